@@ -1,0 +1,44 @@
+package nl.wams.adapters;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+
+/** What a party's backend answered, already mapped onto canonical fields. */
+public sealed interface AdapterResult {
+
+    /**
+     * The backend answered. Subjects the backend does not know are absent from {@code subjects}.
+     *
+     * @param subjects per known subject (by BSN) the canonical data: category -> field -> value
+     */
+    record Answered(List<SubjectData> subjects) implements AdapterResult {
+        public Answered {
+            subjects = List.copyOf(subjects);
+        }
+    }
+
+    /** The backend knows none of the subjects. */
+    record NotKnown() implements AdapterResult {}
+
+    /** The backend refused, with its stated ground (a DOMAIN refusal-ground word) and motivation. */
+    record Refused(RefusalGround ground, String motivation) implements AdapterResult {}
+
+    /** Timeout, connection failure or 5xx: a technical outcome, not a refusal. */
+    record Unreachable(String reason) implements AdapterResult {}
+
+    /** The backend answered something the gateway cannot trust: not JSON, wrong shape, too big. */
+    record InvalidAnswer(String reason) implements AdapterResult {}
+
+    /** Canonical data for one subject: category -> field -> value. */
+    record SubjectData(String bsn, Map<String, Map<String, JsonNode>> categories) {
+        public SubjectData {
+            categories = Map.copyOf(categories);
+        }
+
+        @Override
+        public String toString() {
+            return "SubjectData[categories=" + categories.keySet() + "]";
+        }
+    }
+}

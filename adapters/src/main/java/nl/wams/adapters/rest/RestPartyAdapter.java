@@ -1,0 +1,172 @@
+package nl.wams.adapters.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import nl.wams.adapters.AdapterRequest;
+import nl.wams.adapters.AdapterResult;
+import nl.wams.adapters.FieldMapping;
+import nl.wams.adapters.PartyAdapter;
+import nl.wams.adapters.RefusalGround;
+
+/**
+ * Asks a party's REST/JSON backend with one POST per request (all subjects in the body) and maps
+ * the answer onto canonical fields through configured JSON pointers.
+ *
+ * <p>Outcomes: 404 or no known subject -> not known; a refusal ground in the answer -> refused;
+ * timeout, connection failure or 5xx -> unreachable; anything unparseable, oversized, of the
+ * wrong type or about a subject that was not asked -> invalid answer.
+ */
+public final class RestPartyAdapter implements PartyAdapter {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final RestAdapterSettings settings;
+    private final HttpClient client;
+
+    public RestPartyAdapter(RestAdapterSettings settings) {
+        this.settings = settings;
+        HttpClient.Builder builder =
+                HttpClient.newBuilder().connectTimeout(settings.timeout()).followRedirects(HttpClient.Redirect.NEVER);
+        if (settings.sslContext() != null) {
+            builder.sslContext(settings.sslContext());
+        }
+        this.client = builder.build();
+    }
+
+    @Override
+    public AdapterResult fetch(AdapterRequest request) {
+        HttpResponse<InputStream> response;
+        try {
+            response = client.send(buildRequest(request), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (HttpTimeoutException e) {
+            return new AdapterResult.Unreachable("no answer within " + settings.timeout().toMillis() + " ms");
+        } catch (IOException e) {
+            return new AdapterResult.Unreachable("connection failed: " + e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new AdapterResult.Unreachable("interrupted");
+        }
+        try (InputStream body = response.body()) {
+            return interpret(request, response, body);
+        } catch (HttpTimeoutException e) {
+            return new AdapterResult.Unreachable("answer not complete within " + settings.timeout().toMillis() + " ms");
+        } catch (IOException e) {
+            return new AdapterResult.Unreachable("connection failed while reading: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private HttpRequest buildRequest(AdapterRequest request) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("transactieId", request.transactionId());
+        body.put("doel", request.purpose());
+        ArrayNode categories = body.putArray("categorieen");
+        request.categories().forEach(categories::add);
+        ArrayNode subjects = body.putArray("personen");
+        for (AdapterRequest.Subject subject : request.subjects()) {
+            subjects.addObject().put("bsn", subject.bsn()).put("rol", subject.role());
+        }
+        return HttpRequest.newBuilder(settings.url())
+                .timeout(settings.timeout())
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .header("Fsc-Transaction-Id", request.transactionId())
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build();
+    }
+
+    private AdapterResult interpret(AdapterRequest request, HttpResponse<InputStream> response, InputStream body)
+            throws IOException {
+        int status = response.statusCode();
+        if (status == 404) {
+            return new AdapterResult.NotKnown();
+        }
+        if (status >= 500) {
+            return new AdapterResult.Unreachable("backend answered HTTP " + status);
+        }
+        if (status != 200 && status != 403) {
+            return new AdapterResult.InvalidAnswer("unexpected HTTP status " + status);
+        }
+        String contentType = response.headers().firstValue("Content-Type").orElse("");
+        if (!contentType.toLowerCase().startsWith("application/json")) {
+            return new AdapterResult.InvalidAnswer("answer is not application/json");
+        }
+        byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8L, settings.maxAnswerBytes() + 1));
+        if (bytes.length > settings.maxAnswerBytes()) {
+            return new AdapterResult.InvalidAnswer("answer larger than " + settings.maxAnswerBytes() + " bytes");
+        }
+        JsonNode answer;
+        try {
+            answer = JSON.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            return new AdapterResult.InvalidAnswer("answer is not valid JSON");
+        }
+        if (answer == null || !answer.isObject()) {
+            return new AdapterResult.InvalidAnswer("answer is not a JSON object");
+        }
+        JsonNode ground = answer.at(settings.refusalGroundPointer());
+        if (!ground.isMissingNode()) {
+            return refusal(ground, answer.at(settings.refusalMotivationPointer()));
+        }
+        if (status == 403) {
+            return new AdapterResult.InvalidAnswer("HTTP 403 without a refusal ground");
+        }
+        return subjects(request, answer);
+    }
+
+    private static AdapterResult refusal(JsonNode ground, JsonNode motivation) {
+        return RefusalGround.parse(ground.asText())
+                .<AdapterResult>map(g -> new AdapterResult.Refused(g, motivation.isTextual() ? motivation.asText() : null))
+                .orElseGet(() -> new AdapterResult.InvalidAnswer("unknown refusal ground"));
+    }
+
+    private AdapterResult subjects(AdapterRequest request, JsonNode answer) {
+        JsonNode elements = answer.at(settings.subjectsPointer());
+        if (!elements.isArray()) {
+            return new AdapterResult.InvalidAnswer("no subject list at " + settings.subjectsPointer());
+        }
+        Set<String> asked =
+                request.subjects().stream().map(AdapterRequest.Subject::bsn).collect(Collectors.toSet());
+        List<AdapterResult.SubjectData> known = new ArrayList<>();
+        for (JsonNode element : elements) {
+            JsonNode bsn = element.at(settings.bsnPointer());
+            if (!bsn.isTextual() || !asked.contains(bsn.asText())) {
+                // Data about someone we did not ask about must never pass, not even partly.
+                return new AdapterResult.InvalidAnswer("answer contains a subject that was not asked");
+            }
+            Map<String, Map<String, JsonNode>> categories = new LinkedHashMap<>();
+            for (FieldMapping mapping : settings.mappings()) {
+                if (!request.categories().contains(mapping.category())) {
+                    continue;
+                }
+                JsonNode value = element.at(mapping.pointer());
+                if (value.isMissingNode()) {
+                    continue;
+                }
+                if (!mapping.type().accepts(value)) {
+                    return new AdapterResult.InvalidAnswer("field " + mapping.category() + "." + mapping.field()
+                            + " is not of type " + mapping.type());
+                }
+                categories
+                        .computeIfAbsent(mapping.category(), c -> new LinkedHashMap<>())
+                        .put(mapping.field(), value);
+            }
+            known.add(new AdapterResult.SubjectData(bsn.asText(), categories));
+        }
+        return known.isEmpty() ? new AdapterResult.NotKnown() : new AdapterResult.Answered(known);
+    }
+}

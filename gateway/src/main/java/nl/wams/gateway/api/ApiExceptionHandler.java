@@ -1,0 +1,152 @@
+package nl.wams.gateway.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import nl.wams.gateway.policy.PolicyRefusedException;
+import nl.wams.gateway.policy.Violation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Maps every failure to one problem+json answer. Details never echo request values: a value in
+ * a bad request may be a BSN.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private final ProblemWriter problems;
+
+    ApiExceptionHandler(ProblemWriter problems) {
+        this.problems = problems;
+    }
+
+    @ExceptionHandler(PolicyRefusedException.class)
+    void refused(PolicyRefusedException e, HttpServletRequest req, HttpServletResponse res) throws IOException {
+        Violation first = e.violations().get(0);
+        List<Map<String, String>> all = e.violations().stream()
+                .map(v -> Map.of(
+                        "regel", v.rule().name(), "type", ProblemWriter.TYPE_BASE + v.rule().slug(), "pad", v.path(),
+                        "detail", v.detail()))
+                .toList();
+        problems.write(
+                req, res, first.rule().status(), first.rule().slug(), first.rule().title(), first.detail(),
+                Map.of("regel", first.rule().name(), "overtredingen", all));
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    void invalid(MethodArgumentNotValidException e, HttpServletRequest req, HttpServletResponse res)
+            throws IOException {
+        List<Map<String, String>> params = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> Map.of("name", f.getField(), "reason", String.valueOf(f.getDefaultMessage())))
+                .toList();
+        String detail = params.stream().map(p -> p.get("name") + ": " + p.get("reason")).collect(Collectors.joining("; "));
+        problems.write(
+                req, res, 400, "ongeldig-verzoek", "Ongeldig verzoek", detail, Map.of("invalidParams", params));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    void unreadable(HttpMessageNotReadableException e, HttpServletRequest req, HttpServletResponse res)
+            throws IOException {
+        if (causedBy(e, RequestGuardFilter.BodyTooLargeException.class)) {
+            problems.write(req, res, 413, "verzoek-te-groot", "Verzoek te groot", "De body is te groot.");
+            return;
+        }
+        problems.write(req, res, 400, "ongeldig-verzoek", "Ongeldig verzoek", describe(e.getCause()));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    void unsupported(HttpMediaTypeNotSupportedException e, HttpServletRequest req, HttpServletResponse res)
+            throws IOException {
+        problems.write(
+                req, res, 415, "mediatype-niet-ondersteund", "Mediatype niet ondersteund",
+                "Stuur de body als application/json.");
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    void notAcceptable(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        problems.write(
+                req, res, 406, "niet-acceptabel", "Niet acceptabel",
+                "Deze API antwoordt met application/json (fouten als application/problem+json).");
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    void methodNotAllowed(HttpRequestMethodNotSupportedException e, HttpServletRequest req, HttpServletResponse res)
+            throws IOException {
+        if (e.getSupportedHttpMethods() != null) {
+            res.setHeader("Allow", e.getSupportedHttpMethods().stream().map(Object::toString).collect(Collectors.joining(", ")));
+        }
+        problems.write(
+                req, res, 405, "methode-niet-toegestaan", "Methode niet toegestaan",
+                "Methode " + e.getMethod() + " is hier niet toegestaan.");
+    }
+
+    @ExceptionHandler({
+        NoResourceFoundException.class,
+        NoHandlerFoundException.class,
+        ResourceNotFoundException.class,
+        MethodArgumentTypeMismatchException.class
+    })
+    void notFound(Exception e, HttpServletRequest req, HttpServletResponse res) throws IOException {
+        String detail = e instanceof ResourceNotFoundException ? e.getMessage() : "Deze resource bestaat niet.";
+        problems.write(req, res, 404, "niet-gevonden", "Niet gevonden", detail);
+    }
+
+    @ExceptionHandler(Exception.class)
+    void unexpected(Exception e, HttpServletRequest req, HttpServletResponse res) throws IOException {
+        // Only the type: a message could contain request data.
+        log.error("unexpected failure handling {} {}: {}", req.getMethod(), req.getRequestURI(), e.getClass().getName());
+        problems.write(req, res, 500, "interne-fout", "Interne fout", "Er ging iets mis in de gateway.");
+    }
+
+    private static String describe(Throwable cause) {
+        if (cause instanceof UnrecognizedPropertyException u) {
+            return "Onbekend veld '" + u.getPropertyName() + "'.";
+        }
+        if (cause instanceof InvalidFormatException f) {
+            return "Veld '" + path(f) + "' heeft een ongeldige waarde.";
+        }
+        if (cause instanceof MismatchedInputException m) {
+            return "Veld '" + path(m) + "' heeft het verkeerde type.";
+        }
+        if (cause instanceof JsonProcessingException) {
+            return "De body is geen geldige JSON.";
+        }
+        return "De body ontbreekt of is onleesbaar.";
+    }
+
+    private static String path(MismatchedInputException e) {
+        return e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,85 @@
+package nl.wams.gateway.api;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import java.io.IOException;
+import java.text.ParseException;
+import java.util.Objects;
+import java.util.Set;
+import nl.wams.gateway.config.LoadedConfig;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Callers authenticate with a bearer JWT of the configured issuer, verified against the keys in
+ * the configured JWKS file. Roles come from the {@code roles} claim. Only {@code openapi.json} is
+ * public.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiSecurityConfiguration {
+
+    /** Asymmetric algorithms only: a shared-secret (HS*) token could be forged from a public key. */
+    private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.ES256, JWSAlgorithm.PS256, JWSAlgorithm.RS256);
+
+    @Bean
+    JwtDecoder jwtDecoder(LoadedConfig config) throws IOException, ParseException {
+        var auth = config.gateway().authentication();
+        JWKSet keys = JWKSet.load(config.resolve(auth.jwksFile()).toFile());
+        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, new ImmutableJWKSet<>(keys)));
+        // Spring validates the claims below; Nimbus' own claim checks are replaced by them.
+        processor.setJWTClaimsSetVerifier((claims, context) -> {});
+        NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(auth.issuer()),
+                new JwtClaimValidator<Object>(JwtClaimNames.EXP, Objects::nonNull),
+                new JwtClaimValidator<Object>(JwtClaimNames.SUB, Objects::nonNull),
+                new JwtClaimValidator<java.util.List<String>>(
+                        JwtClaimNames.AUD, aud -> aud != null && aud.contains(auth.audience()))));
+        return decoder;
+    }
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder decoder, ProblemSecurityHandlers handlers)
+            throws Exception {
+        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+        roles.setAuthoritiesClaimName("roles");
+        roles.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(roles);
+        http.csrf(csrf -> csrf.disable()) // stateless bearer-token API: no cookies, no CSRF
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(a -> a.requestMatchers("/error")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/openapi.json")
+                        .permitAll()
+                        .requestMatchers("/api/v1/gegevensverzoeken", "/api/v1/gegevensverzoeken/**")
+                        .hasRole("coordinator")
+                        .anyRequest()
+                        .authenticated())
+                .oauth2ResourceServer(o -> o.jwt(j -> j.decoder(decoder).jwtAuthenticationConverter(converter))
+                        .authenticationEntryPoint(handlers)
+                        .accessDeniedHandler(handlers))
+                .exceptionHandling(e -> e.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
+        return http.build();
+    }
+}

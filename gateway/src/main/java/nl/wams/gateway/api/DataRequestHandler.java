@@ -1,0 +1,66 @@
+package nl.wams.gateway.api;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import nl.wams.adapters.AdapterRequest;
+import nl.wams.gateway.config.GatewayConfig;
+import nl.wams.gateway.policy.PolicyRefusedException;
+import nl.wams.gateway.policy.RequestPolicy;
+import nl.wams.gateway.policy.Violation;
+import nl.wams.gateway.request.DataRequest;
+import nl.wams.gateway.request.DataRequestResult;
+import nl.wams.gateway.request.PartyResult;
+import nl.wams.gateway.request.PartyResults;
+import nl.wams.gateway.request.ResultStore;
+import nl.wams.gateway.routing.PartyAnswer;
+import nl.wams.gateway.routing.PartyCall;
+import nl.wams.gateway.routing.PartyFanOut;
+
+/**
+ * The requester flow for one data request: check it against the purpose register, ask the named
+ * parties in parallel, and aggregate one result per party.
+ */
+public final class DataRequestHandler {
+
+    private final GatewayConfig config;
+    private final RequestPolicy policy;
+    private final PartyFanOut fanOut;
+    private final ResultStore store;
+    private final Clock clock;
+
+    public DataRequestHandler(
+            GatewayConfig config, RequestPolicy policy, PartyFanOut fanOut, ResultStore store, Clock clock) {
+        this.config = config;
+        this.policy = policy;
+        this.fanOut = fanOut;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** Refuses with {@link PolicyRefusedException} before anything is sent when a rule is broken. */
+    public DataRequestResult handle(UUID id, String requester, DataRequest request) {
+        Instant received = clock.instant();
+        List<Violation> violations = policy.check(request);
+        if (!violations.isEmpty()) {
+            throw new PolicyRefusedException(violations);
+        }
+        List<AdapterRequest.Subject> subjects = request.subjects().stream()
+                .map(s -> new AdapterRequest.Subject(s.bsn(), s.role().name()))
+                .toList();
+        List<PartyCall> calls = request.parties().stream()
+                .map(q -> new PartyCall(
+                        q.party(), new AdapterRequest(id.toString(), request.purpose(), subjects, q.categories())))
+                .toList();
+        List<PartyResult> results = fanOut.ask(calls).stream().map(a -> toResult(a, request)).toList();
+        DataRequestResult result = new DataRequestResult(id, requester, received, clock.instant(), request, results);
+        store.put(result);
+        return result;
+    }
+
+    private PartyResult toResult(PartyAnswer answer, DataRequest request) {
+        String name = config.party(answer.partyId()).map(GatewayConfig.Party::name).orElse(answer.partyId());
+        return PartyResults.of(answer.partyId(), name, answer.result(), request.subjects());
+    }
+}

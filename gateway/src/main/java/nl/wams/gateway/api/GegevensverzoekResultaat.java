@@ -1,0 +1,65 @@
+package nl.wams.gateway.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import nl.wams.gateway.request.DataRequestResult;
+import nl.wams.gateway.request.PartyResult;
+
+/** The aggregated answer as the API shows it. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record GegevensverzoekResultaat(
+        String id,
+        String status,
+        String doel,
+        String grondslag,
+        String fase,
+        String zaakkenmerk,
+        Instant ontvangenOp,
+        Instant afgerondOp,
+        List<PartijResultaat> resultaten) {
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record PartijResultaat(
+            String partij,
+            String naam,
+            String uitkomst,
+            String grond,
+            String motivering,
+            String toelichting,
+            List<String> verwijderdeVelden,
+            List<PersoonGegevens> personen) {}
+
+    record PersoonGegevens(String bsn, String rol, Map<String, Map<String, JsonNode>> gegevens) {}
+
+    static GegevensverzoekResultaat of(DataRequestResult result) {
+        var request = result.request();
+        return new GegevensverzoekResultaat(
+                result.id().toString(),
+                result.pending() ? "IN_BEHANDELING" : "AFGEROND",
+                request.purpose(),
+                request.legalBasis(),
+                request.phase(),
+                request.caseReference(),
+                result.received(),
+                result.pending() ? null : result.completed(),
+                result.results().stream().map(GegevensverzoekResultaat::of).toList());
+    }
+
+    private static PartijResultaat of(PartyResult r) {
+        return new PartijResultaat(
+                r.party(),
+                r.partyName(),
+                r.outcome().name(),
+                r.ground() == null ? null : r.ground().name(),
+                r.motivation(),
+                r.explanation(),
+                r.removedFields(),
+                r.subjects().stream()
+                        .map(s -> new PersoonGegevens(
+                                s.subject().bsn(), s.subject().role().name(), s.categories()))
+                        .toList());
+    }
+}

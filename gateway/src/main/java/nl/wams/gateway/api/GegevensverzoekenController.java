@@ -1,0 +1,52 @@
+package nl.wams.gateway.api;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.UUID;
+import nl.wams.gateway.request.DataRequestResult;
+import nl.wams.gateway.request.ResultStore;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/v1/gegevensverzoeken}: purpose-bound data requests of the municipality's applications. */
+@RestController
+@RequestMapping(path = "/api/v1/gegevensverzoeken", produces = MediaType.APPLICATION_JSON_VALUE)
+class GegevensverzoekenController {
+
+    private final DataRequestHandler handler;
+    private final ResultStore store;
+
+    GegevensverzoekenController(DataRequestHandler handler, ResultStore store) {
+        this.handler = handler;
+        this.store = store;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<GegevensverzoekResultaat> create(
+            @Valid @RequestBody GegevensverzoekBody body,
+            @AuthenticationPrincipal Jwt caller,
+            HttpServletRequest request) {
+        UUID id = ApiHeadersFilter.transactionId(request);
+        DataRequestResult result = handler.handle(id, caller.getSubject(), body.toDataRequest());
+        URI location = URI.create("/api/v1/gegevensverzoeken/" + id);
+        return ResponseEntity.status(result.pending() ? 202 : 201)
+                .location(location)
+                .body(GegevensverzoekResultaat.of(result));
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<GegevensverzoekResultaat> get(@PathVariable("id") UUID id, @AuthenticationPrincipal Jwt caller) {
+        return store.get(id, caller.getSubject())
+                .map(r -> ResponseEntity.ok(GegevensverzoekResultaat.of(r)))
+                .orElseThrow(() -> new ResourceNotFoundException("Gegevensverzoek niet gevonden of niet meer beschikbaar."));
+    }
+}

@@ -1,0 +1,59 @@
+package nl.wams.gateway.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Writes the one problem+json shape (RFC 9457) every error of the API uses. Written straight to
+ * the response so that even a caller who accepts only XML (406) gets a readable problem.
+ */
+public final class ProblemWriter {
+
+    /** Problem type URIs are this base plus a stable slug per problem. */
+    public static final String TYPE_BASE = "https://wams-gateway.example/problemen/";
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    private final ObjectMapper json;
+
+    public ProblemWriter(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public void write(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            int status,
+            String slug,
+            String title,
+            String detail,
+            Map<String, Object> extensions)
+            throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", TYPE_BASE + slug);
+        body.put("title", title);
+        body.put("status", status);
+        body.put("detail", detail);
+        // The path only: a query string could carry something that must not be echoed.
+        body.put("instance", request.getRequestURI());
+        body.putAll(extensions);
+        response.resetBuffer();
+        response.setStatus(status);
+        response.setContentType(MEDIA_TYPE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), body);
+    }
+
+    public void write(
+            HttpServletRequest request, HttpServletResponse response, int status, String slug, String title, String detail)
+            throws IOException {
+        write(request, response, status, slug, title, detail, Map.of());
+    }
+}

@@ -1,0 +1,162 @@
+package nl.wams.gateway.config;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.ParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import nl.wams.gateway.config.Catalogue.Sensitivity;
+import nl.wams.gateway.config.GatewayConfig.Party;
+import nl.wams.gateway.config.GatewayConfig.Purpose;
+
+/**
+ * The cross-reference rules a JSON Schema cannot express: references to categories and purposes
+ * must exist, ids must be unique, adapters must say where every offered category comes from, and
+ * files named in the configuration must be readable.
+ */
+final class ConfigRules {
+
+    private final LoadedConfig config;
+    private final LocatedYaml yaml;
+    private final LocatedYaml catalogueYaml;
+
+    ConfigRules(LoadedConfig config, LocatedYaml yaml, LocatedYaml catalogueYaml) {
+        this.config = config;
+        this.yaml = yaml;
+        this.catalogueYaml = catalogueYaml;
+    }
+
+    void check(List<ConfigProblem> problems) {
+        Consumer<ConfigProblem> report = problems::add;
+        uniqueCategoryNames(report);
+        uniquePurposeIds(report);
+        uniquePartyIds(report);
+        purposeCategoriesExist(report);
+        partyCategoriesAndMappings(report);
+        jwksReadable(report);
+    }
+
+    private void uniqueCategoryNames(Consumer<ConfigProblem> report) {
+        Map<String, Integer> seen = new HashMap<>();
+        List<Catalogue.Category> categories = config.catalogue().categories();
+        for (int i = 0; i < categories.size(); i++) {
+            Integer first = seen.putIfAbsent(categories.get(i).name(), i);
+            if (first != null) {
+                report.accept(catalogueYaml.problem(
+                        "/categories/" + i + "/name",
+                        "duplicate category '" + categories.get(i).name() + "' (also categories[" + first + "])"));
+            }
+        }
+    }
+
+    private void uniquePurposeIds(Consumer<ConfigProblem> report) {
+        Map<String, Integer> seen = new HashMap<>();
+        List<Purpose> purposes = config.gateway().purposes();
+        for (int i = 0; i < purposes.size(); i++) {
+            Integer first = seen.putIfAbsent(purposes.get(i).id(), i);
+            if (first != null) {
+                report.accept(yaml.problem(
+                        "/purposes/" + i + "/id",
+                        "duplicate purpose id '" + purposes.get(i).id() + "' (also purposes[" + first + "])"));
+            }
+        }
+    }
+
+    private void uniquePartyIds(Consumer<ConfigProblem> report) {
+        Map<String, Integer> seen = new HashMap<>();
+        List<Party> parties = config.gateway().parties();
+        for (int i = 0; i < parties.size(); i++) {
+            Integer first = seen.putIfAbsent(parties.get(i).id(), i);
+            if (first != null) {
+                report.accept(yaml.problem(
+                        "/parties/" + i + "/id",
+                        "duplicate party id '" + parties.get(i).id() + "' (also parties[" + first + "])"));
+            }
+        }
+    }
+
+    private void purposeCategoriesExist(Consumer<ConfigProblem> report) {
+        List<Purpose> purposes = config.gateway().purposes();
+        for (int i = 0; i < purposes.size(); i++) {
+            Purpose purpose = purposes.get(i);
+            for (int j = 0; j < purpose.categories().size(); j++) {
+                String name = purpose.categories().get(j);
+                String pointer = "/purposes/" + i + "/categories/" + j;
+                var category = config.catalogue().category(name);
+                if (category.isEmpty()) {
+                    report.accept(yaml.problem(pointer, "unknown category '" + name + "' (not in the catalogue)"));
+                } else if (category.get().sensitivity() == Sensitivity.SPECIAL && !purpose.specialCategoriesAllowed()) {
+                    report.accept(yaml.problem(
+                            pointer,
+                            "category '" + name + "' is special (art. 9) but special-categories-allowed is false"));
+                } else if (category.get().sensitivity() == Sensitivity.CRIMINAL
+                        && !purpose.criminalCategoriesAllowed()) {
+                    report.accept(yaml.problem(
+                            pointer,
+                            "category '" + name + "' is criminal (art. 10) but criminal-categories-allowed is false"));
+                }
+            }
+        }
+    }
+
+    private void partyCategoriesAndMappings(Consumer<ConfigProblem> report) {
+        List<Party> parties = config.gateway().parties();
+        for (int i = 0; i < parties.size(); i++) {
+            Party party = parties.get(i);
+            String base = "/parties/" + i;
+            for (int j = 0; j < party.categories().size(); j++) {
+                String name = party.categories().get(j);
+                if (config.catalogue().category(name).isEmpty()) {
+                    report.accept(yaml.problem(
+                            base + "/categories/" + j, "unknown category '" + name + "' (not in the catalogue)"));
+                } else if (!party.adapter().mappings().containsKey(name)) {
+                    report.accept(yaml.problem(
+                            base + "/adapter/mappings",
+                            "missing adapter mapping for offered category '" + name + "'"));
+                }
+            }
+            Set<String> offered = Set.copyOf(party.categories());
+            party.adapter().mappings().forEach((category, fields) -> {
+                String pointer = base + "/adapter/mappings/" + category;
+                if (!offered.contains(category)) {
+                    report.accept(yaml.problem(
+                            pointer, "mapping for category '" + category + "' which the party does not offer"));
+                    return;
+                }
+                config.catalogue().category(category).ifPresent(c -> fields.keySet().stream()
+                        .filter(field -> !c.fields().containsKey(field))
+                        .forEach(field -> report.accept(yaml.problem(
+                                pointer + "/" + field,
+                                "unknown field '" + field + "' (category '" + category + "' does not define it)"))));
+            });
+            var trustStore = party.adapter().trustStore();
+            if (trustStore != null && !Files.isReadable(config.resolve(trustStore.path()))) {
+                report.accept(yaml.problem(
+                        base + "/adapter/trust-store/path",
+                        "trust store not readable: " + config.resolve(trustStore.path())));
+            }
+        }
+    }
+
+    private void jwksReadable(Consumer<ConfigProblem> report) {
+        Path jwks = config.resolve(config.gateway().authentication().jwksFile());
+        try {
+            JWKSet set = JWKSet.load(jwks.toFile());
+            if (set.getKeys().isEmpty()) {
+                report.accept(yaml.problem("/authentication/jwks-file", "JWKS file has no keys: " + jwks));
+            } else if (set.getKeys().stream().anyMatch(k -> k.isPrivate())) {
+                report.accept(yaml.problem(
+                        "/authentication/jwks-file", "JWKS file contains a private key; publish public keys only"));
+            }
+        } catch (IOException e) {
+            report.accept(yaml.problem("/authentication/jwks-file", "JWKS file not readable: " + jwks));
+        } catch (ParseException e) {
+            report.accept(yaml.problem("/authentication/jwks-file", "not a JWKS document: " + jwks));
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package nl.wams.gateway.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One gateway's configuration file, as bound after schema validation. Field documentation lives
+ * in {@code config/schema/gateway-config.schema.json}; the defaults are applied here.
+ */
+public record GatewayConfig(
+        Identity identity,
+        Api api,
+        Authentication authentication,
+        String catalogue,
+        List<Purpose> purposes,
+        List<Party> parties) {
+
+    public GatewayConfig {
+        api = api == null ? Api.defaults() : api;
+        purposes = purposes == null ? List.of() : List.copyOf(purposes);
+        parties = parties == null ? List.of() : List.copyOf(parties);
+    }
+
+    public Optional<Purpose> purpose(String id) {
+        return purposes.stream().filter(p -> p.id().equals(id)).findFirst();
+    }
+
+    public Optional<Party> party(String id) {
+        return parties.stream().filter(p -> p.id().equals(id)).findFirst();
+    }
+
+    /** Who this gateway is: the organisation's OIN and name, and which roles it plays. */
+    public record Identity(String oin, String name, List<String> roles) {}
+
+    /** The requester API listener. */
+    public record Api(String host, Integer port, Integer maxRequestBytes, Duration resultRetention) {
+        public Api {
+            host = host == null ? "127.0.0.1" : host;
+            port = port == null ? 8080 : port;
+            maxRequestBytes = maxRequestBytes == null ? 65_536 : maxRequestBytes;
+            resultRetention = resultRetention == null ? Duration.ofMinutes(30) : resultRetention;
+        }
+
+        static Api defaults() {
+            return new Api(null, null, null, null);
+        }
+    }
+
+    /** Which identity provider's bearer tokens the requester API accepts. */
+    public record Authentication(String issuer, String audience, String jwksFile) {}
+
+    /** An entry of the purpose register. */
+    public record Purpose(
+            String id,
+            String phase,
+            LegalBasis legalBasis,
+            List<String> categories,
+            Boolean specialCategoriesAllowed,
+            Boolean criminalCategoriesAllowed,
+            Boolean motivationRequired) {
+        public Purpose {
+            categories = categories == null ? List.of() : List.copyOf(categories);
+            specialCategoriesAllowed = Boolean.TRUE.equals(specialCategoriesAllowed);
+            criminalCategoriesAllowed = Boolean.TRUE.equals(criminalCategoriesAllowed);
+            motivationRequired = Boolean.TRUE.equals(motivationRequired);
+        }
+    }
+
+    /** The legal basis a purpose rests on: a stable id and the text shown to auditors and citizens. */
+    public record LegalBasis(String id, String text) {}
+
+    /** A party the gateway may ask, with how to reach it. */
+    public record Party(
+            String id,
+            String name,
+            String oin,
+            String domain,
+            List<String> categories,
+            Duration timeout,
+            CircuitBreaker circuitBreaker,
+            Adapter adapter) {
+        public Party {
+            categories = categories == null ? List.of() : List.copyOf(categories);
+            timeout = timeout == null ? Duration.ofSeconds(5) : timeout;
+            circuitBreaker = circuitBreaker == null ? CircuitBreaker.defaults() : circuitBreaker;
+        }
+    }
+
+    /** When to stop calling a failing party for a while. */
+    public record CircuitBreaker(
+            Integer failureRateThreshold, Integer minimumCalls, Integer slidingWindow, Duration openDuration) {
+        public CircuitBreaker {
+            failureRateThreshold = failureRateThreshold == null ? 50 : failureRateThreshold;
+            minimumCalls = minimumCalls == null ? 5 : minimumCalls;
+            slidingWindow = slidingWindow == null ? 10 : slidingWindow;
+            openDuration = openDuration == null ? Duration.ofSeconds(30) : openDuration;
+        }
+
+        static CircuitBreaker defaults() {
+            return new CircuitBreaker(null, null, null, null);
+        }
+    }
+
+    /** How to reach a party's backend; {@code type} selects the adapter. */
+    public record Adapter(
+            String type,
+            String url,
+            TrustStore trustStore,
+            Long maxAnswerBytes,
+            String subjectsPointer,
+            String bsnPointer,
+            String refusalGroundPointer,
+            String refusalMotivationPointer,
+            Map<String, Map<String, String>> mappings) {
+        public Adapter {
+            maxAnswerBytes = maxAnswerBytes == null ? 1_048_576L : maxAnswerBytes;
+            subjectsPointer = subjectsPointer == null ? "/personen" : subjectsPointer;
+            bsnPointer = bsnPointer == null ? "/bsn" : bsnPointer;
+            refusalGroundPointer = refusalGroundPointer == null ? "/weigering/grond" : refusalGroundPointer;
+            refusalMotivationPointer =
+                    refusalMotivationPointer == null ? "/weigering/motivering" : refusalMotivationPointer;
+            mappings = mappings == null ? Map.of() : Map.copyOf(mappings);
+        }
+    }
+
+    /** A PKCS#12 or JKS trust store for https backends. */
+    public record TrustStore(String path, String password, String type) {
+        public TrustStore {
+            type = type == null ? "PKCS12" : type;
+        }
+    }
+}

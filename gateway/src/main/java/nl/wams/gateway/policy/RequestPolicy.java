@@ -1,0 +1,165 @@
+package nl.wams.gateway.policy;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import nl.wams.gateway.config.Catalogue;
+import nl.wams.gateway.config.Catalogue.Sensitivity;
+import nl.wams.gateway.config.GatewayConfig;
+import nl.wams.gateway.config.GatewayConfig.Purpose;
+import nl.wams.gateway.request.DataRequest;
+import nl.wams.gateway.request.DataRequest.PartyQuestion;
+
+/**
+ * Decides, before anything leaves the gateway, whether a data request may be sent: subjects are
+ * valid, the purpose, legal basis and phase fit the register, parties are named and exist, every
+ * category is offered and allowed for the purpose, and motivations are present where the law
+ * needs them. Returns every violation, in request order.
+ */
+public final class RequestPolicy {
+
+    /** A necessity motivation shorter than this says nothing an auditor could check. */
+    static final int MIN_MOTIVATION_LENGTH = 20;
+
+    private final GatewayConfig config;
+    private final Catalogue catalogue;
+
+    public RequestPolicy(GatewayConfig config, Catalogue catalogue) {
+        this.config = config;
+        this.catalogue = catalogue;
+    }
+
+    public List<Violation> check(DataRequest request) {
+        List<Violation> violations = new ArrayList<>();
+        subjectsAreValid(request, violations);
+        Optional<Purpose> purpose = config.purpose(request.purpose());
+        if (purpose.isEmpty()) {
+            violations.add(new Violation(
+                    Rule.ONBEKEND_DOEL, "doel", "Doel '" + request.purpose() + "' staat niet in het doelenregister."));
+        } else {
+            purposeFits(request, purpose.get(), violations);
+        }
+        partiesAreNamed(request, purpose, violations);
+        return violations;
+    }
+
+    private static void subjectsAreValid(DataRequest request, List<Violation> violations) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < request.subjects().size(); i++) {
+            String bsn = request.subjects().get(i).bsn();
+            if (!Bsn.isValid(bsn)) {
+                violations.add(new Violation(
+                        Rule.ONGELDIG_BSN, "personen[" + i + "].bsn", "Het BSN voldoet niet aan de elfproef."));
+            } else if (!seen.add(bsn)) {
+                violations.add(new Violation(
+                        Rule.DUBBELE_PERSOON, "personen[" + i + "].bsn", "Deze persoon is al eerder genoemd."));
+            }
+        }
+    }
+
+    private static void purposeFits(DataRequest request, Purpose purpose, List<Violation> violations) {
+        if (!purpose.legalBasis().id().equals(request.legalBasis())) {
+            violations.add(new Violation(
+                    Rule.GRONDSLAG_ONJUIST,
+                    "grondslag",
+                    "Doel '" + purpose.id() + "' rust op grondslag '" + purpose.legalBasis().id() + "'."));
+        }
+        if (!purpose.phase().equals(request.phase())) {
+            violations.add(new Violation(
+                    Rule.FASE, "fase", "Doel '" + purpose.id() + "' hoort bij fase '" + purpose.phase() + "'."));
+        }
+        if (purpose.motivationRequired() && !request.hasMotivation()) {
+            violations.add(new Violation(
+                    Rule.MOTIVERING_VERPLICHT, "motivering", "Doel '" + purpose.id() + "' vereist een motivering."));
+        } else if (request.trigger() == DataRequest.Trigger.VERZOEK_PROFESSIONAL && !request.hasMotivation()) {
+            violations.add(new Violation(
+                    Rule.MOTIVERING_VERPLICHT,
+                    "motivering",
+                    "Een verzoek van een betrokken professional vereist altijd een motivering."));
+        }
+    }
+
+    private void partiesAreNamed(DataRequest request, Optional<Purpose> purpose, List<Violation> violations) {
+        if (request.parties().isEmpty()) {
+            violations.add(new Violation(
+                    Rule.GEEN_PARTIJEN, "partijen", "Noem elke partij expliciet, met de gevraagde categorieën."));
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < request.parties().size(); i++) {
+            PartyQuestion question = request.parties().get(i);
+            String path = "partijen[" + i + "]";
+            if (!seen.add(question.party())) {
+                violations.add(new Violation(
+                        Rule.DUBBELE_PARTIJ, path + ".partij", "Partij '" + question.party() + "' is al genoemd."));
+                continue;
+            }
+            Optional<GatewayConfig.Party> party = config.party(question.party());
+            if (party.isEmpty()) {
+                violations.add(new Violation(
+                        Rule.ONBEKENDE_PARTIJ, path + ".partij", "Partij '" + question.party() + "' is onbekend."));
+                continue;
+            }
+            if (question.categories().isEmpty()) {
+                violations.add(new Violation(
+                        Rule.GEEN_CATEGORIEEN, path + ".categorieen", "Vraag ten minste één categorie."));
+            }
+            for (int j = 0; j < question.categories().size(); j++) {
+                categoryAllowed(
+                        request, purpose, party.get(), question.categories().get(j), path + ".categorieen[" + j + "]",
+                        violations);
+            }
+        }
+    }
+
+    private void categoryAllowed(
+            DataRequest request,
+            Optional<Purpose> purpose,
+            GatewayConfig.Party party,
+            String category,
+            String path,
+            List<Violation> violations) {
+        if (!party.categories().contains(category)) {
+            violations.add(new Violation(
+                    Rule.CATEGORIE_NIET_AANGEBODEN,
+                    path,
+                    "Partij '" + party.id() + "' levert categorie '" + category + "' niet."));
+            return;
+        }
+        if (purpose.isEmpty()) {
+            return;
+        }
+        Sensitivity sensitivity = catalogue.category(category).map(Catalogue.Category::sensitivity).orElseThrow();
+        boolean necessityMotivated =
+                request.hasMotivation() && request.motivation().strip().length() >= MIN_MOTIVATION_LENGTH;
+        if (sensitivity == Sensitivity.SPECIAL
+                && (!purpose.get().specialCategoriesAllowed() || !necessityMotivated)) {
+            violations.add(new Violation(
+                    Rule.BIJZONDERE_GEGEVENS,
+                    path,
+                    purpose.get().specialCategoriesAllowed()
+                            ? "Categorie '" + category + "' is bijzonder (AVG art. 9): geef een noodzakelijkheidsmotivering"
+                                    + " van ten minste " + MIN_MOTIVATION_LENGTH + " tekens."
+                            : "Doel '" + purpose.get().id() + "' staat bijzondere persoonsgegevens niet toe."));
+            return;
+        }
+        if (sensitivity == Sensitivity.CRIMINAL
+                && (!purpose.get().criminalCategoriesAllowed() || !necessityMotivated)) {
+            violations.add(new Violation(
+                    Rule.STRAFRECHTELIJKE_GEGEVENS,
+                    path,
+                    purpose.get().criminalCategoriesAllowed()
+                            ? "Categorie '" + category + "' is strafrechtelijk (AVG art. 10): geef een"
+                                    + " noodzakelijkheidsmotivering van ten minste " + MIN_MOTIVATION_LENGTH + " tekens."
+                            : "Doel '" + purpose.get().id() + "' staat strafrechtelijke gegevens niet toe."));
+            return;
+        }
+        if (!purpose.get().categories().contains(category)) {
+            violations.add(new Violation(
+                    Rule.CATEGORIE_BUITEN_DOEL,
+                    path,
+                    "Categorie '" + category + "' is niet toegestaan voor doel '" + purpose.get().id() + "'."));
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package nl.wams.gateway.policy;
+
+/**
+ * A rule a data request can break. The code is part of the problem {@code type} URI and never
+ * changes; the HTTP status says whether the input was malformed (400) or understood but not
+ * allowed under the purpose register (422).
+ */
+public enum Rule {
+    ONGELDIG_BSN(400, "BSN voldoet niet aan de elfproef"),
+    DUBBELE_PERSOON(400, "Persoon komt meer dan eens voor"),
+    ONBEKEND_DOEL(422, "Doel staat niet in het doelenregister"),
+    GRONDSLAG_ONJUIST(422, "Grondslag hoort niet bij het doel"),
+    FASE(422, "Fase past niet bij het doel"),
+    GEEN_PARTIJEN(422, "Er is geen partij genoemd"),
+    ONBEKENDE_PARTIJ(422, "Partij is niet geconfigureerd"),
+    DUBBELE_PARTIJ(422, "Partij is meer dan eens genoemd"),
+    GEEN_CATEGORIEEN(422, "Er is geen categorie gevraagd aan een partij"),
+    CATEGORIE_NIET_AANGEBODEN(422, "Partij levert deze categorie niet"),
+    CATEGORIE_BUITEN_DOEL(422, "Categorie is niet toegestaan voor dit doel"),
+    MOTIVERING_VERPLICHT(422, "Motivering ontbreekt"),
+    BIJZONDERE_GEGEVENS(422, "Bijzondere persoonsgegevens (AVG art. 9) niet toegestaan of niet gemotiveerd"),
+    STRAFRECHTELIJKE_GEGEVENS(422, "Strafrechtelijke gegevens (AVG art. 10) niet toegestaan of niet gemotiveerd");
+
+    private final int status;
+    private final String title;
+
+    Rule(int status, String title) {
+        this.status = status;
+        this.title = title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** Kebab-case slug used in the problem type URI, e.g. {@code categorie-buiten-doel}. */
+    public String slug() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+}

@@ -1,0 +1,62 @@
+package nl.wams.gateway.request;
+
+import java.util.List;
+
+/**
+ * A purpose-bound request for data from named parties about named subjects.
+ *
+ * @param purpose purpose id from the purpose register
+ * @param legalBasis legal basis id; must be the purpose's
+ * @param phase the phase the case is in; must be the purpose's
+ * @param trigger how the case started
+ * @param caseReference the municipality's case reference (zaakkenmerk)
+ * @param subjects the data subjects
+ * @param parties the parties asked, each with its categories
+ * @param motivation why the data is necessary
+ */
+public record DataRequest(
+        String purpose,
+        String legalBasis,
+        String phase,
+        Trigger trigger,
+        String caseReference,
+        List<Subject> subjects,
+        List<PartyQuestion> parties,
+        String motivation) {
+
+    public DataRequest {
+        subjects = List.copyOf(subjects);
+        parties = List.copyOf(parties);
+    }
+
+    public boolean hasMotivation() {
+        return motivation != null && !motivation.isBlank();
+    }
+
+    /** How a case started (DOMAIN.md "How a case starts"). */
+    public enum Trigger {
+        HULPVRAAG,
+        VERZOEK_PROFESSIONAL
+    }
+
+    /** A data subject. The BSN is never printed. */
+    public record Subject(String bsn, Role role) {
+        @Override
+        public String toString() {
+            return "Subject[role=" + role + "]";
+        }
+    }
+
+    /** The subject's role in the household. */
+    public enum Role {
+        CLIENT,
+        GEZINSLID
+    }
+
+    /** One named party and the categories asked of it. */
+    public record PartyQuestion(String party, List<String> categories) {
+        public PartyQuestion {
+            categories = List.copyOf(categories);
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package nl.wams.gateway.request;
+
+/** What became of the question to one party (DESIGN.md "Result per party"). */
+public enum Outcome {
+    VERSTREKT,
+    GEDEELTELIJK_VERSTREKT,
+    GEWEIGERD,
+    NIET_BEKEND,
+    IN_BEHANDELING,
+    NIET_BEREIKBAAR,
+    ONGELDIG_ANTWOORD
+}

@@ -1,0 +1,24 @@
+package nl.wams.gateway.request;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.UUID;
+
+/** Generates UUIDv7 transaction ids (RFC 9562): time-ordered, so logs and indexes sort naturally. */
+public final class TransactionIds {
+
+    private final SecureRandom random = new SecureRandom();
+    private final Clock clock;
+
+    public TransactionIds(Clock clock) {
+        this.clock = clock;
+    }
+
+    public UUID next() {
+        long millis = clock.millis();
+        long randA = random.nextInt(1 << 12);
+        long msb = (millis << 16) | (0x7L << 12) | randA;
+        long lsb = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(msb, lsb);
+    }
+}

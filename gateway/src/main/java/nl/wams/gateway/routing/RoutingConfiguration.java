@@ -1,0 +1,52 @@
+package nl.wams.gateway.routing;
+
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import nl.wams.adapters.PartyAdapter;
+import nl.wams.gateway.config.LoadedConfig;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires adapters, the per-party routes and the fan-out from the loaded configuration. */
+@Configuration(proxyBeanMethods = false)
+class RoutingConfiguration {
+
+    /** Parallel party calls across all requests; a request waits in the queue when all are busy. */
+    private static final int FAN_OUT_THREADS = 64;
+
+    @Bean
+    Map<String, PartyAdapter> partyAdapters(LoadedConfig config) {
+        return new AdapterFactory(config).createAll();
+    }
+
+    @Bean
+    PartyRoutes partyRoutes(LoadedConfig config, Map<String, PartyAdapter> partyAdapters) {
+        return new PartyRoutes(config.gateway().parties(), partyAdapters);
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    ExecutorService fanOutExecutor() {
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(
+                FAN_OUT_THREADS, FAN_OUT_THREADS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(10_000), r -> {
+                    Thread t = new Thread(r, "wams-fan-out");
+                    t.setDaemon(true);
+                    return t;
+                });
+        executor.allowCoreThreadTimeOut(true);
+        return executor;
+    }
+
+    @Bean
+    FanOutRoute fanOutRoute(ExecutorService fanOutExecutor) {
+        return new FanOutRoute(fanOutExecutor);
+    }
+
+    @Bean
+    PartyFanOut partyFanOut(ProducerTemplate producerTemplate) {
+        return new PartyFanOut(producerTemplate);
+    }
+}
