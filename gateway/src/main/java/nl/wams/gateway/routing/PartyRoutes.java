@@ -7,6 +7,7 @@ import nl.wams.adapters.AdapterResult;
 import nl.wams.adapters.PartyAdapter;
 import nl.wams.gateway.config.GatewayConfig.Party;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.Resilience4jConfigurationDefinition;
 import org.apache.camel.model.RouteTemplateDefinition;
@@ -78,13 +79,19 @@ public final class PartyRoutes extends RouteBuilder {
         String reason;
         if (cause instanceof PartyUnreachableException unreachable) {
             reason = unreachable.getMessage();
-        } else if (cause instanceof TimeoutException) {
-            reason = "no answer within the party's timeout";
-        } else if (cause instanceof CallNotPermittedException) {
+        } else if (flag(exchange, ExchangePropertyKey.CIRCUIT_BREAKER_RESPONSE_SHORT_CIRCUITED)
+                || cause instanceof CallNotPermittedException) {
             reason = "circuit breaker open after repeated failures";
+        } else if (flag(exchange, ExchangePropertyKey.CIRCUIT_BREAKER_RESPONSE_TIMED_OUT)
+                || cause instanceof TimeoutException) {
+            reason = "no answer within the party's timeout";
         } else {
             reason = "call failed: " + (cause == null ? "unknown" : cause.getClass().getSimpleName());
         }
         exchange.getMessage().setBody(new PartyAnswer(call.partyId(), new AdapterResult.Unreachable(reason)));
+    }
+
+    private static boolean flag(Exchange exchange, ExchangePropertyKey key) {
+        return Boolean.TRUE.equals(exchange.getProperty(key, Boolean.class));
     }
 }
