@@ -86,6 +86,8 @@ final class LocatedYaml {
                             "duplicate key '" + key + "'"));
                 }
                 object.set(key, convert(file, tuple.getValueNode(), child, lines, duplicates));
+                // A nested mapping starts on the line after its key; point at the key, as editors do.
+                lines.put(child, tuple.getKeyNode().getStartMark().getLine() + 1);
             }
             return object;
         }

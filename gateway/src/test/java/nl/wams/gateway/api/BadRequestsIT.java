@@ -82,12 +82,13 @@ class BadRequestsIT {
                     name: GGZ Test
                     oin: "00000099000000000101"
                     domain: zorg-ggz
-                    categories: [bekend-bij, ggz-behandeling, justitiele-gegevens]
+                    categories: [bekend-bij, schulden, ggz-behandeling, justitiele-gegevens]
                     adapter:
                       type: rest
                       url: http://127.0.0.1:%d/ggz
                       mappings:
                         bekend-bij: { bekend: /bekend }
+                        schulden: { totaalbedrag: /schuld }
                         ggz-behandeling: { inBehandeling: /inZorg }
                         justitiele-gegevens: { lopendeMaatregel: /maatregel }
                 """.formatted(TestTokens.ISSUER, backend.getPort()));
@@ -142,8 +143,10 @@ class BadRequestsIT {
                 Arguments.of("same party twice", valid(b -> b.replace("[{\"partij\":\"ggz\",\"categorieen\":[\"bekend-bij\"]}]",
                         "[{\"partij\":\"ggz\",\"categorieen\":[\"bekend-bij\"]},{\"partij\":\"ggz\",\"categorieen\":[\"bekend-bij\"]}]")), 422, "dubbele-partij"),
                 Arguments.of("no categories for a party", valid(b -> b.replace("[\"bekend-bij\"]", "[]")), 422, "geen-categorieen"),
-                Arguments.of("category not offered by party", valid(b -> b.replace("[\"bekend-bij\"]", "[\"schulden\"]")), 422, "categorie-niet-aangeboden"),
-                Arguments.of("category outside purpose", valid(b -> b.replace("[\"bekend-bij\"]", "[\"bekend-bij\",\"ggz-behandeling\"]")), 422, "bijzondere-gegevens"),
+                Arguments.of("category not offered by party", valid(b -> b.replace("[\"bekend-bij\"]", "[\"huurachterstand\"]")), 422, "categorie-niet-aangeboden"),
+                Arguments.of("category unknown to the catalogue", valid(b -> b.replace("[\"bekend-bij\"]", "[\"alles\"]")), 422, "categorie-niet-aangeboden"),
+                Arguments.of("category outside purpose", valid(b -> b.replace("[\"bekend-bij\"]", "[\"bekend-bij\",\"schulden\"]")), 422, "categorie-buiten-doel"),
+                Arguments.of("special category, purpose does not allow", valid(b -> b.replace("[\"bekend-bij\"]", "[\"ggz-behandeling\"]").replace("\"zaakkenmerk\"", "\"motivering\":\"" + MOTIVATION + "\",\"zaakkenmerk\"")), 422, "bijzondere-gegevens"),
                 Arguments.of("special category without motivation", onderzoek("ggz-behandeling", null), 422, "bijzondere-gegevens"),
                 Arguments.of("special category with a token motivation", onderzoek("ggz-behandeling", "nodig"), 422, "bijzondere-gegevens"),
                 Arguments.of("criminal category, purpose does not allow", onderzoek("justitiele-gegevens", MOTIVATION), 422, "strafrechtelijke-gegevens"),

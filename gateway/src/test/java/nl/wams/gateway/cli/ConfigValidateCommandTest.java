@@ -1,0 +1,78 @@
+package nl.wams.gateway.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ConfigValidateCommandTest {
+
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {}
+
+    static Run run(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(outBytes, true));
+            System.setErr(new PrintStream(errBytes, true));
+            int code = new CommandLine(new WamsGatewayCli()).execute(args);
+            return new Run(code, outBytes.toString(), errBytes.toString());
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    @Test
+    void validConfigurationExitsZero() {
+        Run run = run("config", "validate", "../config/demo/gemeente.yml");
+
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).startsWith("OK: ../config/demo/gemeente.yml");
+    }
+
+    @Test
+    void invalidConfigurationListsProblemsAndExitsNonZero() throws IOException {
+        Path bad = dir.resolve("bad.yml");
+        Files.writeString(bad, Files.readString(Path.of("../config/demo/gemeente.yml"))
+                .replace("name: Gemeente Voorbeeldstad", "name: Gemeente Voorbeeldstad\n  kleur: blauw")
+                .replace("catalogue: ../catalogue.yml", "catalogue: " + Path.of("../config/catalogue.yml").toAbsolutePath())
+                .replace("jwks-file: ../../certs-example/demo-issuer.jwks.json",
+                        "jwks-file: " + Path.of("../certs-example/demo-issuer.jwks.json").toAbsolutePath()));
+
+        Run run = run("config", "validate", bad.toString());
+
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err()).contains(bad + ":7: identity.kleur: unknown key 'kleur'").contains("1 problem(s)");
+    }
+
+    @Test
+    void runRefusesAnInvalidConfigurationWithoutStarting() throws IOException {
+        Path bad = dir.resolve("bad.yml");
+        Files.writeString(bad, "identity: {}\n");
+
+        Run run = run("run", "--config", bad.toString());
+
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err()).contains("did not start").contains(bad + ":1: identity: missing required key 'oin'");
+    }
+
+    @Test
+    void missingFileIsReported() {
+        Run run = run("config", "validate", dir.resolve("nope.yml").toString());
+
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err()).contains("file not found");
+    }
+}

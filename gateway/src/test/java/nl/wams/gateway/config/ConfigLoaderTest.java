@@ -1,0 +1,181 @@
+package nl.wams.gateway.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import nl.wams.gateway.support.TestGateway;
+import nl.wams.gateway.support.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    /** Line numbers below refer to this text; keep its shape when editing. */
+    static final String VALID = """
+            identity:
+              oin: "00000099000000000001"
+              name: Testgemeente
+              roles: [requester]
+            authentication:
+              issuer: https://idp.test.example
+              audience: wams-gateway
+              jwks-file: issuer.jwks.json
+            catalogue: catalogue.yml
+            purposes:
+              - id: onderzoek
+                phase: onderzoek
+                legal-basis: { id: wmo-onderzoek, text: "Wmo 2015 (Wams)" }
+                categories: [bekend-bij, schulden]
+            parties:
+              - id: schuld
+                name: Schuld
+                oin: "00000099000000000303"
+                domain: sociaal-domein
+                categories: [bekend-bij, schulden]
+                adapter:
+                  type: rest
+                  url: http://127.0.0.1:9/schuld
+                  mappings:
+                    bekend-bij: { bekend: /inTraject }
+                    schulden: { totaalbedrag: /schuld/totaal }
+            """;
+
+    @BeforeEach
+    void files() throws IOException {
+        new TestTokens().writeJwks(dir);
+        Files.copy(TestGateway.CATALOGUE, dir.resolve("catalogue.yml"));
+    }
+
+    LoadedConfig load(String yaml) throws IOException {
+        Path file = dir.resolve("gateway.yml");
+        Files.writeString(file, yaml);
+        return new ConfigLoader().load(file);
+    }
+
+    List<String> problems(String yaml) throws IOException {
+        try {
+            load(yaml);
+        } catch (InvalidConfigException e) {
+            return e.problems().stream().map(ConfigProblem::toString).toList();
+        }
+        throw new AssertionError("configuration was accepted");
+    }
+
+    String at(int line, String rest) {
+        return dir.resolve("gateway.yml") + ":" + line + ": " + rest;
+    }
+
+    @Test
+    void acceptsAValidConfigurationAndAppliesDefaults() throws IOException {
+        LoadedConfig config = load(VALID);
+
+        assertThat(config.gateway().parties()).singleElement().satisfies(p -> {
+            assertThat(p.timeout()).hasSeconds(5);
+            assertThat(p.circuitBreaker().failureRateThreshold()).isEqualTo(50);
+        });
+        assertThat(config.gateway().api().port()).isEqualTo(8080);
+        assertThat(config.catalogue().category("schulden")).isPresent();
+    }
+
+    @Test
+    void theShippedDemoConfigurationIsValid() {
+        LoadedConfig config = new ConfigLoader().load(Path.of("../config/demo/gemeente.yml"));
+
+        assertThat(config.gateway().parties()).hasSize(3);
+    }
+
+    @Test
+    void unknownKeyIsNamedWithItsLine() throws IOException {
+        assertThat(problems(VALID.replace("  name: Testgemeente\n", "  name: Testgemeente\n  colour: blue\n")))
+                .containsExactly(at(4, "identity.colour: unknown key 'colour'"));
+    }
+
+    @Test
+    void invalidOinIsRefused() throws IOException {
+        assertThat(problems(VALID.replace("\"00000099000000000303\"", "\"12345\"")))
+                .singleElement().asString().startsWith(at(18, "parties[0].oin: "));
+    }
+
+    @Test
+    void unknownCategoryReferencesAreRefused() throws IOException {
+        assertThat(problems(VALID.replace("categories: [bekend-bij, schulden]\nparties", "categories: [bekend-bij, roddels]\nparties")))
+                .containsExactly(at(14, "purposes[0].categories[1]: unknown category 'roddels' (not in the catalogue)"));
+    }
+
+    @Test
+    void duplicatePartyIdsAreRefused() throws IOException {
+        String party = VALID.substring(VALID.indexOf("  - id: schuld"));
+        assertThat(problems(VALID + party)).containsExactly(at(27, "parties[1].id: duplicate party id 'schuld' (also parties[0])"));
+    }
+
+    @Test
+    void missingAdapterSettingsAreRefused() throws IOException {
+        assertThat(problems(VALID.replace("      url: http://127.0.0.1:9/schuld\n", "")))
+                .containsExactly(at(21, "parties[0].adapter: missing required key 'url'"));
+        assertThat(problems(VALID.replace("        schulden: { totaalbedrag: /schuld/totaal }\n", "")))
+                .containsExactly(at(24, "parties[0].adapter.mappings: missing adapter mapping for offered category 'schulden'"));
+    }
+
+    @Test
+    void mappingOfAFieldTheCatalogueDoesNotDefineIsRefused() throws IOException {
+        assertThat(problems(VALID.replace("{ totaalbedrag: /schuld/totaal }", "{ totaalbedrag: /schuld/totaal, iban: /iban }")))
+                .containsExactly(at(26, "parties[0].adapter.mappings.schulden.iban: unknown field 'iban' (category 'schulden' does not define it)"));
+    }
+
+    @Test
+    void specialCategoryInAPurposeThatDoesNotAllowItIsRefused() throws IOException {
+        assertThat(problems(VALID.replace("categories: [bekend-bij, schulden]\nparties", "categories: [bekend-bij, ggz-behandeling]\nparties")))
+                .containsExactly(at(14, "purposes[0].categories[1]: category 'ggz-behandeling' is special (art. 9) but special-categories-allowed is false"));
+    }
+
+    @Test
+    void everyProblemIsListedNotJustTheFirst() throws IOException {
+        String yaml = VALID.replace("  name: Testgemeente\n", "  name: Testgemeente\n  colour: blue\n")
+                .replace("domain: sociaal-domein", "domain: overal")
+                .replace("phase: onderzoek", "phase: later");
+
+        assertThat(problems(yaml)).hasSize(3);
+    }
+
+    @Test
+    void yamlSyntaxErrorIsLocated() throws IOException {
+        assertThat(problems(VALID.replace("  roles: [requester]", "  roles: [requester")))
+                .singleElement().asString().startsWith(dir.resolve("gateway.yml") + ":5: (root): YAML syntax error");
+    }
+
+    @Test
+    void duplicateKeyIsRefused() throws IOException {
+        assertThat(problems(VALID.replace("  name: Testgemeente\n", "  name: Testgemeente\n  name: Anders\n")))
+                .containsExactly(at(4, "identity.name: duplicate key 'name'"));
+    }
+
+    @Test
+    void unreadableJwksIsRefused() throws IOException {
+        assertThat(problems(VALID.replace("issuer.jwks.json", "missing.json")))
+                .singleElement().asString().startsWith(at(8, "authentication.jwks-file: JWKS file not readable"));
+    }
+
+    @Test
+    void catalogueProblemsPointIntoTheCatalogueFile() throws IOException {
+        Files.writeString(dir.resolve("catalogue.yml"), "categories:\n  - name: x\n    description: x\n    sensitivity: geheim\n    fields: { a: { type: string } }\n");
+
+        assertThatThrownBy(() -> load(VALID))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageStartingWith(dir.resolve("catalogue.yml") + ":4: categories[0].sensitivity: ");
+    }
+
+    @Test
+    void durationsAreParsed() {
+        assertThat(ConfigLoader.parseDuration("750ms")).hasMillis(750);
+        assertThat(ConfigLoader.parseDuration("30m")).hasMinutes(30);
+        assertThatThrownBy(() -> ConfigLoader.parseDuration("soon")).isInstanceOf(IllegalArgumentException.class);
+    }
+}
