@@ -32,7 +32,12 @@ record GegevensverzoekResultaat(
             List<String> verwijderdeVelden,
             List<PersoonGegevens> personen) {}
 
-    record PersoonGegevens(String bsn, String rol, Map<String, Map<String, JsonNode>> gegevens) {}
+    record PersoonGegevens(String bsn, String rol, Map<String, Map<String, JsonNode>> gegevens) {
+        @Override
+        public String toString() {
+            return "PersoonGegevens[rol=" + rol + ", categorieen=" + gegevens.keySet() + "]";
+        }
+    }
 
     static GegevensverzoekResultaat of(DataRequestResult result) {
         var request = result.request();
