@@ -33,7 +33,8 @@ public sealed interface AdapterResult {
     /** Canonical data for one subject: category -> field -> value. */
     record SubjectData(String bsn, Map<String, Map<String, JsonNode>> categories) {
         public SubjectData {
-            categories = Map.copyOf(categories);
+            // Keeps the backend's category order, so answers read the same every time.
+            categories = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(categories));
         }
 
         @Override

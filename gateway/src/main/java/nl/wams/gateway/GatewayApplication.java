@@ -17,7 +17,8 @@ public class GatewayApplication {
         Map<String, Object> properties = new HashMap<>();
         properties.put("server.address", config.gateway().api().host());
         properties.put("server.port", config.gateway().api().port());
-        properties.put("camel.springboot.name", "wams-" + config.gateway().identity().oin());
+        properties.put(
+                "camel.springboot.name", "wams-" + config.gateway().identity().oin());
         properties.putAll(overrides);
         return new SpringApplicationBuilder(GatewayApplication.class)
                 .properties(properties)

@@ -22,16 +22,27 @@ class ArchitectureTest {
 
     @Test
     void adaptersNeverDependOnTheGateway() {
-        noClasses().that().resideInAPackage("nl.wams.adapters..")
-                .should().dependOnClassesThat().resideInAPackage("nl.wams.gateway..")
+        noClasses()
+                .that()
+                .resideInAPackage("nl.wams.adapters..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("nl.wams.gateway..")
                 .check(CLASSES);
     }
 
     @Test
     void domainPackagesAreFreeOfSpringWebCamelAndServlets() {
-        noClasses().that().resideInAnyPackage("nl.wams.gateway.policy..", "nl.wams.gateway.request..", "nl.wams.gateway.config..", "nl.wams.adapters..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "org.springframework..", "org.apache.camel..", "jakarta.servlet..")
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "nl.wams.gateway.policy..",
+                        "nl.wams.gateway.request..",
+                        "nl.wams.gateway.config..",
+                        "nl.wams.adapters..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..", "org.apache.camel..", "jakarta.servlet..")
                 .check(CLASSES);
     }
 
@@ -42,28 +53,41 @@ class ArchitectureTest {
 
     @Test
     void onlyTheCliPrintsToTheConsole() {
-        noClasses().that().resideOutsideOfPackage("nl.wams.gateway.cli..")
-                .should().accessField(System.class, "out")
-                .orShould().accessField(System.class, "err")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("nl.wams.gateway.cli..")
+                .should()
+                .accessField(System.class, "out")
+                .orShould()
+                .accessField(System.class, "err")
                 .check(CLASSES);
     }
 
     @Test
     void everyRecordCarryingABsnHidesItWhenPrinted() {
-        classes().that().areRecords().should(new ArchCondition<>("override toString when a component is named bsn") {
-            @Override
-            public void check(JavaClass item, ConditionEvents events) {
-                boolean hasBsn = item.getAllFields().stream().anyMatch(f -> f.getName().equals("bsn"));
-                // The compiler's record toString reads fields through an invokedynamic bootstrap, which
-                // shows up as no field access at all; a hand-written one reads the fields it prints.
-                boolean ownToString = item.getMethods().stream()
-                        .filter(m -> m.getName().equals("toString") && m.getRawParameterTypes().isEmpty())
-                        .anyMatch(m -> !m.getFieldAccesses().isEmpty()
-                                && m.getFieldAccesses().stream().noneMatch(a -> a.getTarget().getName().equals("bsn")));
-                if (hasBsn && !ownToString) {
-                    events.add(SimpleConditionEvent.violated(item, item.getName() + " has a bsn but prints it in toString()"));
-                }
-            }
-        }).check(CLASSES);
+        classes()
+                .that()
+                .areRecords()
+                .should(new ArchCondition<>("override toString when a component is named bsn") {
+                    @Override
+                    public void check(JavaClass item, ConditionEvents events) {
+                        boolean hasBsn = item.getAllFields().stream()
+                                .anyMatch(f -> f.getName().equals("bsn"));
+                        // The compiler's record toString reads fields through an invokedynamic bootstrap, which
+                        // shows up as no field access at all; a hand-written one reads the fields it prints.
+                        boolean ownToString = item.getMethods().stream()
+                                .filter(m -> m.getName().equals("toString")
+                                        && m.getRawParameterTypes().isEmpty())
+                                .anyMatch(m -> !m.getFieldAccesses().isEmpty()
+                                        && m.getFieldAccesses().stream()
+                                                .noneMatch(a ->
+                                                        a.getTarget().getName().equals("bsn")));
+                        if (hasBsn && !ownToString) {
+                            events.add(SimpleConditionEvent.violated(
+                                    item, item.getName() + " has a bsn but prints it in toString()"));
+                        }
+                    }
+                })
+                .check(CLASSES);
     }
 }

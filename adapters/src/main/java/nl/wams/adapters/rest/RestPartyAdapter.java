@@ -54,9 +54,11 @@ public final class RestPartyAdapter implements PartyAdapter {
         try {
             response = client.send(buildRequest(request), HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpTimeoutException e) {
-            return new AdapterResult.Unreachable("no answer within " + settings.timeout().toMillis() + " ms");
+            return new AdapterResult.Unreachable(
+                    "no answer within " + settings.timeout().toMillis() + " ms");
         } catch (IOException e) {
-            return new AdapterResult.Unreachable("connection failed: " + e.getClass().getSimpleName());
+            return new AdapterResult.Unreachable(
+                    "connection failed: " + e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new AdapterResult.Unreachable("interrupted");
@@ -64,9 +66,11 @@ public final class RestPartyAdapter implements PartyAdapter {
         try (InputStream body = response.body()) {
             return interpret(request, response, body);
         } catch (HttpTimeoutException e) {
-            return new AdapterResult.Unreachable("answer not complete within " + settings.timeout().toMillis() + " ms");
+            return new AdapterResult.Unreachable(
+                    "answer not complete within " + settings.timeout().toMillis() + " ms");
         } catch (IOException e) {
-            return new AdapterResult.Unreachable("connection failed while reading: " + e.getClass().getSimpleName());
+            return new AdapterResult.Unreachable(
+                    "connection failed while reading: " + e.getClass().getSimpleName());
         }
     }
 
@@ -130,7 +134,8 @@ public final class RestPartyAdapter implements PartyAdapter {
 
     private static AdapterResult refusal(JsonNode ground, JsonNode motivation) {
         return RefusalGround.parse(ground.asText())
-                .<AdapterResult>map(g -> new AdapterResult.Refused(g, motivation.isTextual() ? motivation.asText() : null))
+                .<AdapterResult>map(
+                        g -> new AdapterResult.Refused(g, motivation.isTextual() ? motivation.asText() : null))
                 .orElseGet(() -> new AdapterResult.InvalidAnswer("unknown refusal ground"));
     }
 

@@ -66,13 +66,49 @@ class RestPartyAdapterIT {
         try {
             Path server = pki.resolve("server.p12");
             if (!Files.exists(server)) {
-                keytool("-genkeypair", "-alias", "backend", "-keyalg", "EC", "-groupname", "secp256r1",
-                        "-dname", "CN=localhost, O=Woonstichting Test", "-ext", "san=ip:127.0.0.1,dns:localhost",
-                        "-validity", "2", "-keystore", server.toString(), "-storetype", "PKCS12", "-storepass", STOREPASS);
-                keytool("-exportcert", "-alias", "backend", "-keystore", server.toString(), "-storepass", STOREPASS,
-                        "-file", pki.resolve("backend.cer").toString());
-                keytool("-importcert", "-noprompt", "-alias", "backend", "-file", pki.resolve("backend.cer").toString(),
-                        "-keystore", pki.resolve("trust.p12").toString(), "-storetype", "PKCS12", "-storepass", STOREPASS);
+                keytool(
+                        "-genkeypair",
+                        "-alias",
+                        "backend",
+                        "-keyalg",
+                        "EC",
+                        "-groupname",
+                        "secp256r1",
+                        "-dname",
+                        "CN=localhost, O=Woonstichting Test",
+                        "-ext",
+                        "san=ip:127.0.0.1,dns:localhost",
+                        "-validity",
+                        "2",
+                        "-keystore",
+                        server.toString(),
+                        "-storetype",
+                        "PKCS12",
+                        "-storepass",
+                        STOREPASS);
+                keytool(
+                        "-exportcert",
+                        "-alias",
+                        "backend",
+                        "-keystore",
+                        server.toString(),
+                        "-storepass",
+                        STOREPASS,
+                        "-file",
+                        pki.resolve("backend.cer").toString());
+                keytool(
+                        "-importcert",
+                        "-noprompt",
+                        "-alias",
+                        "backend",
+                        "-file",
+                        pki.resolve("backend.cer").toString(),
+                        "-keystore",
+                        pki.resolve("trust.p12").toString(),
+                        "-storetype",
+                        "PKCS12",
+                        "-storepass",
+                        STOREPASS);
             }
             return server;
         } catch (Exception e) {
@@ -113,9 +149,21 @@ class RestPartyAdapterIT {
                 JsonPointer.compile("/weigering/grond"),
                 JsonPointer.compile("/weigering/motivering"),
                 List.of(
-                        new FieldMapping("huurachterstand", "bedrag", JsonPointer.compile("/achterstand/bedrag"), FieldType.NUMBER),
-                        new FieldMapping("huurachterstand", "maanden", JsonPointer.compile("/achterstand/maanden"), FieldType.INTEGER),
-                        new FieldMapping("overlastmeldingen", "aantal", JsonPointer.compile("/overlast/aantal"), FieldType.INTEGER))));
+                        new FieldMapping(
+                                "huurachterstand",
+                                "bedrag",
+                                JsonPointer.compile("/achterstand/bedrag"),
+                                FieldType.NUMBER),
+                        new FieldMapping(
+                                "huurachterstand",
+                                "maanden",
+                                JsonPointer.compile("/achterstand/maanden"),
+                                FieldType.INTEGER),
+                        new FieldMapping(
+                                "overlastmeldingen",
+                                "aantal",
+                                JsonPointer.compile("/overlast/aantal"),
+                                FieldType.INTEGER))));
     }
 
     static RestPartyAdapter http() {
@@ -123,12 +171,13 @@ class RestPartyAdapterIT {
     }
 
     static final AdapterRequest REQUEST = new AdapterRequest(
-            "01900000-0000-7000-8000-000000000001", "onderzoek",
-            List.of(new AdapterRequest.Subject(CLIENT, "CLIENT")), List.of("huurachterstand"));
+            "01900000-0000-7000-8000-000000000001",
+            "onderzoek",
+            List.of(new AdapterRequest.Subject(CLIENT, "CLIENT")),
+            List.of("huurachterstand"));
 
     static final String ANSWER = """
-            {"personen":[{"bsn":"%s","achterstand":{"bedrag":812.5,"maanden":2},"overlast":{"aantal":4},"iban":"NL00TEST0123456789"}]}"""
-            .formatted(CLIENT);
+            {"personen":[{"bsn":"%s","achterstand":{"bedrag":812.5,"maanden":2},"overlast":{"aantal":4},"iban":"NL00TEST0123456789"}]}""".formatted(CLIENT);
 
     @BeforeAll
     static void ready() {
@@ -176,24 +225,37 @@ class RestPartyAdapterIT {
     void oversizedAnswerIsInvalid() {
         backend.stubFor(post("/huurders").willReturn(okJson("{\"personen\":[],\"pad\":\"" + "x".repeat(5000) + "\"}")));
 
-        assertThat(http().fetch(REQUEST)).isInstanceOfSatisfying(AdapterResult.InvalidAnswer.class,
-                i -> assertThat(i.reason()).contains("larger than 4096"));
+        assertThat(http().fetch(REQUEST))
+                .isInstanceOfSatisfying(
+                        AdapterResult.InvalidAnswer.class,
+                        i -> assertThat(i.reason()).contains("larger than 4096"));
     }
 
     @Test
     void answerThatIsNotJsonIsInvalid() {
-        backend.stubFor(post("/huurders").willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html").withBody("<html/>")));
+        backend.stubFor(post("/huurders")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "text/html")
+                        .withBody("<html/>")));
 
         assertThat(http().fetch(REQUEST)).isInstanceOf(AdapterResult.InvalidAnswer.class);
     }
 
     @Test
     void forbiddenWithoutAGroundIsInvalidAndWithAGroundIsARefusal() {
-        backend.stubFor(post("/huurders").willReturn(aResponse().withStatus(403).withHeader("Content-Type", "application/json").withBody("{}")));
+        backend.stubFor(post("/huurders")
+                .willReturn(aResponse()
+                        .withStatus(403)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{}")));
         assertThat(http().fetch(REQUEST)).isInstanceOf(AdapterResult.InvalidAnswer.class);
 
-        backend.stubFor(post("/huurders").willReturn(okJson("{\"weigering\":{\"grond\":\"ZWAARWEGENDE_REDENEN\",\"motivering\":\"Lopend onderzoek.\"}}")));
-        assertThat(http().fetch(REQUEST)).isEqualTo(new AdapterResult.Refused(RefusalGround.ZWAARWEGENDE_REDENEN, "Lopend onderzoek."));
+        backend.stubFor(post("/huurders")
+                .willReturn(okJson(
+                        "{\"weigering\":{\"grond\":\"ZWAARWEGENDE_REDENEN\",\"motivering\":\"Lopend onderzoek.\"}}")));
+        assertThat(http().fetch(REQUEST))
+                .isEqualTo(new AdapterResult.Refused(RefusalGround.ZWAARWEGENDE_REDENEN, "Lopend onderzoek."));
     }
 
     @Test
@@ -209,8 +271,10 @@ class RestPartyAdapterIT {
     void slowAnswerIsUnreachable() {
         backend.stubFor(post("/huurders").willReturn(okJson(ANSWER).withFixedDelay(5_000)));
 
-        assertThat(http().fetch(REQUEST)).isInstanceOfSatisfying(AdapterResult.Unreachable.class,
-                u -> assertThat(u.reason()).contains("800 ms"));
+        assertThat(http().fetch(REQUEST))
+                .isInstanceOfSatisfying(
+                        AdapterResult.Unreachable.class,
+                        u -> assertThat(u.reason()).contains("800 ms"));
     }
 
     @Test
@@ -229,7 +293,8 @@ class RestPartyAdapterIT {
 
     @Test
     void redirectsAreNotFollowed() {
-        backend.stubFor(post("/huurders").willReturn(aResponse().withStatus(302).withHeader("Location", "http://127.0.0.1:1/elders")));
+        backend.stubFor(post("/huurders")
+                .willReturn(aResponse().withStatus(302).withHeader("Location", "http://127.0.0.1:1/elders")));
 
         assertThat(http().fetch(REQUEST)).isInstanceOf(AdapterResult.InvalidAnswer.class);
     }
@@ -237,6 +302,7 @@ class RestPartyAdapterIT {
     @Test
     void printedValuesNeverShowTheBsn() {
         assertThat(REQUEST.subjects().toString()).doesNotContain(CLIENT);
-        assertThat(new AdapterResult.SubjectData(CLIENT, java.util.Map.of()).toString()).doesNotContain(CLIENT);
+        assertThat(new AdapterResult.SubjectData(CLIENT, java.util.Map.of()).toString())
+                .doesNotContain(CLIENT);
     }
 }

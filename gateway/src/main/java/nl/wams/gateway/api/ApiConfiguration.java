@@ -69,8 +69,8 @@ class ApiConfiguration {
 
     @Bean
     FilterRegistrationBean<RequestGuardFilter> requestGuardFilter(LoadedConfig config, ProblemWriter problems) {
-        var registration =
-                new FilterRegistrationBean<>(new RequestGuardFilter(problems, config.gateway().api().maxRequestBytes()));
+        var registration = new FilterRegistrationBean<>(
+                new RequestGuardFilter(problems, config.gateway().api().maxRequestBytes()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }

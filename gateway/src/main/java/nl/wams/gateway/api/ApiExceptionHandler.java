@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -43,14 +44,28 @@ class ApiExceptionHandler {
     @ExceptionHandler(PolicyRefusedException.class)
     void refused(PolicyRefusedException e, HttpServletRequest req, HttpServletResponse res) throws IOException {
         Violation first = e.violations().get(0);
-        List<Map<String, String>> all = e.violations().stream()
-                .map(v -> Map.of(
-                        "regel", v.rule().name(), "type", ProblemWriter.TYPE_BASE + v.rule().slug(), "pad", v.path(),
-                        "detail", v.detail()))
-                .toList();
+        List<Map<String, String>> all =
+                e.violations().stream().map(ApiExceptionHandler::violation).toList();
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("regel", first.rule().name());
+        extensions.put("overtredingen", all);
         problems.write(
-                req, res, first.rule().status(), first.rule().slug(), first.rule().title(), first.detail(),
-                Map.of("regel", first.rule().name(), "overtredingen", all));
+                req,
+                res,
+                first.rule().status(),
+                first.rule().slug(),
+                first.rule().title(),
+                first.detail(),
+                extensions);
+    }
+
+    private static Map<String, String> violation(Violation v) {
+        Map<String, String> entry = new LinkedHashMap<>();
+        entry.put("regel", v.rule().name());
+        entry.put("type", ProblemWriter.TYPE_BASE + v.rule().slug());
+        entry.put("pad", v.path());
+        entry.put("detail", v.detail());
+        return entry;
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
@@ -59,9 +74,9 @@ class ApiExceptionHandler {
         List<Map<String, String>> params = e.getBindingResult().getFieldErrors().stream()
                 .map(f -> Map.of("name", f.getField(), "reason", String.valueOf(f.getDefaultMessage())))
                 .toList();
-        String detail = params.stream().map(p -> p.get("name") + ": " + p.get("reason")).collect(Collectors.joining("; "));
-        problems.write(
-                req, res, 400, "ongeldig-verzoek", "Ongeldig verzoek", detail, Map.of("invalidParams", params));
+        String detail =
+                params.stream().map(p -> p.get("name") + ": " + p.get("reason")).collect(Collectors.joining("; "));
+        problems.write(req, res, 400, "ongeldig-verzoek", "Ongeldig verzoek", detail, Map.of("invalidParams", params));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -78,14 +93,22 @@ class ApiExceptionHandler {
     void unsupported(HttpMediaTypeNotSupportedException e, HttpServletRequest req, HttpServletResponse res)
             throws IOException {
         problems.write(
-                req, res, 415, "mediatype-niet-ondersteund", "Mediatype niet ondersteund",
+                req,
+                res,
+                415,
+                "mediatype-niet-ondersteund",
+                "Mediatype niet ondersteund",
                 "Stuur de body als application/json.");
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
     void notAcceptable(HttpServletRequest req, HttpServletResponse res) throws IOException {
         problems.write(
-                req, res, 406, "niet-acceptabel", "Niet acceptabel",
+                req,
+                res,
+                406,
+                "niet-acceptabel",
+                "Niet acceptabel",
                 "Deze API antwoordt met application/json (fouten als application/problem+json).");
     }
 
@@ -93,10 +116,16 @@ class ApiExceptionHandler {
     void methodNotAllowed(HttpRequestMethodNotSupportedException e, HttpServletRequest req, HttpServletResponse res)
             throws IOException {
         if (e.getSupportedHttpMethods() != null) {
-            res.setHeader("Allow", e.getSupportedHttpMethods().stream().map(Object::toString).collect(Collectors.joining(", ")));
+            res.setHeader(
+                    "Allow",
+                    e.getSupportedHttpMethods().stream().map(Object::toString).collect(Collectors.joining(", ")));
         }
         problems.write(
-                req, res, 405, "methode-niet-toegestaan", "Methode niet toegestaan",
+                req,
+                res,
+                405,
+                "methode-niet-toegestaan",
+                "Methode niet toegestaan",
                 "Methode " + e.getMethod() + " is hier niet toegestaan.");
     }
 
@@ -114,7 +143,11 @@ class ApiExceptionHandler {
     @ExceptionHandler(Exception.class)
     void unexpected(Exception e, HttpServletRequest req, HttpServletResponse res) throws IOException {
         // Only the type: a message could contain request data.
-        log.error("unexpected failure handling {} {}: {}", req.getMethod(), req.getRequestURI(), e.getClass().getName());
+        log.error(
+                "unexpected failure handling {} {}: {}",
+                req.getMethod(),
+                req.getRequestURI(),
+                e.getClass().getName());
         problems.write(req, res, 500, "interne-fout", "Interne fout", "Er ging iets mis in de gateway.");
     }
 

@@ -36,7 +36,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 class ApiSecurityConfiguration {
 
     /** Asymmetric algorithms only: a shared-secret (HS*) token could be forged from a public key. */
-    private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.ES256, JWSAlgorithm.PS256, JWSAlgorithm.RS256);
+    private static final Set<JWSAlgorithm> ALGORITHMS =
+            Set.of(JWSAlgorithm.ES256, JWSAlgorithm.PS256, JWSAlgorithm.RS256);
 
     @Bean
     JwtDecoder jwtDecoder(LoadedConfig config) throws IOException, ParseException {
@@ -78,7 +79,8 @@ class ApiSecurityConfiguration {
                         .authenticationEntryPoint(handlers)
                         .accessDeniedHandler(handlers))
                 .exceptionHandling(e -> e.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
-                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                .headers(h -> h.contentSecurityPolicy(
+                                c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
         return http.build();
     }

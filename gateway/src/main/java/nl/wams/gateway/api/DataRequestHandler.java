@@ -53,14 +53,16 @@ public final class DataRequestHandler {
                 .map(q -> new PartyCall(
                         q.party(), new AdapterRequest(id.toString(), request.purpose(), subjects, q.categories())))
                 .toList();
-        List<PartyResult> results = fanOut.ask(calls).stream().map(a -> toResult(a, request)).toList();
+        List<PartyResult> results =
+                fanOut.ask(calls).stream().map(a -> toResult(a, request)).toList();
         DataRequestResult result = new DataRequestResult(id, requester, received, clock.instant(), request, results);
         store.put(result);
         return result;
     }
 
     private PartyResult toResult(PartyAnswer answer, DataRequest request) {
-        String name = config.party(answer.partyId()).map(GatewayConfig.Party::name).orElse(answer.partyId());
+        String name =
+                config.party(answer.partyId()).map(GatewayConfig.Party::name).orElse(answer.partyId());
         return PartyResults.of(answer.partyId(), name, answer.result(), request.subjects());
     }
 }

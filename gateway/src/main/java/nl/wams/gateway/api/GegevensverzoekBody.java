@@ -18,14 +18,17 @@ record GegevensverzoekBody(
         @NotNull @Size(max = 10) List<@NotNull @Valid PartijVraag> partijen,
         @Size(max = 4000) String motivering) {
 
-    record Persoon(@NotNull @Size(max = 9) String bsn, @NotNull DataRequest.Role rol) {
+    record Persoon(
+            @NotNull @Size(max = 9) String bsn, @NotNull DataRequest.Role rol) {
         @Override
         public String toString() {
             return "Persoon[rol=" + rol + "]";
         }
     }
 
-    record PartijVraag(@NotBlank @Size(max = 64) String partij, @NotNull @Size(max = 20) List<@NotBlank String> categorieen) {}
+    record PartijVraag(
+            @NotBlank @Size(max = 64) String partij,
+            @NotNull @Size(max = 20) List<@NotBlank String> categorieen) {}
 
     DataRequest toDataRequest() {
         return new DataRequest(
@@ -34,8 +37,12 @@ record GegevensverzoekBody(
                 fase,
                 aanleiding,
                 zaakkenmerk,
-                personen.stream().map(p -> new DataRequest.Subject(p.bsn(), p.rol())).toList(),
-                partijen.stream().map(p -> new DataRequest.PartyQuestion(p.partij(), p.categorieen())).toList(),
+                personen.stream()
+                        .map(p -> new DataRequest.Subject(p.bsn(), p.rol()))
+                        .toList(),
+                partijen.stream()
+                        .map(p -> new DataRequest.PartyQuestion(p.partij(), p.categorieen()))
+                        .toList(),
                 motivering);
     }
 }

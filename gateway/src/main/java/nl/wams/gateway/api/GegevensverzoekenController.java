@@ -47,6 +47,7 @@ class GegevensverzoekenController {
     ResponseEntity<GegevensverzoekResultaat> get(@PathVariable("id") UUID id, @AuthenticationPrincipal Jwt caller) {
         return store.get(id, caller.getSubject())
                 .map(r -> ResponseEntity.ok(GegevensverzoekResultaat.of(r)))
-                .orElseThrow(() -> new ResourceNotFoundException("Gegevensverzoek niet gevonden of niet meer beschikbaar."));
+                .orElseThrow(
+                        () -> new ResourceNotFoundException("Gegevensverzoek niet gevonden of niet meer beschikbaar."));
     }
 }

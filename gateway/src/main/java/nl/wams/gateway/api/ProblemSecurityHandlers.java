@@ -23,7 +23,11 @@ final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessD
         boolean presented = req.getHeader("Authorization") != null;
         res.setHeader("WWW-Authenticate", presented ? "Bearer error=\"invalid_token\"" : "Bearer");
         problems.write(
-                req, res, 401, "niet-geauthenticeerd", "Niet geauthenticeerd",
+                req,
+                res,
+                401,
+                "niet-geauthenticeerd",
+                "Niet geauthenticeerd",
                 presented
                         ? "Het token is ongeldig, verlopen of niet van de vertrouwde uitgever."
                         : "Stuur een bearer token van de vertrouwde uitgever mee.");
@@ -32,7 +36,6 @@ final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessD
     @Override
     public void handle(HttpServletRequest req, HttpServletResponse res, AccessDeniedException e) throws IOException {
         res.setHeader("WWW-Authenticate", "Bearer error=\"insufficient_scope\"");
-        problems.write(
-                req, res, 403, "geen-toegang", "Geen toegang", "Deze handeling vereist een andere rol.");
+        problems.write(req, res, 403, "geen-toegang", "Geen toegang", "Deze handeling vereist een andere rol.");
     }
 }

@@ -52,7 +52,12 @@ public final class ProblemWriter {
     }
 
     public void write(
-            HttpServletRequest request, HttpServletResponse response, int status, String slug, String title, String detail)
+            HttpServletRequest request,
+            HttpServletResponse response,
+            int status,
+            String slug,
+            String title,
+            String detail)
             throws IOException {
         write(request, response, status, slug, title, detail, Map.of());
     }

@@ -20,13 +20,19 @@ import picocli.CommandLine.Option;
  * demo configuration whose backend is on loopback, on the port its URL names. The answers come
  * from {@code <dir>/<party-id>/mappings/*.json}.
  */
-@Command(name = "backends", mixinStandardHelpOptions = true, description = "Start stand-in party backends with fictional data (demo only).")
+@Command(
+        name = "backends",
+        mixinStandardHelpOptions = true,
+        description = "Start stand-in party backends with fictional data (demo only).")
 final class BackendsCommand implements Callable<Integer> {
 
     @Option(names = "--config", required = true, description = "The demo gateway configuration.")
     Path config;
 
-    @Option(names = "--dir", defaultValue = "config/demo/backends", description = "Folder with one stub folder per party id. Default: ${DEFAULT-VALUE}")
+    @Option(
+            names = "--dir",
+            defaultValue = "config/demo/backends",
+            description = "Folder with one stub folder per party id. Default: ${DEFAULT-VALUE}")
     Path dir;
 
     @Override
@@ -43,10 +49,8 @@ final class BackendsCommand implements Callable<Integer> {
                 System.err.printf("skipping %s: no stand-in data in %s%n", party.id(), stubs);
                 continue;
             }
-            WireMockServer server = new WireMockServer(options()
-                    .bindAddress("127.0.0.1")
-                    .port(url.getPort())
-                    .usingFilesUnderDirectory(stubs.toString()));
+            WireMockServer server = new WireMockServer(
+                    options().bindAddress("127.0.0.1").port(url.getPort()).usingFilesUnderDirectory(stubs.toString()));
             server.start();
             servers.add(server);
             System.out.printf("stand-in backend for %-28s on %s%n", party.id(), url);

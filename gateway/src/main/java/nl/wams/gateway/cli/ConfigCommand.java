@@ -16,7 +16,10 @@ import picocli.CommandLine.Parameters;
         subcommands = {ConfigCommand.Validate.class})
 final class ConfigCommand {
 
-    @Command(name = "validate", mixinStandardHelpOptions = true, description = "Check a configuration file; every problem is listed as file:line: path: message.")
+    @Command(
+            name = "validate",
+            mixinStandardHelpOptions = true,
+            description = "Check a configuration file; every problem is listed as file:line: path: message.")
     static final class Validate implements Callable<Integer> {
 
         @Parameters(index = "0", paramLabel = "FILE", description = "The gateway configuration (YAML).")

@@ -1,9 +1,9 @@
 package nl.wams.gateway.cli;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
@@ -43,7 +43,10 @@ final class TokenCommand implements Callable<Integer> {
     @Option(names = "--config", description = "Take issuer and audience from this gateway configuration.")
     Path config;
 
-    @Option(names = "--issuer", defaultValue = "https://idp.voorbeeldstad.example", description = "Default: ${DEFAULT-VALUE}")
+    @Option(
+            names = "--issuer",
+            defaultValue = "https://idp.voorbeeldstad.example",
+            description = "Default: ${DEFAULT-VALUE}")
     String issuer;
 
     @Option(names = "--audience", defaultValue = "wams-gateway", description = "Default: ${DEFAULT-VALUE}")
@@ -59,7 +62,13 @@ final class TokenCommand implements Callable<Integer> {
             issuer = loaded.gateway().authentication().issuer();
             audience = loaded.gateway().authentication().audience();
         }
-        System.out.println(mint(JWK.parse(Files.readString(key)).toECKey(), issuer, audience, subject, List.of(role), Duration.ofMinutes(ttlMinutes)));
+        System.out.println(mint(
+                JWK.parse(Files.readString(key)).toECKey(),
+                issuer,
+                audience,
+                subject,
+                List.of(role),
+                Duration.ofMinutes(ttlMinutes)));
         return 0;
     }
 
@@ -78,7 +87,11 @@ final class TokenCommand implements Callable<Integer> {
                 .jwtID(UUID.randomUUID().toString())
                 .build();
         SignedJWT jwt = new SignedJWT(
-                new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(), claims);
+                new JWSHeader.Builder(JWSAlgorithm.ES256)
+                        .keyID(key.getKeyID())
+                        .type(JOSEObjectType.JWT)
+                        .build(),
+                claims);
         jwt.sign(new ECDSASigner(key));
         return jwt.serialize();
     }

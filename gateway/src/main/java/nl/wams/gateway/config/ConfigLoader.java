@@ -46,7 +46,8 @@ public final class ConfigLoader {
             throw new InvalidConfigException(problems);
         }
         GatewayConfig gateway = bind(yaml, GatewayConfig.class);
-        Path cataloguePath = file.toAbsolutePath().getParent().resolve(gateway.catalogue()).normalize();
+        Path cataloguePath =
+                file.toAbsolutePath().getParent().resolve(gateway.catalogue()).normalize();
         if (!Files.isRegularFile(cataloguePath)) {
             throw new InvalidConfigException(
                     List.of(yaml.problem("/catalogue", "catalogue file not found: " + cataloguePath)));

@@ -116,8 +116,7 @@ final class ConfigRules {
                             base + "/categories/" + j, "unknown category '" + name + "' (not in the catalogue)"));
                 } else if (!party.adapter().mappings().containsKey(name)) {
                     report.accept(yaml.problem(
-                            base + "/adapter/mappings",
-                            "missing adapter mapping for offered category '" + name + "'"));
+                            base + "/adapter/mappings", "missing adapter mapping for offered category '" + name + "'"));
                 }
             }
             Set<String> offered = Set.copyOf(party.categories());
@@ -128,11 +127,14 @@ final class ConfigRules {
                             pointer, "mapping for category '" + category + "' which the party does not offer"));
                     return;
                 }
-                config.catalogue().category(category).ifPresent(c -> fields.keySet().stream()
-                        .filter(field -> !c.fields().containsKey(field))
-                        .forEach(field -> report.accept(yaml.problem(
-                                pointer + "/" + field,
-                                "unknown field '" + field + "' (category '" + category + "' does not define it)"))));
+                config.catalogue()
+                        .category(category)
+                        .ifPresent(c -> fields.keySet().stream()
+                                .filter(field -> !c.fields().containsKey(field))
+                                .forEach(field -> report.accept(yaml.problem(
+                                        pointer + "/" + field,
+                                        "unknown field '" + field + "' (category '" + category
+                                                + "' does not define it)"))));
             });
             var trustStore = party.adapter().trustStore();
             if (trustStore != null && !Files.isReadable(config.resolve(trustStore.path()))) {

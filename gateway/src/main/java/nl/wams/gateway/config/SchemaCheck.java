@@ -39,10 +39,11 @@ final class SchemaCheck {
         for (Error error : schema.validate(yaml.tree())) {
             String pointer = pointer(error.getInstanceLocation());
             switch (error.getKeyword()) {
-                case "required" -> problems.add(
-                        yaml.problem(pointer, "missing required key '" + error.getProperty() + "'"));
-                case "additionalProperties", "unevaluatedProperties" -> problems.add(yaml.problem(
-                        pointer + "/" + error.getProperty(), "unknown key '" + error.getProperty() + "'"));
+                case "required" ->
+                    problems.add(yaml.problem(pointer, "missing required key '" + error.getProperty() + "'"));
+                case "additionalProperties", "unevaluatedProperties" ->
+                    problems.add(yaml.problem(
+                            pointer + "/" + error.getProperty(), "unknown key '" + error.getProperty() + "'"));
                 default -> problems.add(yaml.problem(pointer, stripLocation(error.getMessage())));
             }
         }

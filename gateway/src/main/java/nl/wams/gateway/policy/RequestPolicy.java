@@ -64,7 +64,8 @@ public final class RequestPolicy {
             violations.add(new Violation(
                     Rule.GRONDSLAG_ONJUIST,
                     "grondslag",
-                    "Doel '" + purpose.id() + "' rust op grondslag '" + purpose.legalBasis().id() + "'."));
+                    "Doel '" + purpose.id() + "' rust op grondslag '"
+                            + purpose.legalBasis().id() + "'."));
         }
         if (!purpose.phase().equals(request.phase())) {
             violations.add(new Violation(
@@ -102,12 +103,16 @@ public final class RequestPolicy {
                 continue;
             }
             if (question.categories().isEmpty()) {
-                violations.add(new Violation(
-                        Rule.GEEN_CATEGORIEEN, path + ".categorieen", "Vraag ten minste één categorie."));
+                violations.add(
+                        new Violation(Rule.GEEN_CATEGORIEEN, path + ".categorieen", "Vraag ten minste één categorie."));
             }
             for (int j = 0; j < question.categories().size(); j++) {
                 categoryAllowed(
-                        request, purpose, party.get(), question.categories().get(j), path + ".categorieen[" + j + "]",
+                        request,
+                        purpose,
+                        party.get(),
+                        question.categories().get(j),
+                        path + ".categorieen[" + j + "]",
                         violations);
             }
         }
@@ -130,16 +135,19 @@ public final class RequestPolicy {
         if (purpose.isEmpty()) {
             return;
         }
-        Sensitivity sensitivity = catalogue.category(category).map(Catalogue.Category::sensitivity).orElseThrow();
+        Sensitivity sensitivity = catalogue
+                .category(category)
+                .map(Catalogue.Category::sensitivity)
+                .orElseThrow();
         boolean necessityMotivated =
                 request.hasMotivation() && request.motivation().strip().length() >= MIN_MOTIVATION_LENGTH;
-        if (sensitivity == Sensitivity.SPECIAL
-                && (!purpose.get().specialCategoriesAllowed() || !necessityMotivated)) {
+        if (sensitivity == Sensitivity.SPECIAL && (!purpose.get().specialCategoriesAllowed() || !necessityMotivated)) {
             violations.add(new Violation(
                     Rule.BIJZONDERE_GEGEVENS,
                     path,
                     purpose.get().specialCategoriesAllowed()
-                            ? "Categorie '" + category + "' is bijzonder (AVG art. 9): geef een noodzakelijkheidsmotivering"
+                            ? "Categorie '" + category
+                                    + "' is bijzonder (AVG art. 9): geef een noodzakelijkheidsmotivering"
                                     + " van ten minste " + MIN_MOTIVATION_LENGTH + " tekens."
                             : "Doel '" + purpose.get().id() + "' staat bijzondere persoonsgegevens niet toe."));
             return;
@@ -151,7 +159,8 @@ public final class RequestPolicy {
                     path,
                     purpose.get().criminalCategoriesAllowed()
                             ? "Categorie '" + category + "' is strafrechtelijk (AVG art. 10): geef een"
-                                    + " noodzakelijkheidsmotivering van ten minste " + MIN_MOTIVATION_LENGTH + " tekens."
+                                    + " noodzakelijkheidsmotivering van ten minste " + MIN_MOTIVATION_LENGTH
+                                    + " tekens."
                             : "Doel '" + purpose.get().id() + "' staat strafrechtelijke gegevens niet toe."));
             return;
         }
@@ -159,7 +168,8 @@ public final class RequestPolicy {
             violations.add(new Violation(
                     Rule.CATEGORIE_BUITEN_DOEL,
                     path,
-                    "Categorie '" + category + "' is niet toegestaan voor doel '" + purpose.get().id() + "'."));
+                    "Categorie '" + category + "' is niet toegestaan voor doel '"
+                            + purpose.get().id() + "'."));
         }
     }
 }

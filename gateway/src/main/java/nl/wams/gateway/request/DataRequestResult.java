@@ -15,7 +15,12 @@ import java.util.UUID;
  * @param results one result per named party, in the order asked
  */
 public record DataRequestResult(
-        UUID id, String requester, Instant received, Instant completed, DataRequest request, List<PartyResult> results) {
+        UUID id,
+        String requester,
+        Instant received,
+        Instant completed,
+        DataRequest request,
+        List<PartyResult> results) {
 
     public DataRequestResult {
         results = List.copyOf(results);

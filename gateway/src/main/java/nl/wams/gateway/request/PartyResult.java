@@ -35,7 +35,7 @@ public record PartyResult(
     /** Released canonical data for one subject: category -> field -> value. */
     public record SubjectData(DataRequest.Subject subject, Map<String, Map<String, JsonNode>> categories) {
         public SubjectData {
-            categories = Map.copyOf(categories);
+            categories = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(categories));
         }
     }
 }

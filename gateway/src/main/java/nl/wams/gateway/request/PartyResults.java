@@ -11,14 +11,22 @@ public final class PartyResults {
 
     private PartyResults() {}
 
-    public static PartyResult of(String partyId, String partyName, AdapterResult result, List<DataRequest.Subject> asked) {
+    public static PartyResult of(
+            String partyId, String partyName, AdapterResult result, List<DataRequest.Subject> asked) {
         // Java 17: no pattern switch yet, so an if-chain over the sealed variants.
         if (result instanceof AdapterResult.Answered answered) {
             return answered(partyId, partyName, answered, asked);
         }
         if (result instanceof AdapterResult.Refused refused) {
             return new PartyResult(
-                    partyId, partyName, Outcome.GEWEIGERD, refused.ground(), refused.motivation(), null, List.of(), List.of());
+                    partyId,
+                    partyName,
+                    Outcome.GEWEIGERD,
+                    refused.ground(),
+                    refused.motivation(),
+                    null,
+                    List.of(),
+                    List.of());
         }
         if (result instanceof AdapterResult.Unreachable unreachable) {
             return simple(partyId, partyName, Outcome.NIET_BEREIKBAAR, unreachable.reason());

@@ -53,15 +53,17 @@ public final class AdapterFactory {
 
     private List<FieldMapping> mappings(Party party) {
         List<FieldMapping> mappings = new ArrayList<>();
-        party.adapter().mappings().forEach((category, fields) -> fields.forEach((field, pointer) -> {
-            var type = config.catalogue()
-                    .category(category)
-                    .orElseThrow()
-                    .fields()
-                    .get(field)
-                    .type();
-            mappings.add(new FieldMapping(category, field, JsonPointer.compile(pointer), type));
-        }));
+        party.adapter()
+                .mappings()
+                .forEach((category, fields) -> fields.forEach((field, pointer) -> {
+                    var type = config.catalogue()
+                            .category(category)
+                            .orElseThrow()
+                            .fields()
+                            .get(field)
+                            .type();
+                    mappings.add(new FieldMapping(category, field, JsonPointer.compile(pointer), type));
+                }));
         return mappings;
     }
 

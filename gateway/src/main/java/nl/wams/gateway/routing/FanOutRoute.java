@@ -24,11 +24,15 @@ public final class FanOutRoute extends RouteBuilder {
     public void configure() {
         from(ENDPOINT)
                 .routeId("fan-out")
-                .split(body(), AggregationStrategies.flexible(PartyAnswer.class).accumulateInCollection(ArrayList.class))
+                .split(
+                        body(),
+                        AggregationStrategies.flexible(PartyAnswer.class).accumulateInCollection(ArrayList.class))
                 .parallelProcessing()
                 .executorService(executor)
                 .process(e -> e.getMessage()
-                        .setHeader(PARTY_HEADER, e.getMessage().getBody(PartyCall.class).partyId()))
+                        .setHeader(
+                                PARTY_HEADER,
+                                e.getMessage().getBody(PartyCall.class).partyId()))
                 .toD("direct:party-${header." + PARTY_HEADER + "}")
                 .end();
     }

@@ -49,17 +49,29 @@ public final class PartyRoutes extends RouteBuilder {
         breaker.setMinimumNumberOfCalls("{{minimumCalls}}");
         breaker.setSlidingWindowSize("{{slidingWindow}}");
         breaker.setWaitDurationInOpenState("{{openSeconds}}");
-        breaker.end().process(this::callAdapter).onFallback().process(PartyRoutes::fallback).end();
+        breaker.end()
+                .process(this::callAdapter)
+                .onFallback()
+                .process(PartyRoutes::fallback)
+                .end();
 
         for (Party party : parties) {
             templatedRoute(REST_TEMPLATE)
                     .routeId("party-" + party.id())
                     .parameter("partyId", party.id())
                     .parameter("timeoutMillis", String.valueOf(party.timeout().toMillis()))
-                    .parameter("failureRate", String.valueOf(party.circuitBreaker().failureRateThreshold()))
-                    .parameter("minimumCalls", String.valueOf(party.circuitBreaker().minimumCalls()))
-                    .parameter("slidingWindow", String.valueOf(party.circuitBreaker().slidingWindow()))
-                    .parameter("openSeconds", String.valueOf(Math.max(1, party.circuitBreaker().openDuration().toSeconds())));
+                    .parameter(
+                            "failureRate", String.valueOf(party.circuitBreaker().failureRateThreshold()))
+                    .parameter(
+                            "minimumCalls",
+                            String.valueOf(party.circuitBreaker().minimumCalls()))
+                    .parameter(
+                            "slidingWindow",
+                            String.valueOf(party.circuitBreaker().slidingWindow()))
+                    .parameter(
+                            "openSeconds",
+                            String.valueOf(Math.max(
+                                    1, party.circuitBreaker().openDuration().toSeconds())));
         }
     }
 
@@ -86,7 +98,8 @@ public final class PartyRoutes extends RouteBuilder {
                 || cause instanceof TimeoutException) {
             reason = "no answer within the party's timeout";
         } else {
-            reason = "call failed: " + (cause == null ? "unknown" : cause.getClass().getSimpleName());
+            reason = "call failed: "
+                    + (cause == null ? "unknown" : cause.getClass().getSimpleName());
         }
         exchange.getMessage().setBody(new PartyAnswer(call.partyId(), new AdapterResult.Unreachable(reason)));
     }

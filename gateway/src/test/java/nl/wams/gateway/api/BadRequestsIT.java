@@ -12,14 +12,12 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Date;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -43,7 +41,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BadRequestsIT {
 
     @RegisterExtension
-    static WireMockExtension backend = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension backend = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     @TempDir
     static Path dir;
@@ -102,7 +102,9 @@ class BadRequestsIT {
 
     @AfterEach
     void noPartyWasAsked() {
-        assertThat(backend.getAllServeEvents()).as("a refused request must not reach any party").isEmpty();
+        assertThat(backend.getAllServeEvents())
+                .as("a refused request must not reach any party")
+                .isEmpty();
     }
 
     /** A valid request, as a template the cases below break in one way each. */
@@ -111,8 +113,7 @@ class BadRequestsIT {
                 {"doel":"verkenning","grondslag":"wmo-verkenning","fase":"verkenning","aanleiding":"HULPVRAAG",
                  "zaakkenmerk":"ZAAK-1",
                  "personen":[{"bsn":"%s","rol":"CLIENT"}],
-                 "partijen":[{"partij":"ggz","categorieen":["bekend-bij"]}]}"""
-                .formatted(Household.CLIENT);
+                 "partijen":[{"partij":"ggz","categorieen":["bekend-bij"]}]}""".formatted(Household.CLIENT);
         return change.apply(body);
     }
 
@@ -123,43 +124,156 @@ class BadRequestsIT {
                 Arguments.of("malformed JSON", "{\"doel\": ", 400, "ongeldig-verzoek"),
                 Arguments.of("empty body", "", 400, "ongeldig-verzoek"),
                 Arguments.of("JSON array instead of object", "[]", 400, "ongeldig-verzoek"),
-                Arguments.of("unknown field", valid(b -> b.replace("\"doel\"", "\"extra\":1,\"doel\"")), 400, "ongeldig-verzoek"),
-                Arguments.of("personen is a string", valid(b -> b.replaceFirst("\\[\\{\"bsn\"[^]]*]", "\"iedereen\"")), 400, "ongeldig-verzoek"),
-                Arguments.of("bsn as a number", valid(b -> b.replace("\"" + Household.CLIENT + "\"", Household.CLIENT)), 400, "ongeldig-verzoek"),
-                Arguments.of("unknown trigger", valid(b -> b.replace("HULPVRAAG", "NIEUWSGIER")), 400, "ongeldig-verzoek"),
+                Arguments.of(
+                        "unknown field",
+                        valid(b -> b.replace("\"doel\"", "\"extra\":1,\"doel\"")),
+                        400,
+                        "ongeldig-verzoek"),
+                Arguments.of(
+                        "personen is a string",
+                        valid(b -> b.replaceFirst("\\[\\{\"bsn\"[^]]*]", "\"iedereen\"")),
+                        400,
+                        "ongeldig-verzoek"),
+                Arguments.of(
+                        "bsn as a number",
+                        valid(b -> b.replace("\"" + Household.CLIENT + "\"", Household.CLIENT)),
+                        400,
+                        "ongeldig-verzoek"),
+                Arguments.of(
+                        "unknown trigger", valid(b -> b.replace("HULPVRAAG", "NIEUWSGIER")), 400, "ongeldig-verzoek"),
                 Arguments.of("unknown role", valid(b -> b.replace("CLIENT", "BUURMAN")), 400, "ongeldig-verzoek"),
-                Arguments.of("missing purpose", valid(b -> b.replace("\"doel\":\"verkenning\",", "")), 400, "ongeldig-verzoek"),
-                Arguments.of("missing subjects", valid(b -> b.replaceFirst("\"personen\":\\[[^]]*],", "")), 400, "ongeldig-verzoek"),
-                Arguments.of("no subjects", valid(b -> b.replaceFirst("\"personen\":\\[[^]]*]", "\"personen\":[]")), 400, "ongeldig-verzoek"),
-                Arguments.of("bad BSN (11-test)", valid(b -> b.replace(Household.CLIENT, Household.INVALID)), 400, "ongeldig-bsn"),
-                Arguments.of("BSN of 8 digits", valid(b -> b.replace(Household.CLIENT, "12345678")), 400, "ongeldig-bsn"),
-                Arguments.of("same person twice", valid(b -> b.replace("{\"bsn\":\"" + Household.CLIENT + "\",\"rol\":\"CLIENT\"}",
-                        "{\"bsn\":\"" + Household.CLIENT + "\",\"rol\":\"CLIENT\"},{\"bsn\":\"" + Household.CLIENT + "\",\"rol\":\"GEZINSLID\"}")), 400, "dubbele-persoon"),
-                Arguments.of("unknown purpose", valid(b -> b.replace("\"doel\":\"verkenning\"", "\"doel\":\"nieuwsgierigheid\"")), 422, "onbekend-doel"),
-                Arguments.of("legal basis of another purpose", valid(b -> b.replace("wmo-verkenning", "wmo-onderzoek")), 422, "grondslag-onjuist"),
-                Arguments.of("phase does not fit purpose", valid(b -> b.replace("\"fase\":\"verkenning\"", "\"fase\":\"onderzoek\"")), 422, "fase"),
-                Arguments.of("no parties named", valid(b -> b.replaceFirst("\"partijen\":\\[.*]", "\"partijen\":[]")), 422, "geen-partijen"),
-                Arguments.of("unknown party", valid(b -> b.replace("\"partij\":\"ggz\"", "\"partij\":\"iedereen\"")), 422, "onbekende-partij"),
-                Arguments.of("same party twice", valid(b -> b.replace("[{\"partij\":\"ggz\",\"categorieen\":[\"bekend-bij\"]}]",
-                        "[{\"partij\":\"ggz\",\"categorieen\":[\"bekend-bij\"]},{\"partij\":\"ggz\",\"categorieen\":[\"bekend-bij\"]}]")), 422, "dubbele-partij"),
-                Arguments.of("no categories for a party", valid(b -> b.replace("[\"bekend-bij\"]", "[]")), 422, "geen-categorieen"),
-                Arguments.of("category not offered by party", valid(b -> b.replace("[\"bekend-bij\"]", "[\"huurachterstand\"]")), 422, "categorie-niet-aangeboden"),
-                Arguments.of("category unknown to the catalogue", valid(b -> b.replace("[\"bekend-bij\"]", "[\"alles\"]")), 422, "categorie-niet-aangeboden"),
-                Arguments.of("category outside purpose", valid(b -> b.replace("[\"bekend-bij\"]", "[\"bekend-bij\",\"schulden\"]")), 422, "categorie-buiten-doel"),
-                Arguments.of("special category, purpose does not allow", valid(b -> b.replace("[\"bekend-bij\"]", "[\"ggz-behandeling\"]").replace("\"zaakkenmerk\"", "\"motivering\":\"" + MOTIVATION + "\",\"zaakkenmerk\"")), 422, "bijzondere-gegevens"),
-                Arguments.of("special category without motivation", onderzoek("ggz-behandeling", null), 422, "bijzondere-gegevens"),
-                Arguments.of("special category with a token motivation", onderzoek("ggz-behandeling", "nodig"), 422, "bijzondere-gegevens"),
-                Arguments.of("criminal category, purpose does not allow", onderzoek("justitiele-gegevens", MOTIVATION), 422, "strafrechtelijke-gegevens"),
-                Arguments.of("purpose requires motivation", valid(b -> b.replace("verkenning", "aanpak").replace("wmo-aanpak\",\"fase\":\"aanpak", "wmo-aanpak\",\"fase\":\"aanpak")), 422, "motivering-verplicht"),
-                Arguments.of("professional's request without motivation", valid(b -> b.replace("HULPVRAAG", "VERZOEK_PROFESSIONAL")), 422, "motivering-verplicht"),
-                Arguments.of("oversized body", valid(b -> b.replace("\"ZAAK-1\"", "\"ZAAK-1\",\"motivering\":\"" + "x".repeat(5000) + "\"")), 413, "verzoek-te-groot"));
+                Arguments.of(
+                        "missing purpose",
+                        valid(b -> b.replace("\"doel\":\"verkenning\",", "")),
+                        400,
+                        "ongeldig-verzoek"),
+                Arguments.of(
+                        "missing subjects",
+                        valid(b -> b.replaceFirst("\"personen\":\\[[^]]*],", "")),
+                        400,
+                        "ongeldig-verzoek"),
+                Arguments.of(
+                        "no subjects",
+                        valid(b -> b.replaceFirst("\"personen\":\\[[^]]*]", "\"personen\":[]")),
+                        400,
+                        "ongeldig-verzoek"),
+                Arguments.of(
+                        "bad BSN (11-test)",
+                        valid(b -> b.replace(Household.CLIENT, Household.INVALID)),
+                        400,
+                        "ongeldig-bsn"),
+                Arguments.of(
+                        "BSN of 8 digits", valid(b -> b.replace(Household.CLIENT, "12345678")), 400, "ongeldig-bsn"),
+                Arguments.of(
+                        "same person twice",
+                        valid(b -> b.replace(
+                                "{\"bsn\":\"" + Household.CLIENT + "\",\"rol\":\"CLIENT\"}",
+                                "{\"bsn\":\"" + Household.CLIENT + "\",\"rol\":\"CLIENT\"},{\"bsn\":\""
+                                        + Household.CLIENT + "\",\"rol\":\"GEZINSLID\"}")),
+                        400,
+                        "dubbele-persoon"),
+                Arguments.of(
+                        "unknown purpose",
+                        valid(b -> b.replace("\"doel\":\"verkenning\"", "\"doel\":\"nieuwsgierigheid\"")),
+                        422,
+                        "onbekend-doel"),
+                Arguments.of(
+                        "legal basis of another purpose",
+                        valid(b -> b.replace("wmo-verkenning", "wmo-onderzoek")),
+                        422,
+                        "grondslag-onjuist"),
+                Arguments.of(
+                        "phase does not fit purpose",
+                        valid(b -> b.replace("\"fase\":\"verkenning\"", "\"fase\":\"onderzoek\"")),
+                        422,
+                        "fase"),
+                Arguments.of(
+                        "no parties named",
+                        valid(b -> b.replaceFirst("\"partijen\":\\[.*]", "\"partijen\":[]")),
+                        422,
+                        "geen-partijen"),
+                Arguments.of(
+                        "unknown party",
+                        valid(b -> b.replace("\"partij\":\"ggz\"", "\"partij\":\"iedereen\"")),
+                        422,
+                        "onbekende-partij"),
+                Arguments.of(
+                        "same party twice",
+                        valid(
+                                b -> b.replace(
+                                        "[{\"partij\":\"ggz\",\"categorieen\":[\"bekend-bij\"]}]",
+                                        "[{\"partij\":\"ggz\",\"categorieen\":[\"bekend-bij\"]},{\"partij\":\"ggz\",\"categorieen\":[\"bekend-bij\"]}]")),
+                        422,
+                        "dubbele-partij"),
+                Arguments.of(
+                        "no categories for a party",
+                        valid(b -> b.replace("[\"bekend-bij\"]", "[]")),
+                        422,
+                        "geen-categorieen"),
+                Arguments.of(
+                        "category not offered by party",
+                        valid(b -> b.replace("[\"bekend-bij\"]", "[\"huurachterstand\"]")),
+                        422,
+                        "categorie-niet-aangeboden"),
+                Arguments.of(
+                        "category unknown to the catalogue",
+                        valid(b -> b.replace("[\"bekend-bij\"]", "[\"alles\"]")),
+                        422,
+                        "categorie-niet-aangeboden"),
+                Arguments.of(
+                        "category outside purpose",
+                        valid(b -> b.replace("[\"bekend-bij\"]", "[\"bekend-bij\",\"schulden\"]")),
+                        422,
+                        "categorie-buiten-doel"),
+                Arguments.of(
+                        "special category, purpose does not allow",
+                        valid(b -> b.replace("[\"bekend-bij\"]", "[\"ggz-behandeling\"]")
+                                .replace("\"zaakkenmerk\"", "\"motivering\":\"" + MOTIVATION + "\",\"zaakkenmerk\"")),
+                        422,
+                        "bijzondere-gegevens"),
+                Arguments.of(
+                        "special category without motivation",
+                        onderzoek("ggz-behandeling", null),
+                        422,
+                        "bijzondere-gegevens"),
+                Arguments.of(
+                        "special category with a token motivation",
+                        onderzoek("ggz-behandeling", "nodig"),
+                        422,
+                        "bijzondere-gegevens"),
+                Arguments.of(
+                        "criminal category, purpose does not allow",
+                        onderzoek("justitiele-gegevens", MOTIVATION),
+                        422,
+                        "strafrechtelijke-gegevens"),
+                Arguments.of(
+                        "purpose requires motivation",
+                        valid(b -> b.replace("verkenning", "aanpak")
+                                .replace("wmo-aanpak\",\"fase\":\"aanpak", "wmo-aanpak\",\"fase\":\"aanpak")),
+                        422,
+                        "motivering-verplicht"),
+                Arguments.of(
+                        "professional's request without motivation",
+                        valid(b -> b.replace("HULPVRAAG", "VERZOEK_PROFESSIONAL")),
+                        422,
+                        "motivering-verplicht"),
+                Arguments.of(
+                        "oversized body",
+                        valid(b -> b.replace("\"ZAAK-1\"", "\"ZAAK-1\",\"motivering\":\"" + "x".repeat(5000) + "\"")),
+                        413,
+                        "verzoek-te-groot"));
     }
 
     static String onderzoek(String category, String motivation) {
-        return valid(b -> b.replace("\"doel\":\"verkenning\",\"grondslag\":\"wmo-verkenning\",\"fase\":\"verkenning\"",
-                                "\"doel\":\"onderzoek\",\"grondslag\":\"wmo-onderzoek\",\"fase\":\"onderzoek\"")
+        return valid(b -> b.replace(
+                        "\"doel\":\"verkenning\",\"grondslag\":\"wmo-verkenning\",\"fase\":\"verkenning\"",
+                        "\"doel\":\"onderzoek\",\"grondslag\":\"wmo-onderzoek\",\"fase\":\"onderzoek\"")
                 .replace("[\"bekend-bij\"]", "[\"" + category + "\"]")
-                .replace("\"zaakkenmerk\"", motivation == null ? "\"zaakkenmerk\"" : "\"motivering\":\"" + motivation + "\",\"zaakkenmerk\""));
+                .replace(
+                        "\"zaakkenmerk\"",
+                        motivation == null
+                                ? "\"zaakkenmerk\""
+                                : "\"motivering\":\"" + motivation + "\",\"zaakkenmerk\""));
     }
 
     @ParameterizedTest(name = "{0} -> {2} {3}")
@@ -181,12 +295,15 @@ class BadRequestsIT {
 
     @Test
     void policyRefusalListsEveryBrokenRule() throws Exception {
-        String body = valid(b -> b.replace(Household.CLIENT, Household.INVALID).replace("\"partij\":\"ggz\"", "\"partij\":\"x\""));
+        String body = valid(
+                b -> b.replace(Household.CLIENT, Household.INVALID).replace("\"partij\":\"ggz\"", "\"partij\":\"x\""));
 
-        JsonNode problem = JSON.readTree(gateway.post(PATH, tokens.coordinator("cw-1"), body).body());
+        JsonNode problem = JSON.readTree(
+                gateway.post(PATH, tokens.coordinator("cw-1"), body).body());
 
         assertThat(problem.get("regel").asText()).isEqualTo("ONGELDIG_BSN");
-        assertThat(problem.get("overtredingen")).extracting(v -> v.get("regel").asText())
+        assertThat(problem.get("overtredingen"))
+                .extracting(v -> v.get("regel").asText())
                 .containsExactly("ONGELDIG_BSN", "ONBEKENDE_PARTIJ");
     }
 
@@ -195,24 +312,85 @@ class BadRequestsIT {
         var key = TestTokens.newKey("test-issuer");
         return Stream.of(
                 Arguments.of("no token", (Function<TestTokens, String>) t -> null, 401, "niet-geauthenticeerd"),
-                Arguments.of("garbage token", (Function<TestTokens, String>) t -> "not.a.token", 401, "niet-geauthenticeerd"),
-                Arguments.of("expired token", (Function<TestTokens, String>) t -> t.token(t.claims("cw-1", List.of("coordinator"), Duration.ofMinutes(-5)).build()), 401, "niet-geauthenticeerd"),
-                Arguments.of("token of an untrusted issuer key", (Function<TestTokens, String>) t -> stranger.coordinator("cw-1"), 401, "niet-geauthenticeerd"),
-                Arguments.of("token signed by another key with the trusted kid", (Function<TestTokens, String>) t -> TestTokens.sign(key, t.claims("cw-1", List.of("coordinator"), Duration.ofMinutes(5)).build()), 401, "niet-geauthenticeerd"),
-                Arguments.of("wrong issuer", (Function<TestTokens, String>) t -> t.token(t.claims("cw-1", List.of("coordinator"), Duration.ofMinutes(5)).issuer("https://evil.example").build()), 401, "niet-geauthenticeerd"),
-                Arguments.of("wrong audience", (Function<TestTokens, String>) t -> t.token(t.claims("cw-1", List.of("coordinator"), Duration.ofMinutes(5)).audience("other-api").build()), 401, "niet-geauthenticeerd"),
-                Arguments.of("token without exp", (Function<TestTokens, String>) t -> t.token(t.claims("cw-1", List.of("coordinator"), Duration.ofMinutes(5)).expirationTime(null).build()), 401, "niet-geauthenticeerd"),
-                Arguments.of("alg none", (Function<TestTokens, String>) t -> new PlainJWT(t.claims("cw-1", List.of("coordinator"), Duration.ofMinutes(5)).build()).serialize(), 401, "niet-geauthenticeerd"),
-                Arguments.of("HS256 token", (Function<TestTokens, String>) BadRequestsIT::hmacToken, 401, "niet-geauthenticeerd"),
-                Arguments.of("wrong role", (Function<TestTokens, String>) t -> t.withRoles("cw-1", "auditor"), 403, "geen-toegang"),
+                Arguments.of(
+                        "garbage token",
+                        (Function<TestTokens, String>) t -> "not.a.token",
+                        401,
+                        "niet-geauthenticeerd"),
+                Arguments.of(
+                        "expired token",
+                        (Function<TestTokens, String>)
+                                t -> t.token(t.claims("cw-1", List.of("coordinator"), Duration.ofMinutes(-5))
+                                        .build()),
+                        401,
+                        "niet-geauthenticeerd"),
+                Arguments.of(
+                        "token of an untrusted issuer key",
+                        (Function<TestTokens, String>) t -> stranger.coordinator("cw-1"),
+                        401,
+                        "niet-geauthenticeerd"),
+                Arguments.of(
+                        "token signed by another key with the trusted kid",
+                        (Function<TestTokens, String>) t -> TestTokens.sign(
+                                key,
+                                t.claims("cw-1", List.of("coordinator"), Duration.ofMinutes(5))
+                                        .build()),
+                        401,
+                        "niet-geauthenticeerd"),
+                Arguments.of(
+                        "wrong issuer",
+                        (Function<TestTokens, String>)
+                                t -> t.token(t.claims("cw-1", List.of("coordinator"), Duration.ofMinutes(5))
+                                        .issuer("https://evil.example")
+                                        .build()),
+                        401,
+                        "niet-geauthenticeerd"),
+                Arguments.of(
+                        "wrong audience",
+                        (Function<TestTokens, String>)
+                                t -> t.token(t.claims("cw-1", List.of("coordinator"), Duration.ofMinutes(5))
+                                        .audience("other-api")
+                                        .build()),
+                        401,
+                        "niet-geauthenticeerd"),
+                Arguments.of(
+                        "token without exp",
+                        (Function<TestTokens, String>)
+                                t -> t.token(t.claims("cw-1", List.of("coordinator"), Duration.ofMinutes(5))
+                                        .expirationTime(null)
+                                        .build()),
+                        401,
+                        "niet-geauthenticeerd"),
+                Arguments.of(
+                        "alg none",
+                        (Function<TestTokens, String>)
+                                t -> new PlainJWT(t.claims("cw-1", List.of("coordinator"), Duration.ofMinutes(5))
+                                                .build())
+                                        .serialize(),
+                        401,
+                        "niet-geauthenticeerd"),
+                Arguments.of(
+                        "HS256 token",
+                        (Function<TestTokens, String>) BadRequestsIT::hmacToken,
+                        401,
+                        "niet-geauthenticeerd"),
+                Arguments.of(
+                        "wrong role",
+                        (Function<TestTokens, String>) t -> t.withRoles("cw-1", "auditor"),
+                        403,
+                        "geen-toegang"),
                 Arguments.of("no role", (Function<TestTokens, String>) t -> t.withRoles("cw-1"), 403, "geen-toegang"));
     }
 
     static String hmacToken(TestTokens t) {
         try {
             SignedJWT jwt = new SignedJWT(
-                    new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("test-issuer").type(JOSEObjectType.JWT).build(),
-                    t.claims("cw-1", List.of("coordinator"), Duration.ofMinutes(5)).build());
+                    new JWSHeader.Builder(JWSAlgorithm.HS256)
+                            .keyID("test-issuer")
+                            .type(JOSEObjectType.JWT)
+                            .build(),
+                    t.claims("cw-1", List.of("coordinator"), Duration.ofMinutes(5))
+                            .build());
             jwt.sign(new MACSigner("a-shared-secret-that-is-at-least-32-bytes-long!".getBytes()));
             return jwt.serialize();
         } catch (Exception e) {
@@ -234,22 +412,88 @@ class BadRequestsIT {
         HttpResponse<String> response = gateway.send(request.build());
 
         assertProblem(response, status, type);
-        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+        assertThat(response.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
     }
 
     static Stream<Arguments> badHttp() {
         String token = tokens.coordinator("cw-1");
         return Stream.of(
-                Arguments.of("BSN in query string", HttpRequest.newBuilder(gateway.uri(PATH + "?bsn=" + Household.CLIENT)).header("Authorization", "Bearer " + token).GET(), 400, "gevoelige-gegevens-in-url"),
-                Arguments.of("BSN-like number in query string", HttpRequest.newBuilder(gateway.uri(PATH + "?q=" + Household.CLIENT)).header("Authorization", "Bearer " + token).GET(), 400, "gevoelige-gegevens-in-url"),
-                Arguments.of("BSN in path", HttpRequest.newBuilder(gateway.uri(PATH + "/" + Household.CLIENT)).header("Authorization", "Bearer " + token).GET(), 400, "gevoelige-gegevens-in-url"),
-                Arguments.of("wrong content type", HttpRequest.newBuilder(gateway.uri(PATH)).header("Authorization", "Bearer " + token).header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString(valid(b -> b))), 415, "mediatype-niet-ondersteund"),
-                Arguments.of("XML only accepted", HttpRequest.newBuilder(gateway.uri(PATH)).header("Authorization", "Bearer " + token).header("Content-Type", "application/json").header("Accept", "application/xml").POST(HttpRequest.BodyPublishers.ofString(valid(b -> b))), 406, "niet-acceptabel"),
-                Arguments.of("method not allowed", HttpRequest.newBuilder(gateway.uri(PATH)).header("Authorization", "Bearer " + token).DELETE(), 405, "methode-niet-toegestaan"),
-                Arguments.of("unknown resource", HttpRequest.newBuilder(gateway.uri("/api/v1/onbekend")).header("Authorization", "Bearer " + token).GET(), 404, "niet-gevonden"),
-                Arguments.of("unknown request id", HttpRequest.newBuilder(gateway.uri(PATH + "/01900000-0000-7000-8000-000000000000")).header("Authorization", "Bearer " + token).GET(), 404, "niet-gevonden"),
-                Arguments.of("request id that is not a UUID", HttpRequest.newBuilder(gateway.uri(PATH + "/abc")).header("Authorization", "Bearer " + token).GET(), 404, "niet-gevonden"),
-                Arguments.of("chunked oversized body", HttpRequest.newBuilder(gateway.uri(PATH)).header("Authorization", "Bearer " + token).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(("{\"doel\":\"" + "x".repeat(10_000) + "\"}").getBytes()))), 413, "verzoek-te-groot"));
+                Arguments.of(
+                        "BSN in query string",
+                        HttpRequest.newBuilder(gateway.uri(PATH + "?bsn=" + Household.CLIENT))
+                                .header("Authorization", "Bearer " + token)
+                                .GET(),
+                        400,
+                        "gevoelige-gegevens-in-url"),
+                Arguments.of(
+                        "BSN-like number in query string",
+                        HttpRequest.newBuilder(gateway.uri(PATH + "?q=" + Household.CLIENT))
+                                .header("Authorization", "Bearer " + token)
+                                .GET(),
+                        400,
+                        "gevoelige-gegevens-in-url"),
+                Arguments.of(
+                        "BSN in path",
+                        HttpRequest.newBuilder(gateway.uri(PATH + "/" + Household.CLIENT))
+                                .header("Authorization", "Bearer " + token)
+                                .GET(),
+                        400,
+                        "gevoelige-gegevens-in-url"),
+                Arguments.of(
+                        "wrong content type",
+                        HttpRequest.newBuilder(gateway.uri(PATH))
+                                .header("Authorization", "Bearer " + token)
+                                .header("Content-Type", "text/plain")
+                                .POST(HttpRequest.BodyPublishers.ofString(valid(b -> b))),
+                        415,
+                        "mediatype-niet-ondersteund"),
+                Arguments.of(
+                        "XML only accepted",
+                        HttpRequest.newBuilder(gateway.uri(PATH))
+                                .header("Authorization", "Bearer " + token)
+                                .header("Content-Type", "application/json")
+                                .header("Accept", "application/xml")
+                                .POST(HttpRequest.BodyPublishers.ofString(valid(b -> b))),
+                        406,
+                        "niet-acceptabel"),
+                Arguments.of(
+                        "method not allowed",
+                        HttpRequest.newBuilder(gateway.uri(PATH))
+                                .header("Authorization", "Bearer " + token)
+                                .DELETE(),
+                        405,
+                        "methode-niet-toegestaan"),
+                Arguments.of(
+                        "unknown resource",
+                        HttpRequest.newBuilder(gateway.uri("/api/v1/onbekend"))
+                                .header("Authorization", "Bearer " + token)
+                                .GET(),
+                        404,
+                        "niet-gevonden"),
+                Arguments.of(
+                        "unknown request id",
+                        HttpRequest.newBuilder(gateway.uri(PATH + "/01900000-0000-7000-8000-000000000000"))
+                                .header("Authorization", "Bearer " + token)
+                                .GET(),
+                        404,
+                        "niet-gevonden"),
+                Arguments.of(
+                        "request id that is not a UUID",
+                        HttpRequest.newBuilder(gateway.uri(PATH + "/abc"))
+                                .header("Authorization", "Bearer " + token)
+                                .GET(),
+                        404,
+                        "niet-gevonden"),
+                Arguments.of(
+                        "chunked oversized body",
+                        HttpRequest.newBuilder(gateway.uri(PATH))
+                                .header("Authorization", "Bearer " + token)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
+                                        ("{\"doel\":\"" + "x".repeat(10_000) + "\"}").getBytes()))),
+                        413,
+                        "verzoek-te-groot"));
     }
 
     @ParameterizedTest(name = "{0} -> {2} {3}")
@@ -260,7 +504,9 @@ class BadRequestsIT {
 
     @Test
     void openapiIsPublicAndEveryAnswerCarriesTheApiHeaders() throws Exception {
-        HttpResponse<String> response = gateway.send(HttpRequest.newBuilder(gateway.uri("/api/v1/openapi.json")).GET().build());
+        HttpResponse<String> response = gateway.send(HttpRequest.newBuilder(gateway.uri("/api/v1/openapi.json"))
+                .GET()
+                .build());
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(response.body()).at("/info/version").asText()).isEqualTo("1.0.0");

@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Test;
  */
 class OpenApiLintIT {
 
-    static final Path RULESET = Path.of("../../shared/standards/adr-ruleset.spectral.yaml").toAbsolutePath().normalize();
+    static final Path RULESET = Path.of("../../shared/standards/adr-ruleset.spectral.yaml")
+            .toAbsolutePath()
+            .normalize();
 
     @Test
     void openapiHasNoAdrErrors() throws Exception {
@@ -32,19 +34,29 @@ class OpenApiLintIT {
         }
 
         Process spectral = new ProcessBuilder(List.of(
-                        "npx", "-y", "@stoplight/spectral-cli@6.16.3", "lint", "--fail-severity", "error",
-                        "-r", RULESET.toString(), document.toString()))
+                        "npx",
+                        "-y",
+                        "@stoplight/spectral-cli@6.16.3",
+                        "lint",
+                        "--fail-severity",
+                        "error",
+                        "-r",
+                        RULESET.toString(),
+                        document.toString()))
                 .redirectErrorStream(true)
                 .start();
         byte[] output = spectral.getInputStream().readAllBytes();
         assertThat(spectral.waitFor(5, TimeUnit.MINUTES)).isTrue();
 
-        assertThat(spectral.exitValue()).as(new String(output, StandardCharsets.UTF_8)).isZero();
+        assertThat(spectral.exitValue())
+                .as(new String(output, StandardCharsets.UTF_8))
+                .isZero();
     }
 
     static boolean onPath(String command) {
         String path = System.getenv("PATH");
-        return path != null && List.of(path.split(java.io.File.pathSeparator)).stream()
-                .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
+        return path != null
+                && List.of(path.split(java.io.File.pathSeparator)).stream()
+                        .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
     }
 }

@@ -36,17 +36,24 @@ import org.junit.jupiter.api.io.TempDir;
 class RequesterScenarioIT {
 
     @RegisterExtension
-    static WireMockExtension ggz = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension ggz = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     @RegisterExtension
-    static WireMockExtension woon = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension woon = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     @RegisterExtension
-    static WireMockExtension schuld = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension schuld = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     @RegisterExtension
-    static WireMockExtension leerplicht =
-            WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension leerplicht = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     @TempDir
     static Path dir;
@@ -132,14 +139,8 @@ class RequesterScenarioIT {
                       url: http://127.0.0.1:%d/dood
                       mappings:
                         bekend-bij: { bekend: /bekend }
-                """
-                .formatted(
-                        TestTokens.ISSUER,
-                        ggz.getPort(),
-                        woon.getPort(),
-                        schuld.getPort(),
-                        leerplicht.getPort(),
-                        deadPort));
+                """.formatted(
+                TestTokens.ISSUER, ggz.getPort(), woon.getPort(), schuld.getPort(), leerplicht.getPort(), deadPort));
     }
 
     @AfterAll
@@ -149,16 +150,13 @@ class RequesterScenarioIT {
 
     @BeforeEach
     void knownHousehold() {
-        ggz.stubFor(post("/ggz")
-                .willReturn(okJson("""
+        ggz.stubFor(post("/ggz").willReturn(okJson("""
                         {"personen":[{"bsn":"%s","inZorg":true,"zorgsoort":"ambulant","diagnose":"GEHEIM-DIAGNOSE"}]}
                         """.formatted(Household.CLIENT))));
-        woon.stubFor(post("/woon")
-                .willReturn(okJson("""
+        woon.stubFor(post("/woon").willReturn(okJson("""
                         {"personen":[{"bsn":"%s","huurder":true,"achterstand":{"bedrag":812.5,"maanden":2}}]}
                         """.formatted(Household.CLIENT))));
-        schuld.stubFor(post("/schuld")
-                .willReturn(okJson("""
+        schuld.stubFor(post("/schuld").willReturn(okJson("""
                         {"personen":[{"bsn":"%s","inTraject":true,"schuld":{"totaal":12000}}]}
                         """.formatted(Household.CLIENT))));
     }
@@ -170,8 +168,7 @@ class RequesterScenarioIT {
                  "personen":[{"bsn":"%s","rol":"CLIENT"},{"bsn":"%s","rol":"GEZINSLID"}],
                  "partijen":%s,
                  "motivering":"Samenhang tussen ggz-behandeling, schulden en huurachterstand onderzoeken."}
-                """
-                .formatted(Household.CLIENT, Household.FAMILY_MEMBER, partiesJson);
+                """.formatted(Household.CLIENT, Household.FAMILY_MEMBER, partiesJson);
     }
 
     static final String ALL_THREE = """
@@ -180,7 +177,8 @@ class RequesterScenarioIT {
              {"partij":"schuld","categorieen":["schulden"]}]""";
 
     JsonNode ask(String parties) throws Exception {
-        HttpResponse<String> response = gateway.post("/api/v1/gegevensverzoeken", tokens.coordinator("cw-1"), request(parties));
+        HttpResponse<String> response =
+                gateway.post("/api/v1/gegevensverzoeken", tokens.coordinator("cw-1"), request(parties));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return JSON.readTree(response.body());
     }
@@ -200,20 +198,25 @@ class RequesterScenarioIT {
                 gateway.post("/api/v1/gegevensverzoeken", tokens.coordinator("cw-1"), request(ALL_THREE));
 
         assertThat(response.statusCode()).isEqualTo(201);
-        String transactionId = response.headers().firstValue("Fsc-Transaction-Id").orElseThrow();
+        String transactionId =
+                response.headers().firstValue("Fsc-Transaction-Id").orElseThrow();
         assertThat(transactionId).matches("[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
         assertThat(response.headers().firstValue("API-Version")).contains("1.0.0");
         assertThat(response.headers().firstValue("Location")).contains("/api/v1/gegevensverzoeken/" + transactionId);
         JsonNode answer = JSON.readTree(response.body());
         assertThat(answer.get("id").asText()).isEqualTo(transactionId);
         assertThat(answer.get("status").asText()).isEqualTo("AFGEROND");
-        assertThat(answer.get("resultaten")).extracting(r -> r.get("partij").asText())
+        assertThat(answer.get("resultaten"))
+                .extracting(r -> r.get("partij").asText())
                 .containsExactly("ggz", "woon", "schuld");
-        answer.get("resultaten").forEach(r -> assertThat(r.get("uitkomst").asText()).isEqualTo("VERSTREKT"));
+        answer.get("resultaten")
+                .forEach(r -> assertThat(r.get("uitkomst").asText()).isEqualTo("VERSTREKT"));
         JsonNode ggzData = result(answer, "ggz").get("personen").get(0);
         assertThat(ggzData.get("bsn").asText()).isEqualTo(Household.CLIENT);
         assertThat(ggzData.at("/gegevens/ggz-behandeling/soortZorg").asText()).isEqualTo("ambulant");
-        assertThat(result(answer, "woon").at("/personen/0/gegevens/huurachterstand/bedrag").asDouble())
+        assertThat(result(answer, "woon")
+                        .at("/personen/0/gegevens/huurachterstand/bedrag")
+                        .asDouble())
                 .isEqualTo(812.5);
         assertThat(response.body()).doesNotContain("GEHEIM-DIAGNOSE").doesNotContain("diagnose");
     }
@@ -223,10 +226,14 @@ class RequesterScenarioIT {
         ask(ALL_THREE);
 
         ggz.verify(postRequestedFor(urlEqualTo("/ggz"))
-                .withHeader("Content-Type", com.github.tomakehurst.wiremock.client.WireMock.containing("application/json"))
-                .withRequestBody(matchingJsonPath("$.personen[0].bsn", com.github.tomakehurst.wiremock.client.WireMock.equalTo(Household.CLIENT)))
-                .withRequestBody(matchingJsonPath("$.categorieen[0]", com.github.tomakehurst.wiremock.client.WireMock.equalTo("ggz-behandeling")))
-                .withRequestBody(matchingJsonPath("$.doel", com.github.tomakehurst.wiremock.client.WireMock.equalTo("onderzoek"))));
+                .withHeader(
+                        "Content-Type", com.github.tomakehurst.wiremock.client.WireMock.containing("application/json"))
+                .withRequestBody(matchingJsonPath(
+                        "$.personen[0].bsn", com.github.tomakehurst.wiremock.client.WireMock.equalTo(Household.CLIENT)))
+                .withRequestBody(matchingJsonPath(
+                        "$.categorieen[0]", com.github.tomakehurst.wiremock.client.WireMock.equalTo("ggz-behandeling")))
+                .withRequestBody(matchingJsonPath(
+                        "$.doel", com.github.tomakehurst.wiremock.client.WireMock.equalTo("onderzoek"))));
         ggz.getAllServeEvents().forEach(e -> assertThat(e.getRequest().getUrl()).doesNotContain(Household.CLIENT));
     }
 
@@ -259,10 +266,11 @@ class RequesterScenarioIT {
 
     @Test
     void garbageAnswerIsInvalid() throws Exception {
-        schuld.stubFor(post("/schuld").willReturn(aResponse()
-                .withStatus(200)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"personen\": [ this is not json")));
+        schuld.stubFor(post("/schuld")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"personen\": [ this is not json")));
 
         JsonNode answer = ask(ALL_THREE);
 
@@ -287,8 +295,7 @@ class RequesterScenarioIT {
     void answerAboutSomeoneNotAskedIsInvalidAndNothingOfItIsReleased() throws Exception {
         woon.stubFor(post("/woon").willReturn(okJson("""
                 {"personen":[{"bsn":"%s","huurder":true,"achterstand":{"bedrag":1.0}},
-                             {"bsn":"%s","huurder":true,"achterstand":{"bedrag":99.0}}]}"""
-                .formatted(Household.CLIENT, Household.STRANGER))));
+                             {"bsn":"%s","huurder":true,"achterstand":{"bedrag":99.0}}]}""".formatted(Household.CLIENT, Household.STRANGER))));
 
         JsonNode answer = ask(ALL_THREE);
 
@@ -298,10 +305,11 @@ class RequesterScenarioIT {
 
     @Test
     void partyRefusesWithItsGround() throws Exception {
-        ggz.stubFor(post("/ggz").willReturn(aResponse()
-                .withStatus(403)
-                .withHeader("Content-Type", "application/json")
-                .withBody("""
+        ggz.stubFor(post("/ggz")
+                .willReturn(aResponse()
+                        .withStatus(403)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("""
                         {"weigering":{"grond":"BEROEPSGEHEIM","motivering":"Behandelrelatie weegt zwaarder."}}""")));
 
         JsonNode answer = ask(ALL_THREE);
@@ -379,7 +387,7 @@ class RequesterScenarioIT {
         assertThat(own.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(own.body())).isEqualTo(created);
         assertThat(other.statusCode()).isEqualTo(404);
-        assertThat(other.headers().firstValue("Content-Type")).hasValueSatisfying(
-                ct -> assertThat(ct).startsWith("application/problem+json"));
+        assertThat(other.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(ct -> assertThat(ct).startsWith("application/problem+json"));
     }
 }

@@ -2,9 +2,9 @@ package nl.wams.gateway.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -45,16 +45,26 @@ class ConfigValidateCommandTest {
     @Test
     void invalidConfigurationListsProblemsAndExitsNonZero() throws IOException {
         Path bad = dir.resolve("bad.yml");
-        Files.writeString(bad, Files.readString(Path.of("../config/demo/gemeente.yml"))
-                .replace("name: Gemeente Voorbeeldstad", "name: Gemeente Voorbeeldstad\n  kleur: blauw")
-                .replace("catalogue: ../catalogue.yml", "catalogue: " + Path.of("../config/catalogue.yml").toAbsolutePath())
-                .replace("jwks-file: ../../certs-example/demo-issuer.jwks.json",
-                        "jwks-file: " + Path.of("../certs-example/demo-issuer.jwks.json").toAbsolutePath()));
+        Files.writeString(
+                bad,
+                Files.readString(Path.of("../config/demo/gemeente.yml"))
+                        .replace("name: Gemeente Voorbeeldstad", "name: Gemeente Voorbeeldstad\n  kleur: blauw")
+                        .replace(
+                                "catalogue: ../catalogue.yml",
+                                "catalogue: "
+                                        + Path.of("../config/catalogue.yml").toAbsolutePath())
+                        .replace(
+                                "jwks-file: ../../certs-example/demo-issuer.jwks.json",
+                                "jwks-file: "
+                                        + Path.of("../certs-example/demo-issuer.jwks.json")
+                                                .toAbsolutePath()));
 
         Run run = run("config", "validate", bad.toString());
 
         assertThat(run.code()).isEqualTo(1);
-        assertThat(run.err()).contains(bad + ":7: identity.kleur: unknown key 'kleur'").contains("1 problem(s)");
+        assertThat(run.err())
+                .contains(bad + ":7: identity.kleur: unknown key 'kleur'")
+                .contains("1 problem(s)");
     }
 
     @Test

@@ -15,18 +15,29 @@ class TokenCommandTest {
     @Test
     void printsATokenTheDemoGatewayTrusts() throws Exception {
         var run = ConfigValidateCommandTest.run(
-                "token", "--key", "../certs-example/demo-issuer.private.jwk.json", "--role", "coordinator",
-                "--sub", "demo-coordinator", "--config", "../config/demo/gemeente.yml");
+                "token",
+                "--key",
+                "../certs-example/demo-issuer.private.jwk.json",
+                "--role",
+                "coordinator",
+                "--sub",
+                "demo-coordinator",
+                "--config",
+                "../config/demo/gemeente.yml");
 
         assertThat(run.code()).isZero();
         SignedJWT jwt = SignedJWT.parse(run.out().trim());
-        var publicKey = JWKSet.load(new File("../certs-example/demo-issuer.jwks.json")).getKeys().get(0).toECKey();
+        var publicKey = JWKSet.load(new File("../certs-example/demo-issuer.jwks.json"))
+                .getKeys()
+                .get(0)
+                .toECKey();
         assertThat(jwt.verify(new ECDSAVerifier(publicKey))).isTrue();
         var claims = jwt.getJWTClaimsSet();
         assertThat(claims.getIssuer()).isEqualTo("https://idp.voorbeeldstad.example");
         assertThat(claims.getAudience()).containsExactly("wams-gateway");
         assertThat(claims.getSubject()).isEqualTo("demo-coordinator");
         assertThat(claims.getStringListClaim("roles")).containsExactly("coordinator");
-        assertThat(claims.getExpirationTime().toInstant()).isBefore(Instant.now().plus(Duration.ofMinutes(16)));
+        assertThat(claims.getExpirationTime().toInstant())
+                .isBefore(Instant.now().plus(Duration.ofMinutes(16)));
     }
 }

@@ -101,19 +101,24 @@ class ConfigLoaderTest {
     @Test
     void invalidOinIsRefused() throws IOException {
         assertThat(problems(VALID.replace("\"00000099000000000303\"", "\"12345\"")))
-                .singleElement().asString().startsWith(at(18, "parties[0].oin: "));
+                .singleElement()
+                .asString()
+                .startsWith(at(18, "parties[0].oin: "));
     }
 
     @Test
     void unknownCategoryReferencesAreRefused() throws IOException {
-        assertThat(problems(VALID.replace("categories: [bekend-bij, schulden]\nparties", "categories: [bekend-bij, roddels]\nparties")))
-                .containsExactly(at(14, "purposes[0].categories[1]: unknown category 'roddels' (not in the catalogue)"));
+        assertThat(problems(VALID.replace(
+                        "categories: [bekend-bij, schulden]\nparties", "categories: [bekend-bij, roddels]\nparties")))
+                .containsExactly(
+                        at(14, "purposes[0].categories[1]: unknown category 'roddels' (not in the catalogue)"));
     }
 
     @Test
     void duplicatePartyIdsAreRefused() throws IOException {
         String party = VALID.substring(VALID.indexOf("  - id: schuld"));
-        assertThat(problems(VALID + party)).containsExactly(at(27, "parties[1].id: duplicate party id 'schuld' (also parties[0])"));
+        assertThat(problems(VALID + party))
+                .containsExactly(at(27, "parties[1].id: duplicate party id 'schuld' (also parties[0])"));
     }
 
     @Test
@@ -121,19 +126,29 @@ class ConfigLoaderTest {
         assertThat(problems(VALID.replace("      url: http://127.0.0.1:9/schuld\n", "")))
                 .containsExactly(at(21, "parties[0].adapter: missing required key 'url'"));
         assertThat(problems(VALID.replace("        schulden: { totaalbedrag: /schuld/totaal }\n", "")))
-                .containsExactly(at(24, "parties[0].adapter.mappings: missing adapter mapping for offered category 'schulden'"));
+                .containsExactly(
+                        at(24, "parties[0].adapter.mappings: missing adapter mapping for offered category 'schulden'"));
     }
 
     @Test
     void mappingOfAFieldTheCatalogueDoesNotDefineIsRefused() throws IOException {
-        assertThat(problems(VALID.replace("{ totaalbedrag: /schuld/totaal }", "{ totaalbedrag: /schuld/totaal, iban: /iban }")))
-                .containsExactly(at(26, "parties[0].adapter.mappings.schulden.iban: unknown field 'iban' (category 'schulden' does not define it)"));
+        assertThat(problems(VALID.replace(
+                        "{ totaalbedrag: /schuld/totaal }", "{ totaalbedrag: /schuld/totaal, iban: /iban }")))
+                .containsExactly(
+                        at(
+                                26,
+                                "parties[0].adapter.mappings.schulden.iban: unknown field 'iban' (category 'schulden' does not define it)"));
     }
 
     @Test
     void specialCategoryInAPurposeThatDoesNotAllowItIsRefused() throws IOException {
-        assertThat(problems(VALID.replace("categories: [bekend-bij, schulden]\nparties", "categories: [bekend-bij, ggz-behandeling]\nparties")))
-                .containsExactly(at(14, "purposes[0].categories[1]: category 'ggz-behandeling' is special (art. 9) but special-categories-allowed is false"));
+        assertThat(problems(VALID.replace(
+                        "categories: [bekend-bij, schulden]\nparties",
+                        "categories: [bekend-bij, ggz-behandeling]\nparties")))
+                .containsExactly(
+                        at(
+                                14,
+                                "purposes[0].categories[1]: category 'ggz-behandeling' is special (art. 9) but special-categories-allowed is false"));
     }
 
     @Test
@@ -148,7 +163,9 @@ class ConfigLoaderTest {
     @Test
     void yamlSyntaxErrorIsLocated() throws IOException {
         assertThat(problems(VALID.replace("  roles: [requester]", "  roles: [requester")))
-                .singleElement().asString().startsWith(dir.resolve("gateway.yml") + ":5: (root): YAML syntax error");
+                .singleElement()
+                .asString()
+                .startsWith(dir.resolve("gateway.yml") + ":5: (root): YAML syntax error");
     }
 
     @Test
@@ -160,12 +177,16 @@ class ConfigLoaderTest {
     @Test
     void unreadableJwksIsRefused() throws IOException {
         assertThat(problems(VALID.replace("issuer.jwks.json", "missing.json")))
-                .singleElement().asString().startsWith(at(8, "authentication.jwks-file: JWKS file not readable"));
+                .singleElement()
+                .asString()
+                .startsWith(at(8, "authentication.jwks-file: JWKS file not readable"));
     }
 
     @Test
     void catalogueProblemsPointIntoTheCatalogueFile() throws IOException {
-        Files.writeString(dir.resolve("catalogue.yml"), "categories:\n  - name: x\n    description: x\n    sensitivity: geheim\n    fields: { a: { type: string } }\n");
+        Files.writeString(
+                dir.resolve("catalogue.yml"),
+                "categories:\n  - name: x\n    description: x\n    sensitivity: geheim\n    fields: { a: { type: string } }\n");
 
         assertThatThrownBy(() -> load(VALID))
                 .isInstanceOf(InvalidConfigException.class)

@@ -16,7 +16,17 @@ class BsnTest {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"999990010", "123456789", "12345678", "1234567820", "12345678a", " 99999001", "000000000", "99999001９"})
+    @ValueSource(
+            strings = {
+                "999990010",
+                "123456789",
+                "12345678",
+                "1234567820",
+                "12345678a",
+                " 99999001",
+                "000000000",
+                "99999001９"
+            })
     void rejectsEverythingElse(String candidate) {
         assertThat(Bsn.isValid(candidate)).isFalse();
     }

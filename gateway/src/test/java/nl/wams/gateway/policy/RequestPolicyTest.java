@@ -21,7 +21,8 @@ class RequestPolicyTest {
     static final String NECESSITY = "Noodzakelijk om samenhang met schulden te beoordelen.";
 
     static Catalogue.Category category(String name, Sensitivity sensitivity) {
-        return new Catalogue.Category(name, name, sensitivity, Map.of("x", new Catalogue.Field(FieldType.STRING, null)));
+        return new Catalogue.Category(
+                name, name, sensitivity, Map.of("x", new Catalogue.Field(FieldType.STRING, null)));
     }
 
     static final Catalogue CATALOGUE = new Catalogue(List.of(
@@ -30,7 +31,8 @@ class RequestPolicyTest {
             category("ggz-behandeling", Sensitivity.SPECIAL),
             category("justitiele-gegevens", Sensitivity.CRIMINAL)));
 
-    static GatewayConfig.Purpose purpose(String id, List<String> categories, boolean special, boolean criminal, boolean motivation) {
+    static GatewayConfig.Purpose purpose(
+            String id, List<String> categories, boolean special, boolean criminal, boolean motivation) {
         return new GatewayConfig.Purpose(
                 id, id, new GatewayConfig.LegalBasis("lb-" + id, "text"), categories, special, criminal, motivation);
     }
@@ -46,14 +48,24 @@ class RequestPolicyTest {
                     purpose("strafrecht", List.of("justitiele-gegevens"), false, true, false),
                     purpose("aanpak", List.of("bekend-bij"), false, false, true)),
             List.of(new GatewayConfig.Party(
-                    "ggz", "GGZ", "00000099000000000101", "zorg-ggz",
-                    List.of("bekend-bij", "schulden", "ggz-behandeling", "justitiele-gegevens"), null, null, null)));
+                    "ggz",
+                    "GGZ",
+                    "00000099000000000101",
+                    "zorg-ggz",
+                    List.of("bekend-bij", "schulden", "ggz-behandeling", "justitiele-gegevens"),
+                    null,
+                    null,
+                    null)));
 
     final RequestPolicy policy = new RequestPolicy(CONFIG, CATALOGUE);
 
     static DataRequest request(String purpose, Trigger trigger, String motivation, String... categories) {
         return new DataRequest(
-                purpose, "lb-" + purpose, purpose, trigger, "Z-1",
+                purpose,
+                "lb-" + purpose,
+                purpose,
+                trigger,
+                "Z-1",
                 List.of(new Subject(Household.CLIENT, Role.CLIENT)),
                 List.of(new PartyQuestion("ggz", List.of(categories))),
                 motivation);
@@ -65,58 +77,75 @@ class RequestPolicyTest {
 
     @Test
     void acceptsAWellFormedRequest() {
-        assertThat(rules(request("verkenning", Trigger.HULPVRAAG, null, "bekend-bij"))).isEmpty();
+        assertThat(rules(request("verkenning", Trigger.HULPVRAAG, null, "bekend-bij")))
+                .isEmpty();
     }
 
     @Test
     void refusesCategoryOutsidePurpose() {
-        assertThat(rules(request("verkenning", Trigger.HULPVRAAG, null, "schulden"))).containsExactly(Rule.CATEGORIE_BUITEN_DOEL);
+        assertThat(rules(request("verkenning", Trigger.HULPVRAAG, null, "schulden")))
+                .containsExactly(Rule.CATEGORIE_BUITEN_DOEL);
     }
 
     @Test
     void refusesSpecialCategoryWithoutMotivation() {
-        assertThat(rules(request("onderzoek", Trigger.HULPVRAAG, null, "ggz-behandeling"))).containsExactly(Rule.BIJZONDERE_GEGEVENS);
+        assertThat(rules(request("onderzoek", Trigger.HULPVRAAG, null, "ggz-behandeling")))
+                .containsExactly(Rule.BIJZONDERE_GEGEVENS);
     }
 
     @Test
     void refusesSpecialCategoryWithAMotivationThatSaysNothing() {
-        assertThat(rules(request("onderzoek", Trigger.HULPVRAAG, "nodig", "ggz-behandeling"))).containsExactly(Rule.BIJZONDERE_GEGEVENS);
+        assertThat(rules(request("onderzoek", Trigger.HULPVRAAG, "nodig", "ggz-behandeling")))
+                .containsExactly(Rule.BIJZONDERE_GEGEVENS);
     }
 
     @Test
     void acceptsSpecialCategoryWithNecessityMotivationWhenThePurposeAllowsIt() {
-        assertThat(rules(request("onderzoek", Trigger.HULPVRAAG, NECESSITY, "ggz-behandeling"))).isEmpty();
+        assertThat(rules(request("onderzoek", Trigger.HULPVRAAG, NECESSITY, "ggz-behandeling")))
+                .isEmpty();
     }
 
     @Test
     void refusesSpecialCategoryWhenThePurposeDoesNotAllowIt() {
-        assertThat(rules(request("verkenning", Trigger.HULPVRAAG, NECESSITY, "ggz-behandeling"))).containsExactly(Rule.BIJZONDERE_GEGEVENS);
+        assertThat(rules(request("verkenning", Trigger.HULPVRAAG, NECESSITY, "ggz-behandeling")))
+                .containsExactly(Rule.BIJZONDERE_GEGEVENS);
     }
 
     @Test
     void criminalCategoryNeedsAllowanceAndMotivation() {
-        assertThat(rules(request("onderzoek", Trigger.HULPVRAAG, NECESSITY, "justitiele-gegevens"))).containsExactly(Rule.STRAFRECHTELIJKE_GEGEVENS);
-        assertThat(rules(request("strafrecht", Trigger.HULPVRAAG, null, "justitiele-gegevens"))).containsExactly(Rule.STRAFRECHTELIJKE_GEGEVENS);
-        assertThat(rules(request("strafrecht", Trigger.HULPVRAAG, NECESSITY, "justitiele-gegevens"))).isEmpty();
+        assertThat(rules(request("onderzoek", Trigger.HULPVRAAG, NECESSITY, "justitiele-gegevens")))
+                .containsExactly(Rule.STRAFRECHTELIJKE_GEGEVENS);
+        assertThat(rules(request("strafrecht", Trigger.HULPVRAAG, null, "justitiele-gegevens")))
+                .containsExactly(Rule.STRAFRECHTELIJKE_GEGEVENS);
+        assertThat(rules(request("strafrecht", Trigger.HULPVRAAG, NECESSITY, "justitiele-gegevens")))
+                .isEmpty();
     }
 
     @Test
     void professionalsRequestAlwaysNeedsMotivation() {
-        assertThat(rules(request("verkenning", Trigger.VERZOEK_PROFESSIONAL, null, "bekend-bij"))).containsExactly(Rule.MOTIVERING_VERPLICHT);
-        assertThat(rules(request("verkenning", Trigger.VERZOEK_PROFESSIONAL, "Signaal van wijkteam", "bekend-bij"))).isEmpty();
+        assertThat(rules(request("verkenning", Trigger.VERZOEK_PROFESSIONAL, null, "bekend-bij")))
+                .containsExactly(Rule.MOTIVERING_VERPLICHT);
+        assertThat(rules(request("verkenning", Trigger.VERZOEK_PROFESSIONAL, "Signaal van wijkteam", "bekend-bij")))
+                .isEmpty();
     }
 
     @Test
     void purposeCanRequireMotivation() {
-        assertThat(rules(request("aanpak", Trigger.HULPVRAAG, " ", "bekend-bij"))).containsExactly(Rule.MOTIVERING_VERPLICHT);
+        assertThat(rules(request("aanpak", Trigger.HULPVRAAG, " ", "bekend-bij")))
+                .containsExactly(Rule.MOTIVERING_VERPLICHT);
     }
 
     @Test
     void legalBasisAndPhaseMustBeThePurposes() {
         DataRequest wrong = new DataRequest(
-                "verkenning", "lb-onderzoek", "onderzoek", Trigger.HULPVRAAG, "Z-1",
+                "verkenning",
+                "lb-onderzoek",
+                "onderzoek",
+                Trigger.HULPVRAAG,
+                "Z-1",
                 List.of(new Subject(Household.CLIENT, Role.CLIENT)),
-                List.of(new PartyQuestion("ggz", List.of("bekend-bij"))), null);
+                List.of(new PartyQuestion("ggz", List.of("bekend-bij"))),
+                null);
 
         assertThat(rules(wrong)).containsExactly(Rule.GRONDSLAG_ONJUIST, Rule.FASE);
     }
@@ -124,27 +153,53 @@ class RequestPolicyTest {
     @Test
     void reportsEveryViolationWithoutRevealingTheBsn() {
         DataRequest bad = new DataRequest(
-                "verkenning", "lb-verkenning", "verkenning", Trigger.HULPVRAAG, "Z-1",
-                List.of(new Subject(Household.INVALID, Role.CLIENT), new Subject(Household.CLIENT, Role.CLIENT),
+                "verkenning",
+                "lb-verkenning",
+                "verkenning",
+                Trigger.HULPVRAAG,
+                "Z-1",
+                List.of(
+                        new Subject(Household.INVALID, Role.CLIENT),
+                        new Subject(Household.CLIENT, Role.CLIENT),
                         new Subject(Household.CLIENT, Role.GEZINSLID)),
-                List.of(new PartyQuestion("onbekend", List.of("bekend-bij")), new PartyQuestion("ggz", List.of()),
+                List.of(
+                        new PartyQuestion("onbekend", List.of("bekend-bij")),
+                        new PartyQuestion("ggz", List.of()),
                         new PartyQuestion("ggz", List.of("bekend-bij"))),
                 null);
 
         List<Violation> violations = policy.check(bad);
 
-        assertThat(violations).extracting(Violation::rule).containsExactly(
-                Rule.ONGELDIG_BSN, Rule.DUBBELE_PERSOON, Rule.ONBEKENDE_PARTIJ, Rule.GEEN_CATEGORIEEN, Rule.DUBBELE_PARTIJ);
-        assertThat(violations).extracting(Violation::path)
-                .containsExactly("personen[0].bsn", "personen[2].bsn", "partijen[0].partij", "partijen[1].categorieen", "partijen[2].partij");
+        assertThat(violations)
+                .extracting(Violation::rule)
+                .containsExactly(
+                        Rule.ONGELDIG_BSN,
+                        Rule.DUBBELE_PERSOON,
+                        Rule.ONBEKENDE_PARTIJ,
+                        Rule.GEEN_CATEGORIEEN,
+                        Rule.DUBBELE_PARTIJ);
+        assertThat(violations)
+                .extracting(Violation::path)
+                .containsExactly(
+                        "personen[0].bsn",
+                        "personen[2].bsn",
+                        "partijen[0].partij",
+                        "partijen[1].categorieen",
+                        "partijen[2].partij");
         assertThat(violations.toString()).doesNotContain(Household.INVALID).doesNotContain(Household.CLIENT);
     }
 
     @Test
     void unknownPurposeAndNoPartiesAreRefused() {
         DataRequest bad = new DataRequest(
-                "nieuwsgierig", "x", "x", Trigger.HULPVRAAG, "Z-1",
-                List.of(new Subject(Household.CLIENT, Role.CLIENT)), List.of(), null);
+                "nieuwsgierig",
+                "x",
+                "x",
+                Trigger.HULPVRAAG,
+                "Z-1",
+                List.of(new Subject(Household.CLIENT, Role.CLIENT)),
+                List.of(),
+                null);
 
         assertThat(rules(bad)).containsExactly(Rule.ONBEKEND_DOEL, Rule.GEEN_PARTIJEN);
     }

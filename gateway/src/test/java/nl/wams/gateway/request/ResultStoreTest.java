@@ -16,7 +16,8 @@ class ResultStoreTest {
     MutableClock clock = new MutableClock(Instant.parse("2026-11-28T12:00:00Z"));
 
     static DataRequestResult result(UUID id, String requester) {
-        var request = new DataRequest("onderzoek", "lb", "onderzoek", DataRequest.Trigger.HULPVRAAG, "Z-1", List.of(), List.of(), null);
+        var request = new DataRequest(
+                "onderzoek", "lb", "onderzoek", DataRequest.Trigger.HULPVRAAG, "Z-1", List.of(), List.of(), null);
         return new DataRequestResult(id, requester, Instant.EPOCH, Instant.EPOCH, request, List.of());
     }
 

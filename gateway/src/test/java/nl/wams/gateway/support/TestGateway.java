@@ -22,11 +22,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class TestGateway implements AutoCloseable {
 
     /** The catalogue shipped in {@code config/}, so tests use what users get. */
-    public static final Path CATALOGUE = Path.of("../config/catalogue.yml").toAbsolutePath().normalize();
+    public static final Path CATALOGUE =
+            Path.of("../config/catalogue.yml").toAbsolutePath().normalize();
 
     private final ConfigurableApplicationContext context;
     private final URI base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private TestGateway(ConfigurableApplicationContext context) {
         this.context = context;
@@ -38,8 +40,7 @@ public final class TestGateway implements AutoCloseable {
     public static TestGateway start(Path dir, TestTokens tokens, String yaml) throws IOException {
         Path jwks = tokens.writeJwks(dir);
         Path file = dir.resolve("gateway.yml");
-        Files.writeString(
-                file, yaml.replace("${jwks}", jwks.toString()).replace("${catalogue}", CATALOGUE.toString()));
+        Files.writeString(file, yaml.replace("${jwks}", jwks.toString()).replace("${catalogue}", CATALOGUE.toString()));
         LoadedConfig config = new ConfigLoader().load(file);
         return new TestGateway(GatewayApplication.start(config, Map.of("server.port", 0)));
     }
