@@ -1,0 +1,115 @@
+package nl.wams.gateway.routing;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.nio.file.Path;
+import nl.wams.gateway.support.Household;
+import nl.wams.gateway.support.TestGateway;
+import nl.wams.gateway.support.TestPki;
+import nl.wams.gateway.support.TestPkiDir;
+import nl.wams.gateway.support.TestTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A party backend over HTTPS: with the backend's certificate in the party's configured trust
+ * store the answer arrives; without it (JVM default trust) the party is not reachable.
+ */
+class HttpsBackendIT {
+
+    static final Path PKI_DIR = TestPkiDir.create();
+    static final TestPki PKI = new TestPki(PKI_DIR);
+
+    @RegisterExtension
+    static WireMockExtension backend = WireMockExtension.newInstance()
+            .options(wireMockConfig()
+                    .dynamicPort()
+                    .dynamicHttpsPort()
+                    .keystorePath(PKI.server("backend").toString())
+                    .keystorePassword(TestPki.PASSWORD)
+                    .keyManagerPassword(TestPki.PASSWORD)
+                    .keystoreType("PKCS12"))
+            .build();
+
+    @TempDir
+    static Path dir;
+
+    static final TestTokens tokens = new TestTokens();
+    static TestGateway gateway;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path trustStore = PKI.trustStore("backend");
+        String party = """
+                  - id: %s
+                    name: %s
+                    oin: "%s"
+                    domain: wonen
+                    categories: [bekend-bij]
+                    adapter:
+                      type: rest
+                      url: https://127.0.0.1:%d/woon
+                %s
+                      mappings:
+                        bekend-bij: { bekend: /huurder }
+                """;
+        gateway = TestGateway.start(
+                dir,
+                tokens,
+                """
+                identity: { oin: "00000099000000000001", name: Testgemeente, roles: [requester] }
+                api: { port: 0 }
+                authentication: { issuer: "%s", audience: wams-gateway, jwks-file: "${jwks}" }
+                catalogue: "${catalogue}"
+                purposes:
+                  - id: verkenning
+                    phase: verkenning
+                    legal-basis: { id: wmo-verkenning, text: "Wmo 2015 (Wams): verkenning" }
+                    categories: [bekend-bij]
+                parties:
+                """.formatted(TestTokens.ISSUER)
+                        + party.formatted(
+                                "vertrouwd",
+                                "Vertrouwd",
+                                "00000099000000000202",
+                                backend.getHttpsPort(),
+                                "      trust-store: { path: \"" + trustStore + "\", password: " + TestPki.PASSWORD
+                                        + " }")
+                        + party.formatted(
+                                "onbekend-cert", "Onbekend", "00000099000000000203", backend.getHttpsPort(), ""));
+    }
+
+    @AfterAll
+    static void stop() {
+        gateway.close();
+    }
+
+    @Test
+    void configuredTrustReachesTheBackendAndDefaultTrustDoesNot() throws Exception {
+        backend.stubFor(post("/woon")
+                .willReturn(okJson("{\"personen\":[{\"bsn\":\"" + Household.CLIENT + "\",\"huurder\":true}]}")));
+        String body = """
+                {"doel":"verkenning","grondslag":"wmo-verkenning","fase":"verkenning","aanleiding":"HULPVRAAG",
+                 "zaakkenmerk":"Z-1","personen":[{"bsn":"%s","rol":"CLIENT"}],
+                 "partijen":[{"partij":"vertrouwd","categorieen":["bekend-bij"]},
+                             {"partij":"onbekend-cert","categorieen":["bekend-bij"]}]}""".formatted(Household.CLIENT);
+
+        var response = gateway.post("/api/v1/gegevensverzoeken", tokens.coordinator("cw-1"), body);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        JsonNode results = new ObjectMapper().readTree(response.body()).get("resultaten");
+        assertThat(results.get(0).get("uitkomst").asText())
+                .as(results.toString())
+                .isEqualTo("VERSTREKT");
+        assertThat(results.get(1).get("uitkomst").asText()).isEqualTo("NIET_BEREIKBAAR");
+    }
+}
