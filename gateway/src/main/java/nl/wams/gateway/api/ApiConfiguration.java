@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import java.time.Clock;
 import nl.wams.gateway.config.LoadedConfig;
+import nl.wams.gateway.minimisation.MinimisationFilter;
 import nl.wams.gateway.policy.RequestPolicy;
 import nl.wams.gateway.request.ResultStore;
 import nl.wams.gateway.request.TransactionIds;
@@ -55,9 +56,21 @@ class ApiConfiguration {
     }
 
     @Bean
-    DataRequestHandler dataRequestHandler(LoadedConfig config, PartyFanOut fanOut, ResultStore store, Clock clock) {
+    MinimisationFilter minimisationFilter(LoadedConfig config) {
+        return MinimisationFilter.compile(
+                config.gateway().minimisation(), config.gateway().coarseTables());
+    }
+
+    @Bean
+    DataRequestHandler dataRequestHandler(
+            LoadedConfig config, PartyFanOut fanOut, MinimisationFilter minimisation, ResultStore store, Clock clock) {
         return new DataRequestHandler(
-                config.gateway(), new RequestPolicy(config.gateway(), config.catalogue()), fanOut, store, clock);
+                config.gateway(),
+                new RequestPolicy(config.gateway(), config.catalogue()),
+                fanOut,
+                minimisation,
+                store,
+                clock);
     }
 
     @Bean

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import nl.wams.adapters.AdapterRequest;
 import nl.wams.gateway.config.GatewayConfig;
+import nl.wams.gateway.minimisation.MinimisationFilter;
 import nl.wams.gateway.policy.PolicyRefusedException;
 import nl.wams.gateway.policy.RequestPolicy;
 import nl.wams.gateway.policy.Violation;
@@ -20,21 +21,28 @@ import nl.wams.gateway.routing.PartyFanOut;
 
 /**
  * The requester flow for one data request: check it against the purpose register, ask the named
- * parties in parallel, and aggregate one result per party.
+ * parties in parallel, minimise every answer, and aggregate one result per party.
  */
 public final class DataRequestHandler {
 
     private final GatewayConfig config;
     private final RequestPolicy policy;
     private final PartyFanOut fanOut;
+    private final MinimisationFilter minimisation;
     private final ResultStore store;
     private final Clock clock;
 
     public DataRequestHandler(
-            GatewayConfig config, RequestPolicy policy, PartyFanOut fanOut, ResultStore store, Clock clock) {
+            GatewayConfig config,
+            RequestPolicy policy,
+            PartyFanOut fanOut,
+            MinimisationFilter minimisation,
+            ResultStore store,
+            Clock clock) {
         this.config = config;
         this.policy = policy;
         this.fanOut = fanOut;
+        this.minimisation = minimisation;
         this.store = store;
         this.clock = clock;
     }
@@ -63,6 +71,8 @@ public final class DataRequestHandler {
     private PartyResult toResult(PartyAnswer answer, DataRequest request) {
         String name =
                 config.party(answer.partyId()).map(GatewayConfig.Party::name).orElse(answer.partyId());
-        return PartyResults.of(answer.partyId(), name, answer.result(), request.subjects());
+        // Defence in depth: minimised here even when the party minimised at the source.
+        return minimisation.release(
+                request.purpose(), PartyResults.of(answer.partyId(), name, answer.result(), request.subjects()));
     }
 }

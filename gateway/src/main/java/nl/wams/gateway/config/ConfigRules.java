@@ -1,18 +1,26 @@
 package nl.wams.gateway.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.jwk.JWKSet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import nl.wams.adapters.FieldType;
 import nl.wams.gateway.config.Catalogue.Sensitivity;
 import nl.wams.gateway.config.GatewayConfig.Party;
 import nl.wams.gateway.config.GatewayConfig.Purpose;
+import nl.wams.gateway.minimisation.CategoryProfile;
+import nl.wams.gateway.minimisation.FieldPath;
+import nl.wams.gateway.minimisation.Transform;
+import nl.wams.gateway.minimisation.TransformSpec;
 
 /**
  * The cross-reference rules a JSON Schema cannot express: references to categories and purposes
@@ -38,6 +46,9 @@ final class ConfigRules {
         uniquePartyIds(report);
         purposeCategoriesExist(report);
         partyCategoriesAndMappings(report);
+        explorationStaysMinimal(report);
+        everyAllowedCategoryHasAProfile(report);
+        profilesAreValid(report);
         jwksReadable(report);
     }
 
@@ -143,6 +154,138 @@ final class ConfigRules {
                         "trust store not readable: " + config.resolve(trustStore.path())));
             }
         }
+    }
+
+    private void explorationStaysMinimal(Consumer<ConfigProblem> report) {
+        List<String> exploration = config.gateway().collectionRules().explorationCategories();
+        for (int i = 0; i < exploration.size(); i++) {
+            if (config.catalogue().category(exploration.get(i)).isEmpty()) {
+                report.accept(yaml.problem(
+                        "/collection-rules/exploration-categories/" + i,
+                        "unknown category '" + exploration.get(i) + "' (not in the catalogue)"));
+            }
+        }
+        List<Purpose> purposes = config.gateway().purposes();
+        for (int i = 0; i < purposes.size(); i++) {
+            Purpose purpose = purposes.get(i);
+            if (!"verkenning".equals(purpose.phase())) {
+                continue;
+            }
+            for (int j = 0; j < purpose.categories().size(); j++) {
+                if (!exploration.contains(purpose.categories().get(j))) {
+                    report.accept(yaml.problem(
+                            "/purposes/" + i + "/categories/" + j,
+                            "phase verkenning may only ask the exploration categories " + exploration));
+                }
+            }
+        }
+    }
+
+    private void everyAllowedCategoryHasAProfile(Consumer<ConfigProblem> report) {
+        List<Purpose> purposes = config.gateway().purposes();
+        for (int i = 0; i < purposes.size(); i++) {
+            Purpose purpose = purposes.get(i);
+            var profiles = config.gateway().minimisation().getOrDefault(purpose.id(), Map.of());
+            for (int j = 0; j < purpose.categories().size(); j++) {
+                String category = purpose.categories().get(j);
+                if (config.catalogue().category(category).isPresent() && !profiles.containsKey(category)) {
+                    report.accept(yaml.problem(
+                            "/purposes/" + i + "/categories/" + j,
+                            "no minimisation profile for category '" + category + "' (add minimisation." + purpose.id()
+                                    + "." + category + "; without one nothing would pass)"));
+                }
+            }
+        }
+    }
+
+    private void profilesAreValid(Consumer<ConfigProblem> report) {
+        config.gateway().minimisation().forEach((purposeId, categories) -> {
+            String purposePointer = "/minimisation/" + purposeId;
+            var purpose = config.gateway().purpose(purposeId);
+            if (purpose.isEmpty()) {
+                report.accept(yaml.problem(purposePointer, "unknown purpose '" + purposeId + "'"));
+                return;
+            }
+            categories.forEach((categoryName, fields) -> {
+                String pointer = purposePointer + "/" + categoryName;
+                var category = config.catalogue().category(categoryName);
+                if (category.isEmpty()) {
+                    report.accept(
+                            yaml.problem(pointer, "unknown category '" + categoryName + "' (not in the catalogue)"));
+                    return;
+                }
+                if (!purpose.get().categories().contains(categoryName)) {
+                    report.accept(yaml.problem(
+                            pointer, "purpose '" + purposeId + "' does not allow category '" + categoryName + "'"));
+                    return;
+                }
+                Map<FieldPath, Transform> rules = new LinkedHashMap<>();
+                fields.forEach(
+                        (path, spec) -> fieldRule(category.get(), path, spec, pointer + "/" + escape(path), report)
+                                .ifPresent(t -> rules.put(FieldPath.parse(path), t)));
+                try {
+                    CategoryProfile.compile(categoryName, rules);
+                } catch (IllegalArgumentException e) {
+                    report.accept(yaml.problem(pointer, e.getMessage()));
+                }
+            });
+        });
+    }
+
+    private Optional<Transform> fieldRule(
+            Catalogue.Category category, String text, JsonNode spec, String pointer, Consumer<ConfigProblem> report) {
+        FieldPath path = FieldPath.parse(text); // the schema already checked the syntax
+        Catalogue.Field field = category.fields().get(path.field());
+        if (field == null) {
+            report.accept(yaml.problem(
+                    pointer,
+                    "unknown field '" + path.field() + "' (category '" + category.name() + "' does not define it)"));
+            return Optional.empty();
+        }
+        FieldPath.Step first = path.steps().get(0);
+        if (first.elements() && field.type() != FieldType.LIST) {
+            report.accept(yaml.problem(pointer, "'[]' needs a list, but '" + path.field() + "' is " + field.type()));
+            return Optional.empty();
+        }
+        if (!first.elements() && path.nested() && field.type() != FieldType.OBJECT) {
+            report.accept(yaml.problem(
+                    pointer, "a nested path needs an object, but '" + path.field() + "' is " + field.type()));
+            return Optional.empty();
+        }
+        Transform transform;
+        try {
+            transform = TransformSpec.parse(spec, config.gateway().coarseTables());
+        } catch (IllegalArgumentException e) {
+            report.accept(yaml.problem(pointer, e.getMessage()));
+            return Optional.empty();
+        }
+        if (!path.nested() && !fits(transform, field.type())) {
+            report.accept(yaml.problem(
+                    pointer, "transform '" + transform.describe() + "' does not fit a " + field.type() + " field"));
+            return Optional.empty();
+        }
+        return Optional.of(transform);
+    }
+
+    /** Which transforms make sense on which catalogue type; keep and presence fit all. */
+    private static boolean fits(Transform transform, FieldType type) {
+        if (transform instanceof Transform.YearOnly) {
+            return type == FieldType.DATE;
+        }
+        if (transform instanceof Transform.CountOnly) {
+            return type == FieldType.LIST;
+        }
+        if (transform instanceof Transform.Mask) {
+            return type == FieldType.STRING || type == FieldType.NUMBER || type == FieldType.INTEGER;
+        }
+        if (transform instanceof Transform.Truncate || transform instanceof Transform.Coarse) {
+            return type == FieldType.STRING;
+        }
+        return true;
+    }
+
+    private static String escape(String key) {
+        return key.replace("~", "~0").replace("/", "~1");
     }
 
     private void jwksReadable(Consumer<ConfigProblem> report) {

@@ -1,9 +1,11 @@
 package nl.wams.gateway.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import nl.wams.gateway.minimisation.CoarseTable;
 
 /**
  * One gateway's configuration file, as bound after schema validation. Field documentation lives
@@ -14,11 +16,17 @@ public record GatewayConfig(
         Api api,
         Authentication authentication,
         String catalogue,
+        CollectionRules collectionRules,
         List<Purpose> purposes,
+        Map<String, CoarseTable> coarseTables,
+        Map<String, Map<String, Map<String, JsonNode>>> minimisation,
         List<Party> parties) {
 
     public GatewayConfig {
         api = api == null ? Api.defaults() : api;
+        collectionRules = collectionRules == null ? CollectionRules.defaults() : collectionRules;
+        coarseTables = coarseTables == null ? Map.of() : Map.copyOf(coarseTables);
+        minimisation = minimisation == null ? Map.of() : Map.copyOf(minimisation);
         purposes = purposes == null ? List.of() : List.copyOf(purposes);
         parties = parties == null ? List.of() : List.copyOf(parties);
     }
@@ -29,6 +37,32 @@ public record GatewayConfig(
 
     public Optional<Party> party(String id) {
         return parties.stream().filter(p -> p.id().equals(id)).findFirst();
+    }
+
+    /** The most parties one request may name for this purpose. */
+    public int maxParties(Purpose purpose) {
+        return purpose.maxParties() != null ? purpose.maxParties() : collectionRules.maxParties();
+    }
+
+    /**
+     * Stepwise collection (DOMAIN.md: never routinely query all systems and parties).
+     *
+     * @param explorationCategories the only categories a {@code verkenning} purpose may ask
+     * @param maxParties the most parties one request may name, unless a purpose says otherwise
+     */
+    public record CollectionRules(List<String> explorationCategories, Integer maxParties) {
+        public static final List<String> DEFAULT_EXPLORATION =
+                List.of("bekend-bij", "lopende-voorzieningen", "contactprofessional");
+
+        public CollectionRules {
+            explorationCategories =
+                    explorationCategories == null ? DEFAULT_EXPLORATION : List.copyOf(explorationCategories);
+            maxParties = maxParties == null ? 3 : maxParties;
+        }
+
+        static CollectionRules defaults() {
+            return new CollectionRules(null, null);
+        }
     }
 
     /** Who this gateway is: the organisation's OIN and name, and which roles it plays. */
@@ -59,8 +93,11 @@ public record GatewayConfig(
             List<String> categories,
             Boolean specialCategoriesAllowed,
             Boolean criminalCategoriesAllowed,
-            Boolean motivationRequired) {
+            Boolean motivationRequired,
+            Integer maxParties,
+            Boolean allCategoriesAllowed) {
         public Purpose {
+            allCategoriesAllowed = Boolean.TRUE.equals(allCategoriesAllowed);
             categories = categories == null ? List.of() : List.copyOf(categories);
             specialCategoriesAllowed = Boolean.TRUE.equals(specialCategoriesAllowed);
             criminalCategoriesAllowed = Boolean.TRUE.equals(criminalCategoriesAllowed);

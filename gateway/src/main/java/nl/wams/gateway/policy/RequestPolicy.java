@@ -87,6 +87,7 @@ public final class RequestPolicy {
             violations.add(new Violation(
                     Rule.GEEN_PARTIJEN, "partijen", "Noem elke partij expliciet, met de gevraagde categorieën."));
         }
+        bulkAcrossParties(request, purpose, violations);
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < request.parties().size(); i++) {
             PartyQuestion question = request.parties().get(i);
@@ -106,6 +107,7 @@ public final class RequestPolicy {
                 violations.add(
                         new Violation(Rule.GEEN_CATEGORIEEN, path + ".categorieen", "Vraag ten minste één categorie."));
             }
+            bulkWithinParty(question, party.get(), purpose, path, violations);
             for (int j = 0; j < question.categories().size(); j++) {
                 categoryAllowed(
                         request,
@@ -115,6 +117,49 @@ public final class RequestPolicy {
                         path + ".categorieen[" + j + "]",
                         violations);
             }
+        }
+    }
+
+    /** Too many parties at once, or every configured party: collection must be stepwise. */
+    private void bulkAcrossParties(DataRequest request, Optional<Purpose> purpose, List<Violation> violations) {
+        if (purpose.isEmpty()) {
+            return;
+        }
+        int max = config.maxParties(purpose.get());
+        Set<String> named = new HashSet<>();
+        request.parties().forEach(q -> named.add(q.party()));
+        if (named.size() > max) {
+            violations.add(new Violation(
+                    Rule.BULKVERZOEK,
+                    "partijen",
+                    "Doel '" + purpose.get().id() + "' staat ten hoogste " + max + " partijen per verzoek toe."));
+        } else if (config.parties().size() >= 2 && config.parties().stream().allMatch(p -> named.contains(p.id()))) {
+            violations.add(new Violation(
+                    Rule.BULKVERZOEK,
+                    "partijen",
+                    "Alle geconfigureerde partijen tegelijk bevragen is niet toegestaan; vraag alleen partijen met een"
+                            + " aanwijzing."));
+        }
+    }
+
+    /** Every category a party offers, in one go, unless the purpose allows that. */
+    private static void bulkWithinParty(
+            PartyQuestion question,
+            GatewayConfig.Party party,
+            Optional<Purpose> purpose,
+            String path,
+            List<Violation> violations) {
+        if (purpose.isEmpty()
+                || purpose.get().allCategoriesAllowed()
+                || party.categories().size() < 2) {
+            return;
+        }
+        if (question.categories().containsAll(party.categories())) {
+            violations.add(new Violation(
+                    Rule.BULKVERZOEK,
+                    path + ".categorieen",
+                    "Alle categorieën van partij '" + party.id() + "' tegelijk vragen is niet toegestaan voor doel '"
+                            + purpose.get().id() + "'."));
         }
     }
 
@@ -133,6 +178,15 @@ public final class RequestPolicy {
             return;
         }
         if (purpose.isEmpty()) {
+            return;
+        }
+        if ("verkenning".equals(purpose.get().phase())
+                && !config.collectionRules().explorationCategories().contains(category)) {
+            violations.add(new Violation(
+                    Rule.FASE,
+                    path,
+                    "In de verkenning mag alleen " + config.collectionRules().explorationCategories()
+                            + " gevraagd worden, niet '" + category + "'."));
             return;
         }
         Sensitivity sensitivity = catalogue

@@ -57,7 +57,8 @@ class BadRequestsIT {
 
     @BeforeAll
     static void startGateway() throws Exception {
-        gateway = TestGateway.start(dir, tokens, """
+        gateway =
+                TestGateway.start(dir, tokens, """
                 identity: { oin: "00000099000000000001", name: Testgemeente, roles: [requester] }
                 api: { port: 0, max-request-bytes: 4096 }
                 authentication: { issuer: "%s", audience: wams-gateway, jwks-file: "${jwks}" }
@@ -77,6 +78,16 @@ class BadRequestsIT {
                     legal-basis: { id: wmo-aanpak, text: "Wmo 2015 (Wams): aanpak" }
                     categories: [bekend-bij]
                     motivation-required: true
+                minimisation:
+                  verkenning:
+                    bekend-bij: { bekend: keep }
+                    contactprofessional: { naam: keep }
+                  onderzoek:
+                    bekend-bij: { bekend: keep }
+                    schulden: { totaalbedrag: keep }
+                    ggz-behandeling: { inBehandeling: keep }
+                  aanpak:
+                    bekend-bij: { bekend: keep }
                 parties:
                   - id: ggz
                     name: GGZ Test
@@ -91,7 +102,18 @@ class BadRequestsIT {
                         schulden: { totaalbedrag: /schuld }
                         ggz-behandeling: { inBehandeling: /inZorg }
                         justitiele-gegevens: { lopendeMaatregel: /maatregel }
-                """.formatted(TestTokens.ISSUER, backend.getPort()));
+                  - id: woon
+                    name: Woon Test
+                    oin: "00000099000000000202"
+                    domain: wonen
+                    categories: [bekend-bij, schulden]
+                    adapter:
+                      type: rest
+                      url: http://127.0.0.1:%d/woon
+                      mappings:
+                        bekend-bij: { bekend: /bekend }
+                        schulden: { totaalbedrag: /schuld }
+                """.formatted(TestTokens.ISSUER, backend.getPort(), backend.getPort()));
         backend.stubFor(post("/ggz").willReturn(okJson("{\"personen\":[]}")));
     }
 
@@ -221,16 +243,30 @@ class BadRequestsIT {
                         422,
                         "categorie-niet-aangeboden"),
                 Arguments.of(
-                        "category outside purpose",
-                        valid(b -> b.replace("[\"bekend-bij\"]", "[\"bekend-bij\",\"schulden\"]")),
+                        "exploration asks more than the exploration categories",
+                        valid(b -> b.replace("[\"bekend-bij\"]", "[\"schulden\"]")),
                         422,
-                        "categorie-buiten-doel"),
+                        "fase"),
+                Arguments.of("category outside purpose", aanpak("schulden"), 422, "categorie-buiten-doel"),
                 Arguments.of(
                         "special category, purpose does not allow",
-                        valid(b -> b.replace("[\"bekend-bij\"]", "[\"ggz-behandeling\"]")
-                                .replace("\"zaakkenmerk\"", "\"motivering\":\"" + MOTIVATION + "\",\"zaakkenmerk\"")),
+                        aanpak("ggz-behandeling"),
                         422,
                         "bijzondere-gegevens"),
+                Arguments.of(
+                        "every category of a party at once",
+                        onderzoek("bekend-bij\",\"schulden", null).replace("\"partij\":\"ggz\"", "\"partij\":\"woon\""),
+                        422,
+                        "bulkverzoek"),
+                Arguments.of(
+                        "every configured party at once",
+                        onderzoek("bekend-bij", null)
+                                .replace(
+                                        "[{\"partij\":\"ggz\",\"categorieen\":[\"bekend-bij\"]}]",
+                                        "[{\"partij\":\"ggz\",\"categorieen\":[\"bekend-bij\"]},"
+                                                + "{\"partij\":\"woon\",\"categorieen\":[\"bekend-bij\"]}]"),
+                        422,
+                        "bulkverzoek"),
                 Arguments.of(
                         "special category without motivation",
                         onderzoek("ggz-behandeling", null),
@@ -262,6 +298,14 @@ class BadRequestsIT {
                         valid(b -> b.replace("\"ZAAK-1\"", "\"ZAAK-1\",\"motivering\":\"" + "x".repeat(5000) + "\"")),
                         413,
                         "verzoek-te-groot"));
+    }
+
+    static String aanpak(String category) {
+        return valid(b -> b.replace(
+                        "\"doel\":\"verkenning\",\"grondslag\":\"wmo-verkenning\",\"fase\":\"verkenning\"",
+                        "\"doel\":\"aanpak\",\"grondslag\":\"wmo-aanpak\",\"fase\":\"aanpak\"")
+                .replace("[\"bekend-bij\"]", "[\"" + category + "\"]")
+                .replace("\"zaakkenmerk\"", "\"motivering\":\"" + MOTIVATION + "\",\"zaakkenmerk\""));
     }
 
     static String onderzoek(String category, String motivation) {

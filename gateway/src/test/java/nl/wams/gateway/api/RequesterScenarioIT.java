@@ -79,6 +79,13 @@ class RequesterScenarioIT {
                     legal-basis: { id: wmo-onderzoek, text: "Wmo 2015 (Wams): onderzoek" }
                     categories: [bekend-bij, schulden, huurachterstand, ggz-behandeling, schoolverzuim]
                     special-categories-allowed: true
+                minimisation:
+                  onderzoek:
+                    bekend-bij: { bekend: keep }
+                    schulden: { totaalbedrag: keep }
+                    huurachterstand: { bedrag: keep, maanden: keep }
+                    ggz-behandeling: { inBehandeling: keep, soortZorg: keep }
+                    schoolverzuim: { verzuimUren: keep }
                 parties:
                   - id: ggz
                     name: GGZ Test

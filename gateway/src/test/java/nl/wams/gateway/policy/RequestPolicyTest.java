@@ -34,7 +34,15 @@ class RequestPolicyTest {
     static GatewayConfig.Purpose purpose(
             String id, List<String> categories, boolean special, boolean criminal, boolean motivation) {
         return new GatewayConfig.Purpose(
-                id, id, new GatewayConfig.LegalBasis("lb-" + id, "text"), categories, special, criminal, motivation);
+                id,
+                id,
+                new GatewayConfig.LegalBasis("lb-" + id, "text"),
+                categories,
+                special,
+                criminal,
+                motivation,
+                null,
+                null);
     }
 
     static final GatewayConfig CONFIG = new GatewayConfig(
@@ -42,20 +50,23 @@ class RequestPolicyTest {
             null,
             new GatewayConfig.Authentication("iss", "aud", "jwks.json"),
             "catalogue.yml",
+            new GatewayConfig.CollectionRules(List.of("bekend-bij"), 2),
             List.of(
                     purpose("verkenning", List.of("bekend-bij"), false, false, false),
                     purpose("onderzoek", List.of("bekend-bij", "schulden", "ggz-behandeling"), true, false, false),
                     purpose("strafrecht", List.of("justitiele-gegevens"), false, true, false),
                     purpose("aanpak", List.of("bekend-bij"), false, false, true)),
-            List.of(new GatewayConfig.Party(
-                    "ggz",
-                    "GGZ",
-                    "00000099000000000101",
-                    "zorg-ggz",
-                    List.of("bekend-bij", "schulden", "ggz-behandeling", "justitiele-gegevens"),
-                    null,
-                    null,
-                    null)));
+            null,
+            null,
+            List.of(
+                    party("ggz", "bekend-bij", "schulden", "ggz-behandeling", "justitiele-gegevens"),
+                    party("woon", "bekend-bij", "schulden"),
+                    party("school", "bekend-bij")));
+
+    static GatewayConfig.Party party(String id, String... categories) {
+        return new GatewayConfig.Party(
+                id, id, "00000099000000000101", "welzijn", List.of(categories), null, null, null);
+    }
 
     final RequestPolicy policy = new RequestPolicy(CONFIG, CATALOGUE);
 
@@ -83,7 +94,7 @@ class RequestPolicyTest {
 
     @Test
     void refusesCategoryOutsidePurpose() {
-        assertThat(rules(request("verkenning", Trigger.HULPVRAAG, null, "schulden")))
+        assertThat(rules(request("strafrecht", Trigger.HULPVRAAG, null, "schulden")))
                 .containsExactly(Rule.CATEGORIE_BUITEN_DOEL);
     }
 
@@ -107,7 +118,7 @@ class RequestPolicyTest {
 
     @Test
     void refusesSpecialCategoryWhenThePurposeDoesNotAllowIt() {
-        assertThat(rules(request("verkenning", Trigger.HULPVRAAG, NECESSITY, "ggz-behandeling")))
+        assertThat(rules(request("strafrecht", Trigger.HULPVRAAG, NECESSITY, "ggz-behandeling")))
                 .containsExactly(Rule.BIJZONDERE_GEGEVENS);
     }
 
@@ -202,6 +213,117 @@ class RequestPolicyTest {
                 null);
 
         assertThat(rules(bad)).containsExactly(Rule.ONBEKEND_DOEL, Rule.GEEN_PARTIJEN);
+    }
+
+    static DataRequest asking(String purpose, String motivation, PartyQuestion... questions) {
+        return new DataRequest(
+                purpose,
+                "lb-" + purpose,
+                purpose,
+                Trigger.HULPVRAAG,
+                "Z-1",
+                List.of(new Subject(Household.CLIENT, Role.CLIENT)),
+                List.of(questions),
+                motivation);
+    }
+
+    @Test
+    void explorationMayOnlyAskTheExplorationCategories() {
+        GatewayConfig lenient = new GatewayConfig(
+                CONFIG.identity(),
+                null,
+                CONFIG.authentication(),
+                "c.yml",
+                new GatewayConfig.CollectionRules(List.of("bekend-bij"), 2),
+                List.of(purpose("verkenning", List.of("bekend-bij", "schulden"), false, false, false)),
+                null,
+                null,
+                CONFIG.parties());
+
+        List<Violation> violations = new RequestPolicy(lenient, CATALOGUE)
+                .check(asking("verkenning", null, new PartyQuestion("woon", List.of("schulden"))));
+
+        assertThat(violations).extracting(Violation::rule).containsExactly(Rule.FASE);
+    }
+
+    @Test
+    void namingMorePartiesThanThePurposeAllowsIsBulk() {
+        GatewayConfig many = new GatewayConfig(
+                CONFIG.identity(),
+                null,
+                CONFIG.authentication(),
+                "c.yml",
+                new GatewayConfig.CollectionRules(null, 1),
+                CONFIG.purposes(),
+                null,
+                null,
+                CONFIG.parties());
+
+        List<Violation> violations = new RequestPolicy(many, CATALOGUE)
+                .check(asking(
+                        "onderzoek",
+                        null,
+                        new PartyQuestion("ggz", List.of("bekend-bij")),
+                        new PartyQuestion("woon", List.of("bekend-bij"))));
+
+        assertThat(violations).extracting(Violation::rule).containsExactly(Rule.BULKVERZOEK);
+    }
+
+    @Test
+    void askingEveryConfiguredPartyIsBulk() {
+        GatewayConfig roomy = new GatewayConfig(
+                CONFIG.identity(),
+                null,
+                CONFIG.authentication(),
+                "c.yml",
+                new GatewayConfig.CollectionRules(null, 10),
+                CONFIG.purposes(),
+                null,
+                null,
+                CONFIG.parties());
+
+        List<Violation> violations = new RequestPolicy(roomy, CATALOGUE)
+                .check(asking(
+                        "onderzoek",
+                        null,
+                        new PartyQuestion("ggz", List.of("bekend-bij")),
+                        new PartyQuestion("woon", List.of("bekend-bij")),
+                        new PartyQuestion("school", List.of("bekend-bij"))));
+
+        assertThat(violations).extracting(Violation::rule).containsExactly(Rule.BULKVERZOEK);
+    }
+
+    @Test
+    void askingEveryCategoryOfAPartyIsBulkUnlessThePurposeAllowsIt() {
+        DataRequest all = asking("onderzoek", null, new PartyQuestion("woon", List.of("bekend-bij", "schulden")));
+        assertThat(rules(all)).containsExactly(Rule.BULKVERZOEK);
+
+        GatewayConfig allowing = new GatewayConfig(
+                CONFIG.identity(),
+                null,
+                CONFIG.authentication(),
+                "c.yml",
+                null,
+                List.of(new GatewayConfig.Purpose(
+                        "onderzoek",
+                        "onderzoek",
+                        new GatewayConfig.LegalBasis("lb-onderzoek", "t"),
+                        List.of("bekend-bij", "schulden"),
+                        false,
+                        false,
+                        false,
+                        null,
+                        true)),
+                null,
+                null,
+                CONFIG.parties());
+        assertThat(new RequestPolicy(allowing, CATALOGUE).check(all)).isEmpty();
+    }
+
+    @Test
+    void aPartyOfferingOneCategoryMayBeAskedIt() {
+        assertThat(rules(asking("verkenning", null, new PartyQuestion("school", List.of("bekend-bij")))))
+                .isEmpty();
     }
 
     @Test

@@ -75,6 +75,9 @@ class HttpsBackendIT {
                     phase: verkenning
                     legal-basis: { id: wmo-verkenning, text: "Wmo 2015 (Wams): verkenning" }
                     categories: [bekend-bij]
+                minimisation:
+                  verkenning:
+                    bekend-bij: { bekend: keep }
                 parties:
                 """.formatted(TestTokens.ISSUER)
                         + party.formatted(
@@ -85,7 +88,9 @@ class HttpsBackendIT {
                                 "      trust-store: { path: \"" + trustStore + "\", password: " + TestPki.PASSWORD
                                         + " }")
                         + party.formatted(
-                                "onbekend-cert", "Onbekend", "00000099000000000203", backend.getHttpsPort(), ""));
+                                "onbekend-cert", "Onbekend", "00000099000000000203", backend.getHttpsPort(), "")
+                        // A third party, not asked: asking every configured party at once is a bulk request.
+                        + party.formatted("derde", "Derde", "00000099000000000204", backend.getHttpsPort(), ""));
     }
 
     @AfterAll

@@ -1,0 +1,160 @@
+package nl.wams.gateway.minimisation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * How one allowed field is released. A transform that cannot be applied to the value it gets
+ * (a year of something that is not a date, say) yields nothing, and the field is removed: when in
+ * doubt, the data stays at the source.
+ */
+public sealed interface Transform {
+
+    /** The released value, or empty when this value cannot be released under this transform. */
+    Optional<JsonNode> apply(JsonNode value);
+
+    /** How the transform is written in the configuration, e.g. {@code year} or {@code mask: 2}. */
+    String describe();
+
+    /** Release the value as it is. */
+    record Keep() implements Transform {
+        @Override
+        public Optional<JsonNode> apply(JsonNode value) {
+            return Optional.of(value);
+        }
+
+        @Override
+        public String describe() {
+            return "keep";
+        }
+    }
+
+    /** A date ({@code yyyy-MM-dd}, {@code yyyy-MM} or a date-time) becomes its year. */
+    record YearOnly() implements Transform {
+        private static final Pattern DATE = Pattern.compile("(\\d{4})(-\\d{2}(-\\d{2}([T ].*)?)?)?");
+
+        @Override
+        public Optional<JsonNode> apply(JsonNode value) {
+            if (value == null || !value.isTextual()) {
+                return Optional.empty();
+            }
+            var m = DATE.matcher(value.asText());
+            return m.matches() ? Optional.of(IntNode.valueOf(Integer.parseInt(m.group(1)))) : Optional.empty();
+        }
+
+        @Override
+        public String describe() {
+            return "year";
+        }
+    }
+
+    /** Only whether there is something: null, "", [] and {} are false, anything else true. */
+    record PresenceOnly() implements Transform {
+        @Override
+        public Optional<JsonNode> apply(JsonNode value) {
+            boolean present = value != null
+                    && !value.isNull()
+                    && !(value.isTextual() && value.asText().isEmpty())
+                    && !(value.isContainerNode() && value.isEmpty());
+            return Optional.of(BooleanNode.valueOf(present));
+        }
+
+        @Override
+        public String describe() {
+            return "presence";
+        }
+    }
+
+    /** A list becomes its number of elements. */
+    record CountOnly() implements Transform {
+        @Override
+        public Optional<JsonNode> apply(JsonNode value) {
+            return value != null && value.isArray() ? Optional.of(IntNode.valueOf(value.size())) : Optional.empty();
+        }
+
+        @Override
+        public String describe() {
+            return "count";
+        }
+    }
+
+    /**
+     * Text or a number is masked with {@code *} except its last {@code keepLast} characters; a
+     * value not longer than that is masked entirely, so masking never reveals a whole value.
+     */
+    record Mask(int keepLast) implements Transform {
+        @Override
+        public Optional<JsonNode> apply(JsonNode value) {
+            if (value == null || !(value.isTextual() || value.isNumber())) {
+                return Optional.empty();
+            }
+            String text = value.asText();
+            int[] cps = text.codePoints().toArray();
+            int visible = cps.length > keepLast ? keepLast : 0;
+            StringBuilder masked = new StringBuilder();
+            for (int i = 0; i < cps.length; i++) {
+                if (i < cps.length - visible) {
+                    masked.append('*');
+                } else {
+                    masked.appendCodePoint(cps[i]);
+                }
+            }
+            return Optional.of(TextNode.valueOf(masked.toString()));
+        }
+
+        @Override
+        public String describe() {
+            return "mask: " + keepLast;
+        }
+    }
+
+    /** Text is cut to at most {@code maxLength} characters. */
+    record Truncate(int maxLength) implements Transform {
+        @Override
+        public Optional<JsonNode> apply(JsonNode value) {
+            if (value == null || !value.isTextual()) {
+                return Optional.empty();
+            }
+            String text = value.asText();
+            if (text.codePointCount(0, text.length()) <= maxLength) {
+                return Optional.of(value);
+            }
+            return Optional.of(TextNode.valueOf(text.substring(0, text.offsetByCodePoints(0, maxLength))));
+        }
+
+        @Override
+        public String describe() {
+            return "truncate: " + maxLength;
+        }
+    }
+
+    /**
+     * A detailed value becomes a class from a configured table (e.g. a care type becomes
+     * {@code ggz-behandeling}). Values not in the table become the table's fallback, or are
+     * removed when it has none.
+     */
+    record Coarse(String table, Map<String, String> classes, String fallback) implements Transform {
+        public Coarse {
+            classes = Map.copyOf(classes);
+        }
+
+        @Override
+        public Optional<JsonNode> apply(JsonNode value) {
+            if (value == null || !value.isTextual()) {
+                return Optional.empty();
+            }
+            String mapped = classes.getOrDefault(value.asText(), fallback);
+            return mapped == null ? Optional.empty() : Optional.of(TextNode.valueOf(mapped));
+        }
+
+        @Override
+        public String describe() {
+            return "coarse: " + table;
+        }
+    }
+}
