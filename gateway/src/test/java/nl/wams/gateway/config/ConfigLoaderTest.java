@@ -202,4 +202,50 @@ class ConfigLoaderTest {
         assertThat(ConfigLoader.parseDuration("30m")).hasMinutes(30);
         assertThatThrownBy(() -> ConfigLoader.parseDuration("soon")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void everyCategoryAPurposeAllowsNeedsAProfile() throws IOException {
+        assertThat(problems(VALID.replace("    schulden: { totaalbedrag: keep }\n", "")))
+                .containsExactly(at(14, "purposes[0].categories[1]: no minimisation profile for category 'schulden'"
+                        + " (add minimisation.onderzoek.schulden; without one nothing would pass)"));
+    }
+
+    @Test
+    void profileProblemsAreNamed() throws IOException {
+        String yaml = VALID.replace("    schulden: { totaalbedrag: keep }\n", """
+                    schulden: { totaalbedrag: year, iban: keep, schuldhulpverleningSinds.dag: keep, beslaglegging: { coarse: x } }
+                  verkenning:
+                    bekend-bij: { bekend: keep }
+                """);
+
+        assertThat(problems(yaml)).containsExactlyInAnyOrder(
+                at(30, "minimisation.onderzoek.schulden.totaalbedrag: transform 'year' does not fit a NUMBER field"),
+                at(30, "minimisation.onderzoek.schulden.iban: unknown field 'iban' (category 'schulden' does not define it)"),
+                at(30, "minimisation.onderzoek.schulden.schuldhulpverleningSinds.dag: a nested path needs an object, but"
+                        + " 'schuldhulpverleningSinds' is DATE"),
+                at(30, "minimisation.onderzoek.schulden.beslaglegging: unknown coarse table 'x'"),
+                at(31, "minimisation.verkenning: unknown purpose 'verkenning'"));
+    }
+
+    @Test
+    void profileForACategoryThePurposeDoesNotAllowIsRefused() throws IOException {
+        assertThat(problems(VALID + "    huurachterstand: { bedrag: keep }\n"))
+                .containsExactly(at(31, "minimisation.onderzoek.huurachterstand: purpose 'onderzoek' does not allow"
+                        + " category 'huurachterstand'"));
+    }
+
+    @Test
+    void explorationPurposesMayOnlyAllowExplorationCategories() throws IOException {
+        String yaml = VALID.replace("phase: onderzoek", "phase: verkenning");
+
+        assertThat(problems(yaml)).containsExactly(at(14, "purposes[0].categories[1]: phase verkenning may only ask the"
+                + " exploration categories [bekend-bij, lopende-voorzieningen, contactprofessional]"));
+    }
+
+    @Test
+    void transformsOutsideTheListAreRefusedByTheSchema() throws IOException {
+        assertThat(problems(VALID.replace("{ totaalbedrag: keep }", "{ totaalbedrag: hash }")))
+                .isNotEmpty()
+                .allSatisfy(p -> assertThat(p).startsWith(at(30, "minimisation.onderzoek.schulden.totaalbedrag: ")));
+    }
 }
