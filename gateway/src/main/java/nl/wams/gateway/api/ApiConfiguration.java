@@ -1,9 +1,6 @@
 package nl.wams.gateway.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.type.LogicalType;
 import java.time.Clock;
 import nl.wams.gateway.config.LoadedConfig;
 import nl.wams.gateway.minimisation.MinimisationFilter;
@@ -11,7 +8,6 @@ import nl.wams.gateway.policy.RequestPolicy;
 import nl.wams.gateway.request.ResultStore;
 import nl.wams.gateway.request.TransactionIds;
 import nl.wams.gateway.routing.PartyFanOut;
-import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,15 +25,9 @@ class ApiConfiguration {
         return Clock.systemUTC();
     }
 
-    /** Strict JSON: a number where text is expected (a BSN as a number, say) is a caller mistake. */
     @Bean
-    Jackson2ObjectMapperBuilderCustomizer strictScalars() {
-        return builder -> builder.postConfigurer(mapper -> {
-            var textual = mapper.coercionConfigFor(LogicalType.Textual);
-            textual.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
-            textual.setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
-            textual.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-        });
+    RequestReader requestReader() {
+        return new RequestReader();
     }
 
     @Bean

@@ -1,9 +1,5 @@
 package nl.wams.gateway.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -19,7 +15,6 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
-import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -68,15 +63,10 @@ class ApiExceptionHandler {
         return entry;
     }
 
-    @ExceptionHandler(MethodArgumentNotValidException.class)
-    void invalid(MethodArgumentNotValidException e, HttpServletRequest req, HttpServletResponse res)
-            throws IOException {
-        List<Map<String, String>> params = e.getBindingResult().getFieldErrors().stream()
-                .map(f -> Map.of("name", f.getField(), "reason", String.valueOf(f.getDefaultMessage())))
-                .toList();
-        String detail =
-                params.stream().map(p -> p.get("name") + ": " + p.get("reason")).collect(Collectors.joining("; "));
-        problems.write(req, res, 400, "ongeldig-verzoek", "Ongeldig verzoek", detail, Map.of("invalidParams", params));
+    @ExceptionHandler(InvalidRequestException.class)
+    void invalid(InvalidRequestException e, HttpServletRequest req, HttpServletResponse res) throws IOException {
+        Map<String, Object> extensions = e.params().isEmpty() ? Map.of() : Map.of("invalidParams", e.params());
+        problems.write(req, res, 400, "ongeldig-verzoek", "Ongeldig verzoek", e.getMessage(), extensions);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -86,7 +76,7 @@ class ApiExceptionHandler {
             problems.write(req, res, 413, "verzoek-te-groot", "Verzoek te groot", "De body is te groot.");
             return;
         }
-        problems.write(req, res, 400, "ongeldig-verzoek", "Ongeldig verzoek", describe(e.getCause()));
+        problems.write(req, res, 400, "ongeldig-verzoek", "Ongeldig verzoek", "De body ontbreekt of is onleesbaar.");
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -149,29 +139,6 @@ class ApiExceptionHandler {
                 req.getRequestURI(),
                 e.getClass().getName());
         problems.write(req, res, 500, "interne-fout", "Interne fout", "Er ging iets mis in de gateway.");
-    }
-
-    private static String describe(Throwable cause) {
-        if (cause instanceof UnrecognizedPropertyException u) {
-            return "Onbekend veld '" + u.getPropertyName() + "'.";
-        }
-        if (cause instanceof InvalidFormatException f) {
-            return "Veld '" + path(f) + "' heeft een ongeldige waarde.";
-        }
-        if (cause instanceof MismatchedInputException m) {
-            return "Veld '" + path(m) + "' heeft het verkeerde type.";
-        }
-        if (cause instanceof JsonProcessingException) {
-            return "De body is geen geldige JSON.";
-        }
-        return "De body ontbreekt of is onleesbaar.";
-    }
-
-    private static String path(MismatchedInputException e) {
-        return e.getPath().stream()
-                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining("."))
-                .replace(".[", "[");
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

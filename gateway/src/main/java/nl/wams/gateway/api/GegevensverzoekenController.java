@@ -1,7 +1,6 @@
 package nl.wams.gateway.api;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.UUID;
 import nl.wams.gateway.request.DataRequestResult;
@@ -24,19 +23,19 @@ class GegevensverzoekenController {
 
     private final DataRequestHandler handler;
     private final ResultStore store;
+    private final RequestReader reader;
 
-    GegevensverzoekenController(DataRequestHandler handler, ResultStore store) {
+    GegevensverzoekenController(DataRequestHandler handler, ResultStore store, RequestReader reader) {
         this.handler = handler;
         this.store = store;
+        this.reader = reader;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<GegevensverzoekResultaat> create(
-            @Valid @RequestBody GegevensverzoekBody body,
-            @AuthenticationPrincipal Jwt caller,
-            HttpServletRequest request) {
+            @RequestBody byte[] body, @AuthenticationPrincipal Jwt caller, HttpServletRequest request) {
         UUID id = ApiHeadersFilter.transactionId(request);
-        DataRequestResult result = handler.handle(id, caller.getSubject(), body.toDataRequest());
+        DataRequestResult result = handler.handle(id, caller.getSubject(), reader.read(body));
         URI location = URI.create("/api/v1/gegevensverzoeken/" + id);
         return ResponseEntity.status(result.pending() ? 202 : 201)
                 .location(location)

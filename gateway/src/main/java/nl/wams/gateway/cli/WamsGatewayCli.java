@@ -9,7 +9,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "wams-gateway 0.1.0",
         description = "Purpose-bound data-exchange gateway for the Dutch social domain (Wams).",
-        subcommands = {RunCommand.class, ConfigCommand.class, TokenCommand.class, BackendsCommand.class})
+        subcommands = {
+            RunCommand.class,
+            ConfigCommand.class,
+            ExplainCommand.class,
+            TokenCommand.class,
+            BackendsCommand.class
+        })
 public final class WamsGatewayCli {
 
     public static void main(String[] args) {

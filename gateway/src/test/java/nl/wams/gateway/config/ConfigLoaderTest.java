@@ -93,7 +93,7 @@ class ConfigLoaderTest {
     void theShippedDemoConfigurationIsValid() {
         LoadedConfig config = new ConfigLoader().load(Path.of("../config/demo/gemeente.yml"));
 
-        assertThat(config.gateway().parties()).hasSize(3);
+        assertThat(config.gateway().parties()).hasSize(4);
     }
 
     @Test
@@ -206,8 +206,10 @@ class ConfigLoaderTest {
     @Test
     void everyCategoryAPurposeAllowsNeedsAProfile() throws IOException {
         assertThat(problems(VALID.replace("    schulden: { totaalbedrag: keep }\n", "")))
-                .containsExactly(at(14, "purposes[0].categories[1]: no minimisation profile for category 'schulden'"
-                        + " (add minimisation.onderzoek.schulden; without one nothing would pass)"));
+                .containsExactly(at(
+                        14,
+                        "purposes[0].categories[1]: no minimisation profile for category 'schulden'"
+                                + " (add minimisation.onderzoek.schulden; without one nothing would pass)"));
     }
 
     @Test
@@ -218,28 +220,40 @@ class ConfigLoaderTest {
                     bekend-bij: { bekend: keep }
                 """);
 
-        assertThat(problems(yaml)).containsExactlyInAnyOrder(
-                at(30, "minimisation.onderzoek.schulden.totaalbedrag: transform 'year' does not fit a NUMBER field"),
-                at(30, "minimisation.onderzoek.schulden.iban: unknown field 'iban' (category 'schulden' does not define it)"),
-                at(30, "minimisation.onderzoek.schulden.schuldhulpverleningSinds.dag: a nested path needs an object, but"
-                        + " 'schuldhulpverleningSinds' is DATE"),
-                at(30, "minimisation.onderzoek.schulden.beslaglegging: unknown coarse table 'x'"),
-                at(31, "minimisation.verkenning: unknown purpose 'verkenning'"));
+        assertThat(problems(yaml))
+                .containsExactlyInAnyOrder(
+                        at(
+                                30,
+                                "minimisation.onderzoek.schulden.totaalbedrag: transform 'year' does not fit a NUMBER field"),
+                        at(
+                                30,
+                                "minimisation.onderzoek.schulden.iban: unknown field 'iban' (category 'schulden' does not define it)"),
+                        at(
+                                30,
+                                "minimisation.onderzoek.schulden.schuldhulpverleningSinds.dag: a nested path needs an object, but"
+                                        + " 'schuldhulpverleningSinds' is DATE"),
+                        at(30, "minimisation.onderzoek.schulden.beslaglegging: unknown coarse table 'x'"),
+                        at(31, "minimisation.verkenning: unknown purpose 'verkenning'"));
     }
 
     @Test
     void profileForACategoryThePurposeDoesNotAllowIsRefused() throws IOException {
         assertThat(problems(VALID + "    huurachterstand: { bedrag: keep }\n"))
-                .containsExactly(at(31, "minimisation.onderzoek.huurachterstand: purpose 'onderzoek' does not allow"
-                        + " category 'huurachterstand'"));
+                .containsExactly(at(
+                        31,
+                        "minimisation.onderzoek.huurachterstand: purpose 'onderzoek' does not allow"
+                                + " category 'huurachterstand'"));
     }
 
     @Test
     void explorationPurposesMayOnlyAllowExplorationCategories() throws IOException {
         String yaml = VALID.replace("phase: onderzoek", "phase: verkenning");
 
-        assertThat(problems(yaml)).containsExactly(at(14, "purposes[0].categories[1]: phase verkenning may only ask the"
-                + " exploration categories [bekend-bij, lopende-voorzieningen, contactprofessional]"));
+        assertThat(problems(yaml))
+                .containsExactly(at(
+                        14,
+                        "purposes[0].categories[1]: phase verkenning may only ask the"
+                                + " exploration categories [bekend-bij, lopende-voorzieningen, contactprofessional]"));
     }
 
     @Test

@@ -42,7 +42,8 @@ class CategoryProfileTest {
     void nestedObjectsPassOnlyTheirAllowedMembers() {
         List<String> removed = new ArrayList<>();
         var released = profile("adres.woonplaats", new Transform.Keep())
-                .release(fields("{\"adres\":{\"straat\":\"Dorpsstraat 1\",\"woonplaats\":\"Voorbeeldstad\"}}"), removed);
+                .release(
+                        fields("{\"adres\":{\"straat\":\"Dorpsstraat 1\",\"woonplaats\":\"Voorbeeldstad\"}}"), removed);
 
         assertThat(released.get("adres").toString()).isEqualTo("{\"woonplaats\":\"Voorbeeldstad\"}");
         assertThat(removed).containsExactly("cat.adres.straat");

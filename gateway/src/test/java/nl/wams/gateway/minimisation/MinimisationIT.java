@@ -22,10 +22,14 @@ import org.junit.jupiter.api.io.TempDir;
 class MinimisationIT {
 
     @RegisterExtension
-    static WireMockExtension ggz = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension ggz = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     @RegisterExtension
-    static WireMockExtension schuld = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension schuld = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     @TempDir
     static Path dir;
@@ -104,15 +108,13 @@ class MinimisationIT {
                 {"personen":[{"bsn":"%s","inZorg":true,"zorgsoort":"klinische opname","start":"2025-03-01",
                  "behandelaar":"Dr. Geheimhouder","telefoon":"0612345678"}]}""".formatted(Household.CLIENT))));
         schuld.stubFor(post("/schuld").willReturn(okJson("""
-                {"personen":[{"bsn":"%s","inTraject":true,"totaal":18450.0,"start":"2026-01-15"}]}"""
-                .formatted(Household.CLIENT))));
+                {"personen":[{"bsn":"%s","inTraject":true,"totaal":18450.0,"start":"2026-01-15"}]}""".formatted(Household.CLIENT))));
         String body = """
                 {"doel":"onderzoek","grondslag":"wmo-onderzoek","fase":"onderzoek","aanleiding":"HULPVRAAG",
                  "zaakkenmerk":"Z-9","personen":[{"bsn":"%s","rol":"CLIENT"}],
                  "partijen":[{"partij":"ggz","categorieen":["ggz-behandeling","contactprofessional"]},
                              {"partij":"schuld","categorieen":["schulden"]}],
-                 "motivering":"Noodzakelijk om samenhang tussen behandeling en schulden te beoordelen."}"""
-                .formatted(Household.CLIENT);
+                 "motivering":"Noodzakelijk om samenhang tussen behandeling en schulden te beoordelen."}""".formatted(Household.CLIENT);
 
         var response = gateway.post("/api/v1/gegevensverzoeken", tokens.coordinator("cw-1"), body);
 
@@ -120,7 +122,8 @@ class MinimisationIT {
         JsonNode results = new ObjectMapper().readTree(response.body()).get("resultaten");
         JsonNode ggzResult = results.get(0);
         assertThat(ggzResult.get("uitkomst").asText()).isEqualTo("GEDEELTELIJK_VERSTREKT");
-        assertThat(ggzResult.get("verwijderdeVelden")).extracting(JsonNode::asText)
+        assertThat(ggzResult.get("verwijderdeVelden"))
+                .extracting(JsonNode::asText)
                 .containsExactly("ggz-behandeling.behandelaar");
         JsonNode data = ggzResult.at("/personen/0/gegevens");
         assertThat(data.at("/ggz-behandeling/soortZorg").asText()).isEqualTo("ggz-behandeling");
@@ -130,7 +133,13 @@ class MinimisationIT {
         assertThat(data.get("ggz-behandeling").has("behandelaar")).isFalse();
         JsonNode schuldResult = results.get(1);
         assertThat(schuldResult.get("uitkomst").asText()).isEqualTo("VERSTREKT");
-        assertThat(schuldResult.at("/personen/0/gegevens/schulden/schuldhulpverleningSinds").asInt()).isEqualTo(2026);
-        assertThat(response.body()).doesNotContain("klinische opname").doesNotContain("2025-03-01").doesNotContain("0612345678");
+        assertThat(schuldResult
+                        .at("/personen/0/gegevens/schulden/schuldhulpverleningSinds")
+                        .asInt())
+                .isEqualTo(2026);
+        assertThat(response.body())
+                .doesNotContain("klinische opname")
+                .doesNotContain("2025-03-01")
+                .doesNotContain("0612345678");
     }
 }

@@ -68,7 +68,8 @@ class TransformTest {
 
     @Test
     void truncateCutsTextToItsLength() {
-        assertThat(apply(new Transform.Truncate(5), "\"ambulante behandeling\"")).contains("\"ambul\"");
+        assertThat(apply(new Transform.Truncate(5), "\"ambulante behandeling\""))
+                .contains("\"ambul\"");
         assertThat(apply(new Transform.Truncate(50), "\"kort\"")).contains("\"kort\"");
         assertThat(apply(new Transform.Truncate(2), "\"😀😀😀\"")).contains("\"😀😀\"");
         assertThat(apply(new Transform.Truncate(5), "12")).isEmpty();
@@ -76,7 +77,8 @@ class TransformTest {
 
     @Test
     void coarseMapsToAClassOrFallbackOrRemoves() {
-        Transform withFallback = new Transform.Coarse("zorg", Map.of("klinische opname", "ggz-behandeling"), "ggz-overig");
+        Transform withFallback =
+                new Transform.Coarse("zorg", Map.of("klinische opname", "ggz-behandeling"), "ggz-overig");
         Transform strict = new Transform.Coarse("zorg", Map.of("klinische opname", "ggz-behandeling"), null);
 
         assertThat(apply(withFallback, "\"klinische opname\"")).contains("\"ggz-behandeling\"");
@@ -92,8 +94,10 @@ class TransformTest {
         assertThat(TransformSpec.parse(json("\"keep\""), tables)).isEqualTo(new Transform.Keep());
         assertThat(TransformSpec.parse(json("{\"mask\":2}"), tables)).isEqualTo(new Transform.Mask(2));
         assertThat(TransformSpec.parse(json("{\"truncate\":20}"), tables)).isEqualTo(new Transform.Truncate(20));
-        assertThat(TransformSpec.parse(json("{\"coarse\":\"zorg\"}"), tables).describe()).isEqualTo("coarse: zorg");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TransformSpec.parse(json("{\"coarse\":\"x\"}"), tables))
+        assertThat(TransformSpec.parse(json("{\"coarse\":\"zorg\"}"), tables).describe())
+                .isEqualTo("coarse: zorg");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> TransformSpec.parse(json("{\"coarse\":\"x\"}"), tables))
                 .hasMessage("unknown coarse table 'x'");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> TransformSpec.parse(json("\"hash\""), tables))
                 .hasMessage("unknown transform 'hash'");

@@ -1,0 +1,134 @@
+package nl.wams.gateway.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import nl.wams.gateway.api.InvalidRequestException;
+import nl.wams.gateway.api.RequestReader;
+import nl.wams.gateway.config.Catalogue;
+import nl.wams.gateway.config.ConfigLoader;
+import nl.wams.gateway.config.GatewayConfig;
+import nl.wams.gateway.config.InvalidConfigException;
+import nl.wams.gateway.config.LoadedConfig;
+import nl.wams.gateway.minimisation.CategoryProfile;
+import nl.wams.gateway.minimisation.FieldPath;
+import nl.wams.gateway.minimisation.MinimisationFilter;
+import nl.wams.gateway.minimisation.Transform;
+import nl.wams.gateway.policy.RequestPolicy;
+import nl.wams.gateway.policy.Violation;
+import nl.wams.gateway.request.DataRequest;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code explain --config FILE REQUEST.json}: what the gateway would do with a request, without
+ * sending anything. For integration engineers and privacy officers checking a configuration.
+ */
+@Command(
+        name = "explain",
+        mixinStandardHelpOptions = true,
+        description = "Dry run: show whether a request would be sent or refused, and what would pass.",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {
+            "0:the request would be sent",
+            "2:usage or configuration error",
+            "3:the request would be refused"
+        })
+final class ExplainCommand implements Callable<Integer> {
+
+    static final int WOULD_SEND = 0;
+    static final int USAGE_OR_CONFIG = 2;
+    static final int WOULD_REFUSE = 3;
+
+    @Option(names = "--config", required = true, description = "The gateway configuration (YAML).")
+    Path config;
+
+    @Parameters(index = "0", paramLabel = "REQUEST.json", description = "A request body as the API takes it.")
+    Path requestFile;
+
+    @Override
+    public Integer call() {
+        PrintStream out = System.out;
+        LoadedConfig loaded;
+        byte[] body;
+        try {
+            loaded = new ConfigLoader().load(config);
+            body = Files.readAllBytes(requestFile);
+        } catch (InvalidConfigException e) {
+            e.problems().forEach(System.err::println);
+            return USAGE_OR_CONFIG;
+        } catch (IOException e) {
+            System.err.println("cannot read " + requestFile + ": " + e.getMessage());
+            return USAGE_OR_CONFIG;
+        }
+        DataRequest request;
+        try {
+            request = new RequestReader().read(body);
+        } catch (InvalidRequestException e) {
+            out.println("REFUSED (400 ongeldig-verzoek): " + e.getMessage());
+            return WOULD_REFUSE;
+        }
+        GatewayConfig gateway = loaded.gateway();
+        List<Violation> violations = new RequestPolicy(gateway, loaded.catalogue()).check(request);
+        out.printf(
+                "Request: purpose %s, legal basis %s, phase %s, trigger %s, %d subject(s), %d party(ies)%n",
+                request.purpose(),
+                request.legalBasis(),
+                request.phase(),
+                request.trigger(),
+                request.subjects().size(),
+                request.parties().size());
+        if (!violations.isEmpty()) {
+            Violation first = violations.get(0);
+            out.printf(
+                    "REFUSED (%d %s): nothing would be sent%n",
+                    first.rule().status(), first.rule().name());
+            violations.forEach(v -> out.printf("  %-26s %-28s %s%n", v.rule().name(), v.path(), v.detail()));
+            return WOULD_REFUSE;
+        }
+        out.println("WOULD BE SENT to these parties, and only these fields would pass:");
+        MinimisationFilter filter = MinimisationFilter.compile(gateway.minimisation(), gateway.coarseTables());
+        for (DataRequest.PartyQuestion question : request.parties()) {
+            GatewayConfig.Party party = gateway.party(question.party()).orElseThrow();
+            out.printf(
+                    "%n  %s (%s, OIN %s) via %s %s%n",
+                    party.id(),
+                    party.name(),
+                    party.oin(),
+                    party.adapter().type(),
+                    party.adapter().url());
+            for (String category : question.categories()) {
+                explainCategory(
+                        out,
+                        loaded.catalogue().category(category).orElseThrow(),
+                        filter.profile(request.purpose(), category).orElseThrow(),
+                        party.adapter().mappings().getOrDefault(category, Map.of()));
+            }
+        }
+        return WOULD_SEND;
+    }
+
+    private static void explainCategory(
+            PrintStream out, Catalogue.Category category, CategoryProfile profile, Map<String, String> mapped) {
+        out.printf(
+                "    %s (%s)%n", category.name(), category.sensitivity().name().toLowerCase());
+        for (Map.Entry<FieldPath, Transform> rule : profile.rules().entrySet()) {
+            out.printf("      %-32s %s%n", rule.getKey().text(), rule.getValue().describe());
+        }
+        category.fields().keySet().stream()
+                .sorted()
+                .filter(field -> profile.rules().keySet().stream()
+                        .noneMatch(p -> p.field().equals(field)))
+                .forEach(field -> out.printf(
+                        "      %-32s %s%n",
+                        field,
+                        mapped.containsKey(field)
+                                ? "REMOVED (the party sends it; not in the profile)"
+                                : "removed (not in the profile)"));
+    }
+}
