@@ -154,10 +154,7 @@ public final class RestPartyAdapter implements PartyAdapter {
                 return new AdapterResult.InvalidAnswer("answer contains a subject that was not asked");
             }
             Map<String, Map<String, JsonNode>> categories = new LinkedHashMap<>();
-            for (FieldMapping mapping : settings.mappings()) {
-                if (!request.categories().contains(mapping.category())) {
-                    continue;
-                }
+            for (FieldMapping mapping : askedMappings(request)) {
                 JsonNode value = element.at(mapping.pointer());
                 if (value.isMissingNode()) {
                     continue;
@@ -173,5 +170,16 @@ public final class RestPartyAdapter implements PartyAdapter {
             known.add(new AdapterResult.SubjectData(bsn.asText(), categories));
         }
         return known.isEmpty() ? new AdapterResult.NotKnown() : new AdapterResult.Answered(known);
+    }
+
+    /** The mappings of the asked categories, in the order the categories were asked. */
+    private List<FieldMapping> askedMappings(AdapterRequest request) {
+        List<FieldMapping> asked = new ArrayList<>();
+        for (String category : request.categories()) {
+            settings.mappings().stream()
+                    .filter(m -> m.category().equals(category))
+                    .forEach(asked::add);
+        }
+        return asked;
     }
 }

@@ -158,7 +158,10 @@ public record GatewayConfig(
             refusalGroundPointer = refusalGroundPointer == null ? "/weigering/grond" : refusalGroundPointer;
             refusalMotivationPointer =
                     refusalMotivationPointer == null ? "/weigering/motivering" : refusalMotivationPointer;
-            mappings = mappings == null ? Map.of() : Map.copyOf(mappings);
+            // Keeps the configured order: answers list fields the way the engineer wrote them.
+            mappings = mappings == null
+                    ? Map.of()
+                    : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(mappings));
         }
     }
 
