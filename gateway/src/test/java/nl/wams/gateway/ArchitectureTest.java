@@ -39,6 +39,7 @@ class ArchitectureTest {
                         "nl.wams.gateway.policy..",
                         "nl.wams.gateway.request..",
                         "nl.wams.gateway.config..",
+                        "nl.wams.gateway.minimisation..",
                         "nl.wams.adapters..")
                 .should()
                 .dependOnClassesThat()
