@@ -2,6 +2,8 @@ package nl.wams.gateway.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import nl.wams.gateway.audit.AuditLog;
+import nl.wams.gateway.audit.Pseudonyms;
 import nl.wams.gateway.config.LoadedConfig;
 import nl.wams.gateway.minimisation.MinimisationFilter;
 import nl.wams.gateway.policy.RequestPolicy;
@@ -53,14 +55,21 @@ class ApiConfiguration {
 
     @Bean
     DataRequestHandler dataRequestHandler(
-            LoadedConfig config, PartyFanOut fanOut, MinimisationFilter minimisation, ResultStore store, Clock clock) {
+            LoadedConfig config,
+            PartyFanOut fanOut,
+            MinimisationFilter minimisation,
+            ResultStore store,
+            Clock clock,
+            AuditLog auditLog,
+            Pseudonyms pseudonyms) {
         return new DataRequestHandler(
                 config.gateway(),
                 new RequestPolicy(config.gateway(), config.catalogue()),
                 fanOut,
                 minimisation,
                 store,
-                clock);
+                clock,
+                new RequestAudit(auditLog, pseudonyms, config.gateway()));
     }
 
     @Bean

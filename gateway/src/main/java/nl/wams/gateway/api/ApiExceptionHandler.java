@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import nl.wams.gateway.audit.AuditUnavailableException;
 import nl.wams.gateway.policy.PolicyRefusedException;
 import nl.wams.gateway.policy.Violation;
 import org.slf4j.Logger;
@@ -61,6 +62,19 @@ class ApiExceptionHandler {
         entry.put("pad", v.path());
         entry.put("detail", v.detail());
         return entry;
+    }
+
+    /** Fail closed: without a durable audit record nothing moves, and the caller may retry. */
+    @ExceptionHandler(AuditUnavailableException.class)
+    void auditUnavailable(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        res.setHeader("Retry-After", "5");
+        problems.write(
+                req,
+                res,
+                503,
+                "audit-niet-beschikbaar",
+                "Auditlog niet beschikbaar",
+                "Het auditlog kan nu niet worden geschreven; er zijn geen gegevens verstuurd of vrijgegeven.");
     }
 
     @ExceptionHandler(InvalidRequestException.class)

@@ -31,6 +31,7 @@ public final class DataRequestHandler {
     private final MinimisationFilter minimisation;
     private final ResultStore store;
     private final Clock clock;
+    private final RequestAudit audit;
 
     public DataRequestHandler(
             GatewayConfig config,
@@ -38,22 +39,32 @@ public final class DataRequestHandler {
             PartyFanOut fanOut,
             MinimisationFilter minimisation,
             ResultStore store,
-            Clock clock) {
+            Clock clock,
+            RequestAudit audit) {
         this.config = config;
         this.policy = policy;
         this.fanOut = fanOut;
         this.minimisation = minimisation;
         this.store = store;
         this.clock = clock;
+        this.audit = audit;
     }
 
-    /** Refuses with {@link PolicyRefusedException} before anything is sent when a rule is broken. */
+    /**
+     * Refuses with {@link PolicyRefusedException} before anything is sent when a rule is broken.
+     * Fail closed: the request and its refusal or dispatch are committed to the audit log before
+     * any party is asked, and the answers before anything is released; when the log cannot be
+     * written, {@link nl.wams.gateway.audit.AuditUnavailableException} stops the flow.
+     */
     public DataRequestResult handle(UUID id, String requester, DataRequest request) {
         Instant received = clock.instant();
+        RequestAudit.Trail trail = audit.trail(id, requester, request);
         List<Violation> violations = policy.check(request);
         if (!violations.isEmpty()) {
+            trail.refused(violations);
             throw new PolicyRefusedException(violations);
         }
+        trail.sending(request.parties());
         List<AdapterRequest.Subject> subjects = request.subjects().stream()
                 .map(s -> new AdapterRequest.Subject(s.bsn(), s.role().name()))
                 .toList();
@@ -63,6 +74,7 @@ public final class DataRequestHandler {
                 .toList();
         List<PartyResult> results =
                 fanOut.ask(calls).stream().map(a -> toResult(a, request)).toList();
+        trail.released(results);
         DataRequestResult result = new DataRequestResult(id, requester, received, clock.instant(), request, results);
         store.put(result);
         return result;

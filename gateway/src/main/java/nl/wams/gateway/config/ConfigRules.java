@@ -50,6 +50,40 @@ final class ConfigRules {
         everyAllowedCategoryHasAProfile(report);
         profilesAreValid(report);
         jwksReadable(report);
+        auditKeysReadable(report);
+    }
+
+    private void auditKeysReadable(Consumer<ConfigProblem> report) {
+        GatewayConfig.Audit audit = config.gateway().audit();
+        if (audit.pseudonymKeyFile() != null) {
+            Path file = config.resolve(audit.pseudonymKeyFile());
+            try {
+                byte[] key = java.util.Base64.getDecoder()
+                        .decode(Files.readString(file).strip());
+                if (key.length < 32) {
+                    report.accept(yaml.problem(
+                            "/audit/pseudonym-key-file",
+                            "pseudonym key has " + key.length + " bytes; at least 32 are needed"));
+                }
+            } catch (IOException e) {
+                report.accept(yaml.problem("/audit/pseudonym-key-file", "pseudonym key not readable: " + file));
+            } catch (IllegalArgumentException e) {
+                report.accept(yaml.problem("/audit/pseudonym-key-file", "pseudonym key is not base64: " + file));
+            }
+        }
+        Path signing = config.resolve(audit.signingKeyFile());
+        try {
+            var key = com.nimbusds.jose.jwk.JWK.parse(Files.readString(signing));
+            if (!(key instanceof com.nimbusds.jose.jwk.ECKey ec)
+                    || !com.nimbusds.jose.jwk.Curve.P_256.equals(ec.getCurve())
+                    || !key.isPrivate()) {
+                report.accept(yaml.problem("/audit/signing-key-file", "must be a private EC P-256 JWK: " + signing));
+            }
+        } catch (IOException e) {
+            report.accept(yaml.problem("/audit/signing-key-file", "audit signing key not readable: " + signing));
+        } catch (ParseException e) {
+            report.accept(yaml.problem("/audit/signing-key-file", "not a JWK: " + signing));
+        }
     }
 
     private void uniqueCategoryNames(Consumer<ConfigProblem> report) {

@@ -20,7 +20,8 @@ public record GatewayConfig(
         List<Purpose> purposes,
         Map<String, CoarseTable> coarseTables,
         Map<String, Map<String, Map<String, JsonNode>>> minimisation,
-        List<Party> parties) {
+        List<Party> parties,
+        Audit audit) {
 
     public GatewayConfig {
         api = api == null ? Api.defaults() : api;
@@ -62,6 +63,47 @@ public record GatewayConfig(
 
         static CollectionRules defaults() {
             return new CollectionRules(null, null);
+        }
+    }
+
+    /**
+     * The audit log (DESIGN.md "Audit log").
+     *
+     * @param dataDir folder of the embedded H2 database, relative to the configuration file
+     * @param database PostgreSQL instead of the embedded H2 (production)
+     * @param nodeId this node's hash chain; replicas sharing a database need distinct ids
+     * @param pseudonymKeyFile file with the HMAC key (base64, at least 32 bytes) for subject pseudonyms
+     * @param pseudonymKeyEnv environment variable with that key instead of a file
+     * @param signingKeyFile private EC P-256 JWK that signs checkpoints
+     * @param checkpoint how often a signed checkpoint is written
+     */
+    public record Audit(
+            String dataDir,
+            Database database,
+            String nodeId,
+            String pseudonymKeyFile,
+            String pseudonymKeyEnv,
+            String signingKeyFile,
+            Checkpoint checkpoint) {
+        public Audit {
+            dataDir = dataDir == null ? "data" : dataDir;
+            checkpoint = checkpoint == null ? new Checkpoint(null, null) : checkpoint;
+        }
+    }
+
+    /** A PostgreSQL database: JDBC URL, user, and the password itself or the variable that holds it. */
+    public record Database(String url, String user, String password, String passwordEnv) {
+        @Override
+        public String toString() {
+            return "Database[url=" + url + ", user=" + user + "]";
+        }
+    }
+
+    /** A checkpoint after this many records or this much time, whichever comes first. */
+    public record Checkpoint(Integer everyRecords, Duration every) {
+        public Checkpoint {
+            everyRecords = everyRecords == null ? 1000 : everyRecords;
+            every = every == null ? Duration.ofSeconds(60) : every;
         }
     }
 

@@ -58,9 +58,10 @@ class ConfigLoaderTest {
         Files.copy(TestGateway.CATALOGUE, dir.resolve("catalogue.yml"));
     }
 
+    /** The audit block goes last, so the line numbers of VALID stay as written. */
     LoadedConfig load(String yaml) throws IOException {
         Path file = dir.resolve("gateway.yml");
-        Files.writeString(file, yaml);
+        Files.writeString(file, yaml.contains("\naudit:") ? yaml : yaml + TestGateway.auditBlock(dir, "n1", null));
         return new ConfigLoader().load(file);
     }
 

@@ -61,7 +61,8 @@ class RequestPolicyTest {
             List.of(
                     party("ggz", "bekend-bij", "schulden", "ggz-behandeling", "justitiele-gegevens"),
                     party("woon", "bekend-bij", "schulden"),
-                    party("school", "bekend-bij")));
+                    party("school", "bekend-bij")),
+            null);
 
     static GatewayConfig.Party party(String id, String... categories) {
         return new GatewayConfig.Party(
@@ -238,7 +239,8 @@ class RequestPolicyTest {
                 List.of(purpose("verkenning", List.of("bekend-bij", "schulden"), false, false, false)),
                 null,
                 null,
-                CONFIG.parties());
+                CONFIG.parties(),
+                null);
 
         List<Violation> violations = new RequestPolicy(lenient, CATALOGUE)
                 .check(asking("verkenning", null, new PartyQuestion("woon", List.of("schulden"))));
@@ -257,7 +259,8 @@ class RequestPolicyTest {
                 CONFIG.purposes(),
                 null,
                 null,
-                CONFIG.parties());
+                CONFIG.parties(),
+                null);
 
         List<Violation> violations = new RequestPolicy(many, CATALOGUE)
                 .check(asking(
@@ -280,7 +283,8 @@ class RequestPolicyTest {
                 CONFIG.purposes(),
                 null,
                 null,
-                CONFIG.parties());
+                CONFIG.parties(),
+                null);
 
         List<Violation> violations = new RequestPolicy(roomy, CATALOGUE)
                 .check(asking(
@@ -316,7 +320,8 @@ class RequestPolicyTest {
                         true)),
                 null,
                 null,
-                CONFIG.parties());
+                CONFIG.parties(),
+                null);
         assertThat(new RequestPolicy(allowing, CATALOGUE).check(all)).isEmpty();
     }
 

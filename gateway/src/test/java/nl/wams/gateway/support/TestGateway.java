@@ -40,9 +40,37 @@ public final class TestGateway implements AutoCloseable {
     public static TestGateway start(Path dir, TestTokens tokens, String yaml) throws IOException {
         Path jwks = tokens.writeJwks(dir);
         Path file = dir.resolve("gateway.yml");
-        Files.writeString(file, yaml.replace("${jwks}", jwks.toString()).replace("${catalogue}", CATALOGUE.toString()));
+        String text = yaml.replace("${jwks}", jwks.toString()).replace("${catalogue}", CATALOGUE.toString());
+        if (!text.contains("\naudit:")) {
+            text = text + auditBlock(dir, "test-node", null);
+        }
+        Files.writeString(file, text);
         LoadedConfig config = new ConfigLoader().load(file);
         return new TestGateway(GatewayApplication.start(config, Map.of("server.port", 0)));
+    }
+
+    /**
+     * An {@code audit:} block with fresh test keys in {@code dir}; H2 under {@code dir} unless a
+     * PostgreSQL JDBC URL is given.
+     */
+    public static String auditBlock(Path dir, String nodeId, String postgresUrl) throws IOException {
+        Path pseudonymKey = dir.resolve("pseudonym.key");
+        if (!Files.exists(pseudonymKey)) {
+            byte[] key = new byte[32];
+            new java.security.SecureRandom().nextBytes(key);
+            Files.writeString(pseudonymKey, java.util.Base64.getEncoder().encodeToString(key));
+            Files.writeString(
+                    dir.resolve("audit.jwk.json"),
+                    TestTokens.newKey("test-audit").toJSONString());
+        }
+        String database = postgresUrl == null
+                ? "  data-dir: \"" + dir.resolve("audit-data") + "\"\n"
+                : "  database: { url: \"" + postgresUrl + "\", user: postgres, password: postgres }\n";
+        return "\naudit:\n" + database
+                + "  node-id: " + nodeId + "\n"
+                + "  pseudonym-key-file: \"" + pseudonymKey + "\"\n"
+                + "  signing-key-file: \"" + dir.resolve("audit.jwk.json") + "\"\n"
+                + "  checkpoint: { every-records: 10, every: 1s }\n";
     }
 
     public URI uri(String path) {

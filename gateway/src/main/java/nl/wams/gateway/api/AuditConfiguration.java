@@ -1,0 +1,47 @@
+package nl.wams.gateway.api;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Clock;
+import nl.wams.gateway.audit.AuditLog;
+import nl.wams.gateway.audit.AuditSetup;
+import nl.wams.gateway.audit.AuditStore;
+import nl.wams.gateway.audit.Checkpoints;
+import nl.wams.gateway.audit.Pseudonyms;
+import nl.wams.gateway.config.LoadedConfig;
+import nl.wams.gateway.request.TransactionIds;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the audit log from the configuration (database, keys, node id). */
+@Configuration(proxyBeanMethods = false)
+class AuditConfiguration {
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource auditDataSource(LoadedConfig config) {
+        return AuditSetup.dataSource(config);
+    }
+
+    @Bean
+    AuditStore auditStore(HikariDataSource auditDataSource) {
+        return new AuditStore(auditDataSource);
+    }
+
+    @Bean
+    Pseudonyms pseudonyms(LoadedConfig config) {
+        return AuditSetup.pseudonyms(config);
+    }
+
+    @Bean(destroyMethod = "close")
+    AuditLog auditLog(LoadedConfig config, AuditStore store, Clock clock) {
+        var checkpoint = config.gateway().audit().checkpoint();
+        TransactionIds ids = new TransactionIds(clock);
+        return new AuditLog(
+                store,
+                new Checkpoints(AuditSetup.signingKey(config)),
+                AuditSetup.nodeId(config),
+                clock,
+                checkpoint.everyRecords(),
+                checkpoint.every(),
+                () -> ids.next().toString());
+    }
+}

@@ -1,0 +1,142 @@
+package nl.wams.gateway.api;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import nl.wams.gateway.audit.AuditEntry;
+import nl.wams.gateway.audit.AuditEvent;
+import nl.wams.gateway.audit.AuditLog;
+import nl.wams.gateway.audit.Pseudonyms;
+import nl.wams.gateway.config.GatewayConfig;
+import nl.wams.gateway.policy.Violation;
+import nl.wams.gateway.request.DataRequest;
+import nl.wams.gateway.request.Outcome;
+import nl.wams.gateway.request.PartyResult;
+
+/** Turns one data request's steps into audit records, in the order the flow commits them. */
+public final class RequestAudit {
+
+    private final AuditLog log;
+    private final Pseudonyms pseudonyms;
+    private final GatewayConfig config;
+
+    public RequestAudit(AuditLog log, Pseudonyms pseudonyms, GatewayConfig config) {
+        this.log = log;
+        this.pseudonyms = pseudonyms;
+        this.config = config;
+    }
+
+    Trail trail(UUID id, String user, DataRequest request) {
+        return new Trail(id, user, request);
+    }
+
+    /** The records of one request. Each method returns only after its records are committed. */
+    final class Trail {
+        private final String transactionId;
+        private final String traceId;
+        private final String user;
+        private final DataRequest request;
+        private final List<String> subjects;
+
+        private Trail(UUID id, String user, DataRequest request) {
+            this.transactionId = id.toString();
+            this.traceId = transactionId.replace("-", "");
+            this.user = user;
+            this.request = request;
+            this.subjects =
+                    request.subjects().stream().map(s -> pseudonyms.of(s.bsn())).toList();
+        }
+
+        void refused(List<Violation> violations) {
+            Violation first = violations.get(0);
+            log.append(
+                    traceId,
+                    List.of(base(AuditEvent.VERZOEK_GEWEIGERD)
+                            .categories(allAsked(), List.of())
+                            .outcome("GEWEIGERD", first.rule().name(), first.detail())
+                            .build()));
+        }
+
+        void sending(List<DataRequest.PartyQuestion> parties) {
+            List<AuditEntry> entries = new ArrayList<>();
+            entries.add(base(AuditEvent.VERZOEK_ONTVANGEN)
+                    .categories(allAsked(), List.of())
+                    .build());
+            for (DataRequest.PartyQuestion question : parties) {
+                entries.add(base(AuditEvent.VERZOEK_VERZONDEN)
+                        .party(question.party(), partyOin(question.party()))
+                        .categories(question.categories(), List.of())
+                        .build());
+            }
+            log.append(traceId, entries);
+        }
+
+        void released(List<PartyResult> results) {
+            List<AuditEntry> entries = new ArrayList<>();
+            Set<String> released = new LinkedHashSet<>();
+            for (PartyResult result : results) {
+                List<String> categories = releasedCategories(result);
+                released.addAll(categories);
+                entries.add(base(event(result.outcome()))
+                        .party(result.party(), partyOin(result.party()))
+                        .categories(asked(result.party()), categories)
+                        .fieldsRemoved(result.removedFields())
+                        .outcome(
+                                result.outcome().name(),
+                                result.ground() == null ? null : result.ground().name(),
+                                result.motivation() != null ? result.motivation() : result.explanation())
+                        .build());
+            }
+            entries.add(base(AuditEvent.ANTWOORD_VRIJGEGEVEN)
+                    .categories(allAsked(), List.copyOf(released))
+                    .build());
+            log.append(traceId, entries);
+        }
+
+        private AuditEntry.Builder base(AuditEvent event) {
+            return AuditEntry.of(event, transactionId)
+                    .requester(config.identity().oin(), user)
+                    .purpose(request.purpose(), request.legalBasis(), request.phase(), request.caseReference())
+                    .subjects(subjects);
+        }
+
+        private List<String> allAsked() {
+            Set<String> all = new LinkedHashSet<>();
+            request.parties().forEach(q -> all.addAll(q.categories()));
+            return List.copyOf(all);
+        }
+
+        private List<String> asked(String party) {
+            return request.parties().stream()
+                    .filter(q -> q.party().equals(party))
+                    .findFirst()
+                    .map(DataRequest.PartyQuestion::categories)
+                    .orElse(List.of());
+        }
+    }
+
+    private String partyOin(String partyId) {
+        return config.party(partyId).map(GatewayConfig.Party::oin).orElse(null);
+    }
+
+    private static List<String> releasedCategories(PartyResult result) {
+        Set<String> categories = new LinkedHashSet<>();
+        result.subjects()
+                .forEach(s -> s.categories().forEach((category, fields) -> {
+                    if (!fields.isEmpty()) {
+                        categories.add(category);
+                    }
+                }));
+        return List.copyOf(categories);
+    }
+
+    private static AuditEvent event(Outcome outcome) {
+        return switch (outcome) {
+            case GEWEIGERD -> AuditEvent.ANTWOORD_GEWEIGERD;
+            case NIET_BEREIKBAAR, ONGELDIG_ANTWOORD -> AuditEvent.ANTWOORD_MISLUKT;
+            default -> AuditEvent.ANTWOORD_ONTVANGEN;
+        };
+    }
+}

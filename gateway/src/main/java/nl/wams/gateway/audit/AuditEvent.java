@@ -1,0 +1,23 @@
+package nl.wams.gateway.audit;
+
+/** The events the audit log records (DESIGN.md "Audit log"). */
+public enum AuditEvent {
+    /** A data request arrived and passed the policy. */
+    VERZOEK_ONTVANGEN,
+    /** The gateway itself refused a request; the ground is the broken rule. */
+    VERZOEK_GEWEIGERD,
+    /** The request is about to be sent to one party (committed before sending). */
+    VERZOEK_VERZONDEN,
+    /** A party answered with data or "not known". */
+    ANTWOORD_ONTVANGEN,
+    /** A party refused, with its ground. */
+    ANTWOORD_GEWEIGERD,
+    /** No usable answer: unreachable or invalid. */
+    ANTWOORD_MISLUKT,
+    /** The aggregated answer was released to the caller (committed before release). */
+    ANTWOORD_VRIJGEGEVEN,
+    /** An auditor asked for a subject access report. */
+    INZAGEVERZOEK,
+    /** The log was exported. */
+    AUDIT_EXPORT
+}

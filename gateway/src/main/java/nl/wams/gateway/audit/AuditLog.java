@@ -1,0 +1,203 @@
+package nl.wams.gateway.audit;
+
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Appends records to this node's hash chain. {@link #append} returns only once the records are
+ * durably committed; when that fails it throws {@link AuditUnavailableException} and the caller
+ * must not move any data (fail closed).
+ *
+ * <p>One writer thread per node owns the chain: it takes every waiting append, links them, writes
+ * them in one transaction (group commit) with a signed checkpoint when one is due, and then
+ * releases the callers. After a failure it re-reads the chain head from the database, so the
+ * gateway recovers by itself when the database is back.
+ */
+public final class AuditLog implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
+    private static final int MAX_BATCH = 2000;
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private final AuditStore store;
+    private final Checkpoints checkpoints;
+    private final String nodeId;
+    private final Clock clock;
+    private final int checkpointEveryRecords;
+    private final Duration checkpointEvery;
+    private final SecureRandom random = new SecureRandom();
+    private final Supplier<String> recordIds;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private volatile boolean running = true;
+
+    private AuditStore.ChainHead head;
+    private long lastCheckpointSeq;
+    private Instant lastCheckpointAt;
+
+    public AuditLog(
+            AuditStore store,
+            Checkpoints checkpoints,
+            String nodeId,
+            Clock clock,
+            int checkpointEveryRecords,
+            Duration checkpointEvery,
+            Supplier<String> recordIds) {
+        this.store = store;
+        this.checkpoints = checkpoints;
+        this.nodeId = nodeId;
+        this.clock = clock;
+        this.checkpointEveryRecords = checkpointEveryRecords;
+        this.checkpointEvery = checkpointEvery;
+        this.recordIds = recordIds;
+        this.lastCheckpointAt = clock.instant();
+        this.writer = new Thread(this::run, "wams-audit-writer-" + nodeId);
+        this.writer.setDaemon(true);
+        this.writer.start();
+    }
+
+    public String nodeId() {
+        return nodeId;
+    }
+
+    /** Commits the entries, in order, before returning. */
+    public void append(String traceId, List<AuditEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        if (!running) {
+            throw new AuditUnavailableException("audit log is closed", null);
+        }
+        Pending pending = new Pending(traceId, List.copyOf(entries), new CompletableFuture<>());
+        queue.add(pending);
+        try {
+            pending.done().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new AuditUnavailableException("audit log could not be written", e.getCause());
+        } catch (TimeoutException e) {
+            throw new AuditUnavailableException("audit log did not commit in time", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AuditUnavailableException("interrupted while writing the audit log", e);
+        }
+    }
+
+    private void run() {
+        while (running) {
+            List<Pending> batch = new ArrayList<>();
+            try {
+                Pending first = queue.poll(checkpointEvery.toMillis(), TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    batch.add(first);
+                    queue.drainTo(batch, MAX_BATCH - 1);
+                }
+                write(batch);
+                batch.forEach(p -> p.done().complete(null));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                fail(batch, e);
+                return;
+            } catch (SQLException | RuntimeException e) {
+                log.warn(
+                        "audit write failed for node {}: {}",
+                        nodeId,
+                        e.getClass().getSimpleName());
+                head = null; // re-read from the database before the next write
+                fail(batch, e);
+            }
+        }
+    }
+
+    private void write(List<Pending> batch) throws SQLException {
+        if (head == null) {
+            head = store.head(nodeId);
+            lastCheckpointSeq = store.lastCheckpoint(nodeId)
+                    .map(AuditStore.StoredCheckpoint::seq)
+                    .orElse(0L);
+        }
+        Instant now = clock.instant();
+        List<AuditRecord> records = new ArrayList<>();
+        AuditStore.ChainHead next = head;
+        for (Pending pending : batch) {
+            for (AuditEntry entry : pending.entries()) {
+                AuditRecord record = AuditRecord.chained(
+                        nodeId,
+                        next.seq() + 1,
+                        recordIds.get(),
+                        pending.traceId(),
+                        spanId(),
+                        AuditClock.format(now),
+                        entry,
+                        next.hash());
+                records.add(record);
+                next = new AuditStore.ChainHead(record.seq(), record.hash());
+            }
+        }
+        boolean checkpointDue = next.seq() > lastCheckpointSeq
+                && (next.seq() - lastCheckpointSeq >= checkpointEveryRecords
+                        || !now.isBefore(lastCheckpointAt.plus(checkpointEvery)));
+        if (records.isEmpty() && !checkpointDue) {
+            return;
+        }
+        try (Connection connection = store.dataSource().getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                store.insert(connection, records);
+                if (checkpointDue) {
+                    store.insertCheckpoint(connection, checkpoints.sign(nodeId, next.seq(), next.hash(), now));
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+        head = next;
+        if (checkpointDue) {
+            lastCheckpointSeq = next.seq();
+            lastCheckpointAt = now;
+        }
+    }
+
+    private String spanId() {
+        byte[] bytes = new byte[8];
+        random.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    private static void fail(List<Pending> batch, Exception cause) {
+        batch.forEach(p -> p.done().completeExceptionally(cause));
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        writer.interrupt();
+        try {
+            writer.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<Pending> left = new ArrayList<>();
+        queue.drainTo(left);
+        fail(left, new IllegalStateException("audit log closed"));
+    }
+
+    private record Pending(String traceId, List<AuditEntry> entries, CompletableFuture<Void> done) {}
+}

@@ -1,0 +1,304 @@
+package nl.wams.gateway.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+
+/** Reads and writes audit records and checkpoints with plain JDBC; the same SQL runs on H2 and PostgreSQL. */
+public final class AuditStore {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+    private static final String COLUMNS = "node_id, seq, record_id, transaction_id, trace_id, span_id, occurred_at,"
+            + " event_type, requester_oin, user_ref, party_id, party_oin, purpose, legal_basis, phase, case_ref,"
+            + " subjects, categories_asked, categories_released, fields_removed, outcome, ground, motivation,"
+            + " prev_hash, hash";
+
+    private final DataSource dataSource;
+
+    public AuditStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** The last record of a node's chain: where the next record links to. */
+    public record ChainHead(long seq, String hash) {
+        static final ChainHead EMPTY = new ChainHead(0, AuditRecord.GENESIS);
+    }
+
+    /** A stored checkpoint. */
+    public record StoredCheckpoint(String nodeId, long seq, String hash, String createdAt, String jws) {}
+
+    /** One page of a query. */
+    public record Page(List<AuditRecord> records, long total) {}
+
+    /** Writes records (and their subject index rows) on the caller's connection and transaction. */
+    void insert(Connection connection, List<AuditRecord> records) throws SQLException {
+        String placeholders = "?,".repeat(25);
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_record (" + COLUMNS
+                        + ") VALUES (" + placeholders.substring(0, placeholders.length() - 1) + ")");
+                PreparedStatement subject = connection.prepareStatement(
+                        "INSERT INTO audit_subject (pseudonym, node_id, seq) VALUES (?, ?, ?)")) {
+            boolean anySubject = false;
+            for (AuditRecord r : records) {
+                AuditEntry e = r.entry();
+                int i = 1;
+                insert.setString(i++, r.nodeId());
+                insert.setLong(i++, r.seq());
+                insert.setString(i++, r.recordId());
+                insert.setString(i++, e.transactionId());
+                insert.setString(i++, r.traceId());
+                insert.setString(i++, r.spanId());
+                insert.setString(i++, r.occurredAt());
+                insert.setString(i++, e.event().name());
+                insert.setString(i++, e.requesterOin());
+                insert.setString(i++, e.userRef());
+                insert.setString(i++, e.partyId());
+                insert.setString(i++, e.partyOin());
+                insert.setString(i++, e.purpose());
+                insert.setString(i++, e.legalBasis());
+                insert.setString(i++, e.phase());
+                insert.setString(i++, e.caseRef());
+                insert.setString(i++, json(e.subjects()));
+                insert.setString(i++, json(e.categoriesAsked()));
+                insert.setString(i++, json(e.categoriesReleased()));
+                insert.setString(i++, json(e.fieldsRemoved()));
+                insert.setString(i++, e.outcome());
+                insert.setString(i++, e.ground());
+                insert.setString(i++, e.motivation());
+                insert.setString(i++, r.prevHash());
+                insert.setString(i, r.hash());
+                insert.addBatch();
+                for (String pseudonym : new java.util.LinkedHashSet<>(e.subjects())) { // one index row per person
+                    subject.setString(1, pseudonym);
+                    subject.setString(2, r.nodeId());
+                    subject.setLong(3, r.seq());
+                    subject.addBatch();
+                    anySubject = true;
+                }
+            }
+            insert.executeBatch();
+            if (anySubject) {
+                subject.executeBatch();
+            }
+        }
+    }
+
+    void insertCheckpoint(Connection connection, StoredCheckpoint checkpoint) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO audit_checkpoint (node_id, seq, hash, created_at, jws) VALUES (?, ?, ?, ?, ?)")) {
+            insert.setString(1, checkpoint.nodeId());
+            insert.setLong(2, checkpoint.seq());
+            insert.setString(3, checkpoint.hash());
+            insert.setString(4, checkpoint.createdAt());
+            insert.setString(5, checkpoint.jws());
+            insert.executeUpdate();
+        }
+    }
+
+    public ChainHead head(String nodeId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT seq, hash FROM audit_record WHERE node_id = ? ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY")) {
+            s.setString(1, nodeId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? new ChainHead(rs.getLong(1), rs.getString(2)) : ChainHead.EMPTY;
+            }
+        }
+    }
+
+    public Optional<StoredCheckpoint> lastCheckpoint(String nodeId) throws SQLException {
+        List<StoredCheckpoint> all = checkpoints(nodeId);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+    }
+
+    /** Every node that has written records or checkpoints. */
+    public List<String> nodes() throws SQLException {
+        List<String> nodes = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT node_id FROM audit_record UNION SELECT node_id FROM"
+                        + " audit_checkpoint ORDER BY node_id");
+                ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                nodes.add(rs.getString(1));
+            }
+        }
+        return nodes;
+    }
+
+    /** Every record of a node in chain order, streamed. */
+    public void forEachRecord(String nodeId, Consumer<AuditRecord> consumer) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s =
+                        c.prepareStatement("SELECT " + COLUMNS + " FROM audit_record WHERE node_id = ? ORDER BY seq")) {
+            s.setFetchSize(1000);
+            s.setString(1, nodeId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    consumer.accept(read(rs));
+                }
+            }
+        }
+    }
+
+    public List<StoredCheckpoint> checkpoints(String nodeId) throws SQLException {
+        List<StoredCheckpoint> checkpoints = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT node_id, seq, hash, created_at, jws FROM"
+                        + " audit_checkpoint WHERE node_id = ? ORDER BY seq")) {
+            s.setString(1, nodeId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    checkpoints.add(new StoredCheckpoint(
+                            rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+                }
+            }
+        }
+        return checkpoints;
+    }
+
+    /** Records matching the filter, newest first, one page. */
+    public Page query(AuditQuery query) throws SQLException {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        List<String> args = new ArrayList<>();
+        condition(where, args, "case_ref = ?", query.caseRef());
+        condition(where, args, "party_id = ?", query.partyId());
+        condition(where, args, "purpose = ?", query.purpose());
+        condition(where, args, "outcome = ?", query.outcome());
+        condition(where, args, "occurred_at >= ?", query.from() == null ? null : AuditClock.format(query.from()));
+        condition(where, args, "occurred_at < ?", query.to() == null ? null : AuditClock.format(query.to()));
+        try (Connection c = dataSource.getConnection()) {
+            long total;
+            try (PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM audit_record" + where)) {
+                bind(count, args);
+                try (ResultSet rs = count.executeQuery()) {
+                    rs.next();
+                    total = rs.getLong(1);
+                }
+            }
+            List<AuditRecord> records = new ArrayList<>();
+            try (PreparedStatement page = c.prepareStatement("SELECT " + COLUMNS + " FROM audit_record" + where
+                    + " ORDER BY occurred_at DESC, node_id, seq DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
+                bind(page, args);
+                page.setLong(args.size() + 1, (long) (query.page() - 1) * query.pageSize());
+                page.setInt(args.size() + 2, query.pageSize());
+                try (ResultSet rs = page.executeQuery()) {
+                    while (rs.next()) {
+                        records.add(read(rs));
+                    }
+                }
+            }
+            return new Page(records, total);
+        }
+    }
+
+    /** Every record about one pseudonymised subject, oldest first. */
+    public List<AuditRecord> bySubject(String pseudonym) throws SQLException {
+        List<AuditRecord> records = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT " + prefixed("r.") + " FROM audit_record r JOIN"
+                        + " audit_subject s ON s.node_id = r.node_id AND s.seq = r.seq WHERE s.pseudonym = ?"
+                        + " ORDER BY r.occurred_at, r.node_id, r.seq")) {
+            s.setString(1, pseudonym);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    records.add(read(rs));
+                }
+            }
+        }
+        return records;
+    }
+
+    /** Records in a time window [from, to), oldest first, streamed. */
+    public void forEachBetween(String from, String to, Consumer<AuditRecord> consumer) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM audit_record WHERE occurred_at"
+                        + " >= ? AND occurred_at < ? ORDER BY occurred_at, node_id, seq")) {
+            s.setFetchSize(1000);
+            s.setString(1, from);
+            s.setString(2, to);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    consumer.accept(read(rs));
+                }
+            }
+        }
+    }
+
+    private static String prefixed(String prefix) {
+        return prefix + COLUMNS.replace(", ", ", " + prefix).replace(",  ", ", ");
+    }
+
+    private static void condition(StringBuilder where, List<String> args, String sql, String value) {
+        if (value != null && !value.isBlank()) {
+            where.append(" AND ").append(sql);
+            args.add(value);
+        }
+    }
+
+    private static void bind(PreparedStatement statement, List<String> args) throws SQLException {
+        for (int i = 0; i < args.size(); i++) {
+            statement.setString(i + 1, args.get(i));
+        }
+    }
+
+    private static AuditRecord read(ResultSet rs) throws SQLException {
+        AuditEntry entry = new AuditEntry(
+                AuditEvent.valueOf(rs.getString("event_type")),
+                rs.getString("transaction_id"),
+                rs.getString("requester_oin"),
+                rs.getString("user_ref"),
+                rs.getString("party_id"),
+                rs.getString("party_oin"),
+                rs.getString("purpose"),
+                rs.getString("legal_basis"),
+                rs.getString("phase"),
+                rs.getString("case_ref"),
+                list(rs.getString("subjects")),
+                list(rs.getString("categories_asked")),
+                list(rs.getString("categories_released")),
+                list(rs.getString("fields_removed")),
+                rs.getString("outcome"),
+                rs.getString("ground"),
+                rs.getString("motivation"));
+        return new AuditRecord(
+                rs.getString("node_id"),
+                rs.getLong("seq"),
+                rs.getString("record_id"),
+                rs.getString("trace_id"),
+                rs.getString("span_id"),
+                rs.getString("occurred_at"),
+                entry,
+                rs.getString("prev_hash"),
+                rs.getString("hash"));
+    }
+
+    private static String json(List<String> values) {
+        try {
+            return JSON.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> list(String json) {
+        try {
+            return JSON.readValue(json, STRINGS);
+        } catch (JsonProcessingException e) {
+            // A damaged column must show up in verification, not crash the reader.
+            return List.of("<unreadable>");
+        }
+    }
+}
