@@ -77,22 +77,44 @@ public final class RequestAudit {
             List<AuditEntry> entries = new ArrayList<>();
             Set<String> released = new LinkedHashSet<>();
             for (PartyResult result : results) {
-                List<String> categories = releasedCategories(result);
-                released.addAll(categories);
-                entries.add(base(event(result.outcome()))
-                        .party(result.party(), partyOin(result.party()))
-                        .categories(asked(result.party()), categories)
-                        .fieldsRemoved(result.removedFields())
-                        .outcome(
-                                result.outcome().name(),
-                                result.ground() == null ? null : result.ground().name(),
-                                result.motivation() != null ? result.motivation() : result.explanation())
-                        .build());
+                if (result.subjects().isEmpty()) {
+                    entries.add(
+                            answer(result, subjects, List.of(), result.outcome().name()));
+                    continue;
+                }
+                // Per person, so that an access report says exactly what was released about whom.
+                for (int i = 0; i < request.subjects().size(); i++) {
+                    DataRequest.Subject subject = request.subjects().get(i);
+                    List<String> categories = result.subjects().stream()
+                            .filter(s ->
+                                    s.subject() != null && s.subject().bsn().equals(subject.bsn()))
+                            .findFirst()
+                            .map(RequestAudit::releasedCategories)
+                            .orElse(List.of());
+                    released.addAll(categories);
+                    String outcome = categories.isEmpty()
+                            ? Outcome.NIET_BEKEND.name()
+                            : result.outcome().name();
+                    entries.add(answer(result, List.of(subjects.get(i)), categories, outcome));
+                }
             }
             entries.add(base(AuditEvent.ANTWOORD_VRIJGEGEVEN)
                     .categories(allAsked(), List.copyOf(released))
                     .build());
             log.append(traceId, entries);
+        }
+
+        private AuditEntry answer(PartyResult result, List<String> about, List<String> released, String outcome) {
+            return base(event(result.outcome()))
+                    .subjects(about)
+                    .party(result.party(), partyOin(result.party()))
+                    .categories(asked(result.party()), released)
+                    .fieldsRemoved(released.isEmpty() ? List.of() : result.removedFields())
+                    .outcome(
+                            outcome,
+                            result.ground() == null ? null : result.ground().name(),
+                            result.motivation() != null ? result.motivation() : result.explanation())
+                    .build();
         }
 
         private AuditEntry.Builder base(AuditEvent event) {
@@ -121,14 +143,13 @@ public final class RequestAudit {
         return config.party(partyId).map(GatewayConfig.Party::oin).orElse(null);
     }
 
-    private static List<String> releasedCategories(PartyResult result) {
+    private static List<String> releasedCategories(PartyResult.SubjectData subject) {
         Set<String> categories = new LinkedHashSet<>();
-        result.subjects()
-                .forEach(s -> s.categories().forEach((category, fields) -> {
-                    if (!fields.isEmpty()) {
-                        categories.add(category);
-                    }
-                }));
+        subject.categories().forEach((category, fields) -> {
+            if (!fields.isEmpty()) {
+                categories.add(category);
+            }
+        });
         return List.copyOf(categories);
     }
 

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             ConfigCommand.class,
             ExplainCommand.class,
+            AuditCommand.class,
             TokenCommand.class,
             BackendsCommand.class
         })

@@ -1,0 +1,125 @@
+package nl.wams.gateway.audit;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Checks every node's chain and checkpoints: sequence without gaps, each record's hash over its
+ * content, each record linked to the one before, and each checkpoint signed by the audit key and
+ * matching the record it pins. Names the first bad record and what is wrong with it.
+ */
+public final class AuditVerifier {
+
+    private final AuditStore store;
+    private final Checkpoints checkpoints;
+
+    public AuditVerifier(AuditStore store, Checkpoints checkpoints) {
+        this.store = store;
+        this.checkpoints = checkpoints;
+    }
+
+    /** One thing wrong, located. */
+    public record Finding(String nodeId, long seq, String recordId, String problem) {
+        @Override
+        public String toString() {
+            return "node " + nodeId + " seq " + seq + (recordId == null ? "" : " record " + recordId) + ": " + problem;
+        }
+    }
+
+    /** What was checked and what is wrong, first problem first. */
+    public record Report(int nodes, long records, int checkpoints, List<Finding> findings) {
+        public boolean intact() {
+            return findings.isEmpty();
+        }
+
+        public Optional<Finding> first() {
+            return findings.stream().findFirst();
+        }
+    }
+
+    public Report verify() throws SQLException {
+        List<Finding> findings = new ArrayList<>();
+        long records = 0;
+        int checkpointCount = 0;
+        List<String> nodes = store.nodes();
+        for (String node : nodes) {
+            List<AuditStore.StoredCheckpoint> nodeCheckpoints = store.checkpoints(node);
+            checkpointCount += nodeCheckpoints.size();
+            Map<Long, String> hashAt = new HashMap<>();
+            ChainWalk walk = new ChainWalk(node, findings);
+            store.forEachRecord(node, record -> {
+                walk.accept(record);
+                hashAt.put(record.seq(), record.hash());
+            });
+            records += walk.count;
+            for (AuditStore.StoredCheckpoint checkpoint : nodeCheckpoints) {
+                checkpoints
+                        .problem(checkpoint)
+                        .ifPresentOrElse(
+                                problem -> findings.add(
+                                        new Finding(node, checkpoint.seq(), null, "checkpoint " + problem)),
+                                () -> {
+                                    String hash = hashAt.get(checkpoint.seq());
+                                    if (hash == null) {
+                                        findings.add(new Finding(
+                                                node,
+                                                checkpoint.seq(),
+                                                null,
+                                                "the record this signed checkpoint pins is missing (records deleted)"));
+                                    } else if (!hash.equals(checkpoint.hash())) {
+                                        findings.add(
+                                                new Finding(
+                                                        node,
+                                                        checkpoint.seq(),
+                                                        null,
+                                                        "record hash differs from the signed checkpoint (chain rewritten before it)"));
+                                    }
+                                });
+            }
+        }
+        findings.sort(Comparator.comparing(Finding::nodeId).thenComparingLong(Finding::seq));
+        return new Report(nodes.size(), records, checkpointCount, List.copyOf(findings));
+    }
+
+    /** Walks one chain in seq order. */
+    private static final class ChainWalk {
+        private final String node;
+        private final List<Finding> findings;
+        private long count;
+        private long expectedSeq = 1;
+        private String expectedPrev = AuditRecord.GENESIS;
+
+        ChainWalk(String node, List<Finding> findings) {
+            this.node = node;
+            this.findings = findings;
+        }
+
+        void accept(AuditRecord record) {
+            count++;
+            if (record.seq() != expectedSeq) {
+                findings.add(new Finding(
+                        node,
+                        record.seq(),
+                        record.recordId(),
+                        "sequence gap: expected seq " + expectedSeq + " (records deleted or inserted)"));
+            } else if (!record.prevHash().equals(expectedPrev)) {
+                findings.add(new Finding(
+                        node,
+                        record.seq(),
+                        record.recordId(),
+                        "does not link to the record before it (a record was inserted, deleted or reordered)"));
+            }
+            if (!record.computeHash().equals(record.hash())) {
+                findings.add(new Finding(
+                        node, record.seq(), record.recordId(), "content does not match its hash (record changed)"));
+            }
+            expectedSeq = record.seq() + 1;
+            expectedPrev = record.hash();
+        }
+    }
+}

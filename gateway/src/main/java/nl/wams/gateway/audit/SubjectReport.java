@@ -1,0 +1,118 @@
+package nl.wams.gateway.audit;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.wams.gateway.config.GatewayConfig;
+
+/**
+ * The AVG art. 15 access report: every processing concerning one person, as the audit log
+ * proves it. Built from pseudonymised records; the BSN is only used to compute the pseudonym.
+ */
+public final class SubjectReport {
+
+    private final AuditStore store;
+    private final Pseudonyms pseudonyms;
+    private final GatewayConfig config;
+
+    public SubjectReport(AuditStore store, Pseudonyms pseudonyms, GatewayConfig config) {
+        this.store = store;
+        this.pseudonyms = pseudonyms;
+        this.config = config;
+    }
+
+    /** One processing: a request and what each party did with it. */
+    public record Processing(
+            String time,
+            String transactionId,
+            String requesterOin,
+            String requesterName,
+            String purpose,
+            String legalBasis,
+            String legalBasisText,
+            String phase,
+            String outcome,
+            String ground,
+            List<PartyProcessing> parties) {}
+
+    /** What one party was asked and what it answered. */
+    public record PartyProcessing(
+            String party,
+            String partyName,
+            List<String> categoriesAsked,
+            List<String> categoriesReleased,
+            String outcome,
+            String ground,
+            String motivation) {}
+
+    public String pseudonym(String bsn) {
+        return pseudonyms.of(bsn);
+    }
+
+    public List<Processing> forBsn(String bsn) throws SQLException {
+        Map<String, List<AuditRecord>> byTransaction = new LinkedHashMap<>();
+        for (AuditRecord record : store.bySubject(pseudonyms.of(bsn))) {
+            if (record.entry().event() == AuditEvent.INZAGEVERZOEK) {
+                continue;
+            }
+            byTransaction
+                    .computeIfAbsent(record.entry().transactionId(), t -> new ArrayList<>())
+                    .add(record);
+        }
+        List<Processing> processings = new ArrayList<>();
+        byTransaction.values().forEach(records -> processings.add(processing(records)));
+        return processings;
+    }
+
+    private Processing processing(List<AuditRecord> records) {
+        AuditRecord first = records.get(0);
+        AuditEntry e = first.entry();
+        List<PartyProcessing> parties = new ArrayList<>();
+        String outcome = "IN_BEHANDELING";
+        String ground = null;
+        for (AuditRecord record : records) {
+            AuditEntry r = record.entry();
+            switch (r.event()) {
+                case VERZOEK_GEWEIGERD -> {
+                    outcome = "GEWEIGERD_DOOR_GEMEENTE";
+                    ground = r.ground();
+                }
+                case ANTWOORD_VRIJGEGEVEN -> outcome = "AFGEROND";
+                case ANTWOORD_ONTVANGEN, ANTWOORD_GEWEIGERD, ANTWOORD_MISLUKT ->
+                    parties.add(new PartyProcessing(
+                            r.partyId(),
+                            partyName(r.partyId()),
+                            r.categoriesAsked(),
+                            r.categoriesReleased(),
+                            r.outcome(),
+                            r.ground(),
+                            r.event() == AuditEvent.ANTWOORD_GEWEIGERD ? r.motivation() : null));
+                default -> {}
+            }
+        }
+        Optional<GatewayConfig.Purpose> purpose = config.purpose(e.purpose() == null ? "" : e.purpose());
+        return new Processing(
+                first.occurredAt(),
+                e.transactionId(),
+                e.requesterOin(),
+                config.identity().oin().equals(e.requesterOin())
+                        ? config.identity().name()
+                        : e.requesterOin(),
+                e.purpose(),
+                e.legalBasis(),
+                purpose.map(p -> p.legalBasis().text()).orElse(null),
+                e.phase(),
+                outcome,
+                ground,
+                parties);
+    }
+
+    private String partyName(String partyId) {
+        return config.party(partyId == null ? "" : partyId)
+                .map(GatewayConfig.Party::name)
+                .orElse(partyId);
+    }
+}

@@ -1,0 +1,205 @@
+package nl.wams.gateway.cli;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import nl.wams.gateway.audit.AuditClock;
+import nl.wams.gateway.audit.AuditEntry;
+import nl.wams.gateway.audit.AuditEvent;
+import nl.wams.gateway.audit.AuditExport;
+import nl.wams.gateway.audit.AuditLog;
+import nl.wams.gateway.audit.AuditSetup;
+import nl.wams.gateway.audit.AuditStore;
+import nl.wams.gateway.audit.AuditVerifier;
+import nl.wams.gateway.audit.Checkpoints;
+import nl.wams.gateway.audit.SubjectReport;
+import nl.wams.gateway.audit.SubjectReportHtml;
+import nl.wams.gateway.config.ConfigLoader;
+import nl.wams.gateway.config.InvalidConfigException;
+import nl.wams.gateway.config.LoadedConfig;
+import nl.wams.gateway.policy.Bsn;
+import nl.wams.gateway.request.TransactionIds;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code audit verify|export|subject-report}: work with a gateway's audit log without starting it. */
+@Command(
+        name = "audit",
+        mixinStandardHelpOptions = true,
+        description = "Verify, export and report on the audit log.",
+        subcommands = {AuditCommand.Verify.class, AuditCommand.Export.class, AuditCommand.SubjectReportCommand.class})
+final class AuditCommand {
+
+    static final int INTACT = 0;
+    static final int BROKEN = 1;
+    static final int USAGE_OR_CONFIG = 2;
+
+    /** Common: load the configuration and open the audit database. */
+    abstract static class WithConfig implements Callable<Integer> {
+        @Option(names = "--config", required = true, description = "The gateway configuration (YAML).")
+        Path config;
+
+        @Override
+        public Integer call() throws Exception {
+            LoadedConfig loaded;
+            try {
+                loaded = new ConfigLoader().load(config);
+            } catch (InvalidConfigException e) {
+                e.problems().forEach(System.err::println);
+                return USAGE_OR_CONFIG;
+            }
+            try (HikariDataSource dataSource = AuditSetup.dataSource(loaded)) {
+                return run(loaded, new AuditStore(dataSource));
+            }
+        }
+
+        abstract int run(LoadedConfig config, AuditStore store) throws Exception;
+
+        /** Records what the command did in the log itself, on a chain of its own. */
+        static void record(LoadedConfig config, AuditStore store, AuditEntry entry) {
+            Clock clock = Clock.systemUTC();
+            TransactionIds ids = new TransactionIds(clock);
+            try (AuditLog log = new AuditLog(
+                    store,
+                    new Checkpoints(AuditSetup.signingKey(config)),
+                    AuditSetup.nodeId(config) + "-cli",
+                    clock,
+                    1,
+                    Duration.ofMinutes(1),
+                    () -> ids.next().toString())) {
+                log.append(entry.transactionId().replace("-", ""), List.of(entry));
+            }
+        }
+    }
+
+    @Command(
+            name = "verify",
+            mixinStandardHelpOptions = true,
+            description = "Check every chain and checkpoint; exit 0 when intact, 1 naming the first bad record.")
+    static final class Verify extends WithConfig {
+        @Override
+        int run(LoadedConfig config, AuditStore store) throws SQLException {
+            AuditVerifier.Report report =
+                    new AuditVerifier(store, new Checkpoints(AuditSetup.signingKey(config))).verify();
+            System.out.printf(
+                    "checked %d chain(s), %d record(s), %d checkpoint(s)%n",
+                    report.nodes(), report.records(), report.checkpoints());
+            if (report.intact()) {
+                System.out.println("INTACT");
+                return INTACT;
+            }
+            System.out.println("BROKEN: " + report.first().orElseThrow());
+            if (report.findings().size() > 1) {
+                System.out.printf("(%d finding(s) in all)%n", report.findings().size());
+            }
+            return BROKEN;
+        }
+    }
+
+    @Command(
+            name = "export",
+            mixinStandardHelpOptions = true,
+            description = "Write records of a time window as JSON lines.")
+    static final class Export extends WithConfig {
+        @Option(names = "--format", required = true, description = "logboek or verwerkingenlogging")
+        String format;
+
+        @Option(names = "--from", required = true, description = "Start, ISO-8601 instant (inclusive).")
+        Instant from;
+
+        @Option(names = "--to", required = true, description = "End, ISO-8601 instant (exclusive).")
+        Instant to;
+
+        @Option(names = "--out", description = "Output file; default standard output.")
+        Path out;
+
+        @Override
+        int run(LoadedConfig config, AuditStore store) throws SQLException, IOException {
+            AuditExport.Format chosen;
+            try {
+                chosen = AuditExport.Format.valueOf(format.toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                System.err.println("--format must be logboek or verwerkingenlogging");
+                return USAGE_OR_CONFIG;
+            }
+            AuditExport export = new AuditExport(store, config.gateway(), config.catalogue());
+            long lines;
+            try (Writer writer = out == null
+                    ? new OutputStreamWriter(System.out, StandardCharsets.UTF_8)
+                    : Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+                lines = export.write(chosen, from, to, writer);
+            }
+            record(
+                    config,
+                    store,
+                    AuditEntry.of(
+                                    AuditEvent.AUDIT_EXPORT,
+                                    new TransactionIds(Clock.systemUTC()).next().toString())
+                            .requester(config.gateway().identity().oin(), System.getProperty("user.name"))
+                            .outcome(
+                                    chosen.name(),
+                                    null,
+                                    lines + " line(s) from " + AuditClock.format(from) + " to " + AuditClock.format(to))
+                            .build());
+            System.err.printf("exported %d line(s)%n", lines);
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "subject-report",
+            mixinStandardHelpOptions = true,
+            description = "Write the AVG art. 15 access report of one person as HTML.")
+    static final class SubjectReportCommand extends WithConfig {
+        @Option(
+                names = "--bsn",
+                required = true,
+                description = "The person's BSN (used only to compute the pseudonym).")
+        String bsn;
+
+        @Option(names = "--out", description = "HTML file; default standard output.")
+        Path out;
+
+        @Override
+        int run(LoadedConfig config, AuditStore store) throws SQLException, IOException {
+            if (!Bsn.isValid(bsn)) {
+                System.err.println("--bsn does not pass the 11-test");
+                return USAGE_OR_CONFIG;
+            }
+            SubjectReport report = new SubjectReport(store, AuditSetup.pseudonyms(config), config.gateway());
+            List<SubjectReport.Processing> processings = report.forBsn(bsn);
+            String html = SubjectReportHtml.render(
+                    config.gateway().identity().name(),
+                    SubjectReportHtml.mask(bsn),
+                    AuditClock.format(Instant.now()),
+                    processings);
+            if (out == null) {
+                System.out.print(html);
+            } else {
+                Files.writeString(out, html);
+            }
+            record(
+                    config,
+                    store,
+                    AuditEntry.of(
+                                    AuditEvent.INZAGEVERZOEK,
+                                    new TransactionIds(Clock.systemUTC()).next().toString())
+                            .requester(config.gateway().identity().oin(), System.getProperty("user.name"))
+                            .subjects(List.of(report.pseudonym(bsn)))
+                            .outcome("VERSTREKT", null, processings.size() + " verwerking(en)")
+                            .build());
+            System.err.printf("%d processing(s) reported%n", processings.size());
+            return 0;
+        }
+    }
+}
