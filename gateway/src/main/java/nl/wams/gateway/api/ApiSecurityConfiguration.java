@@ -73,6 +73,8 @@ class ApiSecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/api/v1/gegevensverzoeken", "/api/v1/gegevensverzoeken/**")
                         .hasRole("coordinator")
+                        .requestMatchers("/api/v1/verwerkingen", "/api/v1/inzageverzoeken")
+                        .hasRole("auditor")
                         .anyRequest()
                         .authenticated())
                 .oauth2ResourceServer(o -> o.jwt(j -> j.decoder(decoder).jwtAuthenticationConverter(converter))

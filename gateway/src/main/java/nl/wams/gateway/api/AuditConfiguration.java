@@ -7,6 +7,7 @@ import nl.wams.gateway.audit.AuditSetup;
 import nl.wams.gateway.audit.AuditStore;
 import nl.wams.gateway.audit.Checkpoints;
 import nl.wams.gateway.audit.Pseudonyms;
+import nl.wams.gateway.audit.SubjectReport;
 import nl.wams.gateway.config.LoadedConfig;
 import nl.wams.gateway.request.TransactionIds;
 import org.springframework.context.annotation.Bean;
@@ -29,6 +30,11 @@ class AuditConfiguration {
     @Bean
     Pseudonyms pseudonyms(LoadedConfig config) {
         return AuditSetup.pseudonyms(config);
+    }
+
+    @Bean
+    SubjectReport subjectReport(AuditStore store, Pseudonyms pseudonyms, LoadedConfig config) {
+        return new SubjectReport(store, pseudonyms, config.gateway());
     }
 
     @Bean(destroyMethod = "close")
