@@ -113,11 +113,15 @@ public final class AuditLog implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 fail(batch, e);
                 return;
-            } catch (SQLException | RuntimeException e) {
+            } catch (Exception | Error e) {
+                // Whatever the driver throws (pgjdbc even throws AssertionError on a dead connection
+                // when assertions are on), the writer must live on: if it died, the log would stay
+                // down after the database recovers.
                 log.warn(
-                        "audit write failed for node {}: {}",
+                        "audit write failed for node {}: {} {}",
                         nodeId,
-                        e.getClass().getSimpleName());
+                        e.getClass().getSimpleName(),
+                        String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
                 head = null; // re-read from the database before the next write
                 fail(batch, e);
             }
@@ -163,8 +167,8 @@ public final class AuditLog implements AutoCloseable {
                     store.insertCheckpoint(connection, checkpoints.sign(nodeId, next.seq(), next.hash(), now));
                 }
                 connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+            } catch (SQLException | RuntimeException | Error e) {
+                rollbackQuietly(connection, e);
                 throw e;
             }
         }
@@ -175,13 +179,21 @@ public final class AuditLog implements AutoCloseable {
         }
     }
 
+    private static void rollbackQuietly(Connection connection, Throwable cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
     private String spanId() {
         byte[] bytes = new byte[8];
         random.nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
     }
 
-    private static void fail(List<Pending> batch, Exception cause) {
+    private static void fail(List<Pending> batch, Throwable cause) {
         batch.forEach(p -> p.done().completeExceptionally(cause));
     }
 

@@ -50,8 +50,14 @@ abstract class AuditStoreContract {
     }
 
     AuditLog log(String node, int checkpointEvery) {
-        AuditLog log = new AuditLog(store, new Checkpoints(KEY), node, Clock.systemUTC(), checkpointEvery,
-                Duration.ofHours(1), () -> ids.next().toString());
+        AuditLog log = new AuditLog(
+                store,
+                new Checkpoints(KEY),
+                node,
+                Clock.systemUTC(),
+                checkpointEvery,
+                Duration.ofHours(1),
+                () -> ids.next().toString());
         logs.add(log);
         return log;
     }
@@ -75,8 +81,11 @@ abstract class AuditStoreContract {
     @Test
     void appendedRecordsReadBackInChainOrderAndVerify() throws Exception {
         AuditLog log = log("n1", 1000);
-        log.append("t1", List.of(entry(AuditEvent.VERZOEK_ONTVANGEN, "Z-1", null, null, "p1"),
-                entry(AuditEvent.VERZOEK_VERZONDEN, "Z-1", "ggz", null, "p1")));
+        log.append(
+                "t1",
+                List.of(
+                        entry(AuditEvent.VERZOEK_ONTVANGEN, "Z-1", null, null, "p1"),
+                        entry(AuditEvent.VERZOEK_VERZONDEN, "Z-1", "ggz", null, "p1")));
         log.append("t2", List.of(entry(AuditEvent.ANTWOORD_ONTVANGEN, "Z-1", "ggz", "VERSTREKT", "p1")));
 
         List<AuditRecord> records = new ArrayList<>();
@@ -101,7 +110,8 @@ abstract class AuditStoreContract {
         List<AuditStore.StoredCheckpoint> checkpoints = store.checkpoints("n1");
 
         assertThat(checkpoints).extracting(AuditStore.StoredCheckpoint::seq).containsExactly(3L, 6L);
-        assertThat(checkpoints).allSatisfy(c -> assertThat(new Checkpoints(KEY).problem(c)).isEmpty());
+        assertThat(checkpoints)
+                .allSatisfy(c -> assertThat(new Checkpoints(KEY).problem(c)).isEmpty());
         assertThat(verify().checkpoints()).isEqualTo(2);
     }
 
@@ -114,7 +124,10 @@ abstract class AuditStoreContract {
             int writer = t;
             done.add(pool.submit(() -> {
                 for (int i = 0; i < 25; i++) {
-                    log.append("t", List.of(entry(AuditEvent.VERZOEK_ONTVANGEN, "W" + writer + "-" + i, null, null, "p" + writer)));
+                    log.append(
+                            "t",
+                            List.of(entry(
+                                    AuditEvent.VERZOEK_ONTVANGEN, "W" + writer + "-" + i, null, null, "p" + writer)));
                 }
             }));
         }
@@ -155,17 +168,22 @@ abstract class AuditStoreContract {
     void queriesFilterAndPage() throws Exception {
         AuditLog log = log("n1", 1000);
         for (int i = 0; i < 5; i++) {
-            log.append("t", List.of(
-                    entry(AuditEvent.ANTWOORD_ONTVANGEN, "Z-A", "ggz", "VERSTREKT", "p1"),
-                    entry(AuditEvent.ANTWOORD_GEWEIGERD, "Z-B", "woon", "GEWEIGERD", "p2")));
+            log.append(
+                    "t",
+                    List.of(
+                            entry(AuditEvent.ANTWOORD_ONTVANGEN, "Z-A", "ggz", "VERSTREKT", "p1"),
+                            entry(AuditEvent.ANTWOORD_GEWEIGERD, "Z-B", "woon", "GEWEIGERD", "p2")));
         }
 
         var page = store.query(new AuditQuery("Z-B", null, null, null, null, null, 1, 3));
         var byOutcome = store.query(new AuditQuery(null, "ggz", "onderzoek", "VERSTREKT", null, null, 2, 3));
-        var none = store.query(new AuditQuery(null, null, null, null, Instant.now().plusSeconds(60), null, 1, 10));
+        var none =
+                store.query(new AuditQuery(null, null, null, null, Instant.now().plusSeconds(60), null, 1, 10));
 
         assertThat(page.total()).isEqualTo(5);
-        assertThat(page.records()).hasSize(3).allSatisfy(r -> assertThat(r.entry().caseRef()).isEqualTo("Z-B"));
+        assertThat(page.records())
+                .hasSize(3)
+                .allSatisfy(r -> assertThat(r.entry().caseRef()).isEqualTo("Z-B"));
         assertThat(byOutcome.total()).isEqualTo(5);
         assertThat(byOutcome.records()).hasSize(2);
         assertThat(none.total()).isZero();
@@ -174,10 +192,12 @@ abstract class AuditStoreContract {
     @Test
     void subjectLookupFindsOnlyThatPersonsRecords() throws Exception {
         AuditLog log = log("n1", 1000);
-        log.append("t", List.of(
-                entry(AuditEvent.VERZOEK_ONTVANGEN, "Z-1", null, null, "p1", "p2"),
-                entry(AuditEvent.VERZOEK_ONTVANGEN, "Z-2", null, null, "p2"),
-                entry(AuditEvent.VERZOEK_ONTVANGEN, "Z-3", null, null, "p3")));
+        log.append(
+                "t",
+                List.of(
+                        entry(AuditEvent.VERZOEK_ONTVANGEN, "Z-1", null, null, "p1", "p2"),
+                        entry(AuditEvent.VERZOEK_ONTVANGEN, "Z-2", null, null, "p2"),
+                        entry(AuditEvent.VERZOEK_ONTVANGEN, "Z-3", null, null, "p3")));
 
         assertThat(store.bySubject("p2")).extracting(r -> r.entry().caseRef()).containsExactly("Z-1", "Z-2");
         assertThat(store.bySubject("p9")).isEmpty();

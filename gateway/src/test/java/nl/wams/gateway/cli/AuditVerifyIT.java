@@ -69,8 +69,14 @@ class AuditVerifyIT {
         dataSource = AuditSetup.dataSource(config);
         store = new AuditStore(dataSource);
         TransactionIds ids = new TransactionIds(Clock.systemUTC());
-        try (AuditLog log = new AuditLog(store, new Checkpoints(AuditSetup.signingKey(config)), "n1", Clock.systemUTC(),
-                5, Duration.ofHours(1), () -> ids.next().toString())) {
+        try (AuditLog log = new AuditLog(
+                store,
+                new Checkpoints(AuditSetup.signingKey(config)),
+                "n1",
+                Clock.systemUTC(),
+                5,
+                Duration.ofHours(1),
+                () -> ids.next().toString())) {
             for (int i = 1; i <= 12; i++) {
                 log.append("trace", List.of(entry("Z-" + i)));
             }
@@ -166,7 +172,8 @@ class AuditVerifyIT {
     @Test
     void reorderedRecordsAreNamed() throws Exception {
         String eight = recordId(8);
-        sql("UPDATE audit_record SET seq = 100 WHERE node_id = 'n1' AND seq = 7",
+        sql(
+                "UPDATE audit_record SET seq = 100 WHERE node_id = 'n1' AND seq = 7",
                 "UPDATE audit_record SET seq = 7 WHERE node_id = 'n1' AND seq = 8",
                 "UPDATE audit_record SET seq = 8 WHERE node_id = 'n1' AND seq = 100");
 
@@ -181,8 +188,8 @@ class AuditVerifyIT {
         ECKey forger = TestTokens.newKey(AuditSetup.signingKey(config).getKeyID());
         var forged = new ForgingCheckpoints(forger).forge("n1", 5, hashAt(5));
         try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(
-                        "UPDATE audit_checkpoint SET jws = ? WHERE node_id = 'n1' AND seq = 5")) {
+                PreparedStatement s =
+                        c.prepareStatement("UPDATE audit_checkpoint SET jws = ? WHERE node_id = 'n1' AND seq = 5")) {
             s.setString(1, forged);
             s.executeUpdate();
         }
@@ -203,9 +210,23 @@ class AuditVerifyIT {
             AuditEntry e = r.entry();
             AuditEntry entry = r.seq() != 7
                     ? e
-                    : new AuditEntry(e.event(), e.transactionId(), e.requesterOin(), e.userRef(), e.partyId(),
-                            e.partyOin(), e.purpose(), e.legalBasis(), e.phase(), "VERVALST", e.subjects(),
-                            e.categoriesAsked(), e.categoriesReleased(), e.fieldsRemoved(), e.outcome(), e.ground(),
+                    : new AuditEntry(
+                            e.event(),
+                            e.transactionId(),
+                            e.requesterOin(),
+                            e.userRef(),
+                            e.partyId(),
+                            e.partyOin(),
+                            e.purpose(),
+                            e.legalBasis(),
+                            e.phase(),
+                            "VERVALST",
+                            e.subjects(),
+                            e.categoriesAsked(),
+                            e.categoriesReleased(),
+                            e.fieldsRemoved(),
+                            e.outcome(),
+                            e.ground(),
                             e.motivation());
             AuditRecord rewritten = AuditRecord.chained(
                     r.nodeId(), r.seq(), r.recordId(), r.traceId(), r.spanId(), r.occurredAt(), entry, prev);

@@ -21,7 +21,11 @@ public final class TestPostgres implements AutoCloseable {
 
     public static TestPostgres start() throws IOException {
         TestPostgres pg = new TestPostgres(Files.createTempDirectory("wams-pg"));
-        pg.postgres = EmbeddedPostgres.builder().setDataDirectory(pg.dataDir).setCleanDataDirectory(true).start();
+        // Not "clean": a clean instance deletes its data when stopped, and restart() needs the data.
+        pg.postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(pg.dataDir)
+                .setCleanDataDirectory(false)
+                .start();
         pg.port = pg.postgres.getPort();
         return pg;
     }
@@ -53,6 +57,10 @@ public final class TestPostgres implements AutoCloseable {
     public void close() throws IOException {
         if (postgres != null) {
             postgres.close();
+        }
+        try (var files = Files.walk(dataDir)) {
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         }
     }
 }

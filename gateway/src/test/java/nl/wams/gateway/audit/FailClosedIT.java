@@ -1,0 +1,166 @@
+package nl.wams.gateway.audit;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import nl.wams.gateway.support.Household;
+import nl.wams.gateway.support.TestGateway;
+import nl.wams.gateway.support.TestPostgres;
+import nl.wams.gateway.support.TestTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Fail closed: while PostgreSQL is down every request gets 503, no party is contacted and no
+ * answer is released; when it is back the gateway serves again by itself.
+ */
+class FailClosedIT {
+
+    @RegisterExtension
+    static WireMockExtension party = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
+
+    @TempDir
+    static Path dir;
+
+    static final TestTokens tokens = new TestTokens();
+    static TestPostgres postgres;
+    static TestGateway gateway;
+
+    static final String REQUEST = """
+            {"doel":"verkenning","grondslag":"wmo-verkenning","fase":"verkenning","aanleiding":"HULPVRAAG",
+             "zaakkenmerk":"Z-FC","personen":[{"bsn":"%s","rol":"CLIENT"}],
+             "partijen":[{"partij":"ggz","categorieen":["bekend-bij"]}]}""".formatted(Household.CLIENT);
+
+    @BeforeAll
+    static void start() throws Exception {
+        postgres = TestPostgres.start();
+        gateway = TestGateway.start(
+                dir,
+                tokens,
+                """
+                identity: { oin: "00000099000000000001", name: Testgemeente, roles: [requester] }
+                api: { port: 0 }
+                authentication: { issuer: "%s", audience: wams-gateway, jwks-file: "${jwks}" }
+                catalogue: "${catalogue}"
+                purposes:
+                  - id: verkenning
+                    phase: verkenning
+                    legal-basis: { id: wmo-verkenning, text: "Wmo 2015 (Wams): verkenning" }
+                    categories: [bekend-bij]
+                minimisation:
+                  verkenning:
+                    bekend-bij: { bekend: keep }
+                parties:
+                  - id: ggz
+                    name: GGZ Test
+                    oin: "00000099000000000101"
+                    domain: zorg-ggz
+                    categories: [bekend-bij]
+                    adapter:
+                      type: rest
+                      url: http://127.0.0.1:%d/ggz
+                      mappings:
+                        bekend-bij: { bekend: /bekend }
+                """.formatted(TestTokens.ISSUER, party.getPort())
+                        + TestGateway.auditBlock(dir, "fail-closed", postgres.jdbcUrl()));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        gateway.close();
+        postgres.close();
+    }
+
+    HttpResponse<String> ask() throws Exception {
+        return gateway.post("/api/v1/gegevensverzoeken", tokens.coordinator("cw-1"), REQUEST);
+    }
+
+    @Test
+    void noDataMovesWhileTheLogCannotBeWrittenAndServiceReturnsByItself() throws Exception {
+        party.stubFor(post("/ggz")
+                .willReturn(okJson("{\"personen\":[{\"bsn\":\"" + Household.CLIENT + "\",\"bekend\":true}]}")));
+        assertThat(ask().statusCode()).isEqualTo(201);
+        int callsBefore = party.getAllServeEvents().size();
+
+        postgres.stop();
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> refused = ask();
+            assertThat(refused.statusCode()).isEqualTo(503);
+            assertThat(refused.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(ct -> assertThat(ct).startsWith("application/problem+json"));
+            assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+            assertThat(refused.body()).contains("audit-niet-beschikbaar").doesNotContain("bekend");
+        }
+        HttpResponse<String> policyRefusal = gateway.post(
+                "/api/v1/gegevensverzoeken", tokens.coordinator("cw-1"), REQUEST.replace("bekend-bij", "schulden"));
+        assertThat(policyRefusal.statusCode())
+                .as("a refusal that cannot be logged is not given either")
+                .isEqualTo(503);
+        assertThat(party.getAllServeEvents())
+                .as("no party contacted while the log is down")
+                .hasSize(callsBefore);
+
+        postgres.restart();
+        HttpResponse<String> back = pollUntil201(Duration.ofSeconds(60));
+        assertThat(back.body()).contains("\"bekend\":true");
+        assertThat(party.getAllServeEvents()).hasSize(callsBefore + 1);
+        var verifier = new AuditVerifier(
+                gateway.bean(AuditStore.class),
+                new Checkpoints(AuditSetup.signingKey(gateway.bean(nl.wams.gateway.config.LoadedConfig.class))));
+        assertThat(verifier.verify().intact()).isTrue();
+    }
+
+    @Test
+    void anAnswerThatCannotBeLoggedIsNotReleased() throws Exception {
+        party.stubFor(post("/ggz")
+                .willReturn(okJson("{\"personen\":[{\"bsn\":\"" + Household.CLIENT + "\",\"bekend\":true}]}")
+                        .withFixedDelay(3_000)));
+        pollUntil201(Duration.ofSeconds(60)); // the database is up (the other test may have restarted it)
+        int callsBefore = party.getAllServeEvents().size();
+
+        CompletableFuture<HttpResponse<String>> inFlight = CompletableFuture.supplyAsync(() -> {
+            try {
+                return ask();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (party.getAllServeEvents().size() == callsBefore && Instant.now().isBefore(deadline)) {
+            Thread.onSpinWait();
+        }
+        postgres.stop(); // the request was logged and sent; its answer cannot be logged now
+        HttpResponse<String> response = inFlight.get();
+        postgres.restart();
+
+        assertThat(party.getAllServeEvents()).hasSize(callsBefore + 1);
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.body()).doesNotContain("\"bekend\"");
+        pollUntil201(Duration.ofSeconds(60));
+    }
+
+    static HttpResponse<String> pollUntil201(Duration bound) throws Exception {
+        Instant deadline = Instant.now().plus(bound);
+        HttpResponse<String> last;
+        do {
+            last = gateway.post("/api/v1/gegevensverzoeken", tokens.coordinator("cw-1"), REQUEST);
+            if (last.statusCode() == 201) {
+                return last;
+            }
+        } while (Instant.now().isBefore(deadline));
+        throw new AssertionError("gateway did not recover within " + bound + ": " + last.body());
+    }
+}
