@@ -28,7 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 class SharedPostgresReplicasIT {
 
     @RegisterExtension
-    static WireMockExtension party = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension party = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     @TempDir
     static Path dir;
@@ -69,7 +71,9 @@ class SharedPostgresReplicasIT {
         // One set of keys (as replicas share their configuration), two node ids.
         String audit = TestGateway.auditBlock(dir, "replica-a", postgres.jdbcUrl());
         replicaA = TestGateway.start(Files.createDirectories(dir.resolve("a")), tokens, config + audit);
-        replicaB = TestGateway.start(Files.createDirectories(dir.resolve("b")), tokens,
+        replicaB = TestGateway.start(
+                Files.createDirectories(dir.resolve("b")),
+                tokens,
                 config + audit.replace("node-id: replica-a", "node-id: replica-b"));
     }
 
@@ -82,7 +86,8 @@ class SharedPostgresReplicasIT {
 
     @Test
     void concurrentRequestsOnBothReplicasLoseNoRecordAndBothChainsVerify() throws Exception {
-        party.stubFor(post("/ggz").willReturn(okJson("{\"personen\":[{\"bsn\":\"" + Household.CLIENT + "\",\"bekend\":true}]}")));
+        party.stubFor(post("/ggz")
+                .willReturn(okJson("{\"personen\":[{\"bsn\":\"" + Household.CLIENT + "\",\"bekend\":true}]}")));
         String body = """
                 {"doel":"verkenning","grondslag":"wmo-verkenning","fase":"verkenning","aanleiding":"HULPVRAAG",
                  "zaakkenmerk":"Z-R","personen":[{"bsn":"%s","rol":"CLIENT"}],
@@ -100,8 +105,8 @@ class SharedPostgresReplicasIT {
         pool.shutdown();
 
         AuditStore store = replicaA.bean(AuditStore.class);
-        AuditVerifier.Report report = new AuditVerifier(store,
-                        new Checkpoints(AuditSetup.signingKey(replicaA.bean(LoadedConfig.class))))
+        AuditVerifier.Report report = new AuditVerifier(
+                        store, new Checkpoints(AuditSetup.signingKey(replicaA.bean(LoadedConfig.class))))
                 .verify();
 
         // Per request: received, sent, answer (one subject), released.
