@@ -309,4 +309,30 @@ class AuditorApiIT {
         return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
                 .getSchema(root);
     }
+
+    @Test
+    void subjectReportCommandWritesAReadableHtmlDocument() throws Exception {
+        Path html = dir.resolve("inzage.html");
+        cli(
+                "audit",
+                "subject-report",
+                "--config",
+                dir.resolve("gateway.yml").toString(),
+                "--bsn",
+                Household.CLIENT,
+                "--out",
+                html.toString());
+
+        String page = Files.readString(html);
+        assertThat(page)
+                .contains("<html lang=\"nl\">")
+                .contains("Overzicht verwerkingen van uw gegevens")
+                .contains("Verwerkingsverantwoordelijke: Gemeente Testdorp")
+                .contains("*****0019")
+                .contains("Wmo 2015 (Wams): onderzoek")
+                .contains("GGZ Test")
+                .contains("BEROEPSGEHEIM: Behandelrelatie.")
+                .contains("Woon Test")
+                .doesNotContain(Household.CLIENT);
+    }
 }

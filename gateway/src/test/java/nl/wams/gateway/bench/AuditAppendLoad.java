@@ -1,0 +1,98 @@
+package nl.wams.gateway.bench;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.LongAdder;
+import nl.wams.gateway.audit.AuditEntry;
+import nl.wams.gateway.audit.AuditEvent;
+import nl.wams.gateway.audit.AuditLog;
+import nl.wams.gateway.audit.AuditSetup;
+import nl.wams.gateway.audit.AuditStore;
+import nl.wams.gateway.audit.AuditVerifier;
+import nl.wams.gateway.audit.Checkpoints;
+import nl.wams.gateway.request.TransactionIds;
+import nl.wams.gateway.support.TestPostgres;
+import nl.wams.gateway.support.TestTokens;
+
+/**
+ * Load driver: durable audit appends per second on a real PostgreSQL with N concurrent writers.
+ * Every append returns only after its commit (the rule the gateway relies on), so this measures
+ * group commit, not buffering. Run with {@code bench/audit-append.sh [writers] [seconds]}.
+ */
+public final class AuditAppendLoad {
+
+    public static void main(String[] args) throws Exception {
+        int writers = args.length > 0 ? Integer.parseInt(args[0]) : 64;
+        Duration duration = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 20);
+        try (TestPostgres postgres = TestPostgres.start()) {
+            AuditSetup.migrate(postgres.dataSource());
+            var hikari = new com.zaxxer.hikari.HikariDataSource();
+            hikari.setJdbcUrl(postgres.jdbcUrl() + "?reWriteBatchedInserts=true");
+            hikari.setUsername("postgres");
+            hikari.setPassword("postgres");
+            AuditStore store = new AuditStore(hikari);
+            var key = TestTokens.newKey("bench");
+            TransactionIds ids = new TransactionIds(Clock.systemUTC());
+            LongAdder appended = new LongAdder();
+            try (AuditLog log = new AuditLog(
+                    store,
+                    new Checkpoints(key),
+                    "bench",
+                    Clock.systemUTC(),
+                    1000,
+                    Duration.ofSeconds(10),
+                    () -> ids.next().toString())) {
+                // Warm-up: 3 seconds, not counted.
+                run(log, writers, Instant.now().plusSeconds(3), new LongAdder());
+                Instant start = Instant.now();
+                run(log, writers, start.plus(duration), appended);
+                double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+                System.out.printf(
+                        "%d writers, %.1f s: %d durable records, %.0f records/s%n",
+                        writers, seconds, appended.sum(), appended.sum() / seconds);
+            }
+            var report = new AuditVerifier(store, new Checkpoints(key)).verify();
+            System.out.printf(
+                    "verify: %d records, %d checkpoints, intact=%s%n",
+                    report.records(), report.checkpoints(), report.intact());
+            hikari.close();
+        }
+    }
+
+    static void run(AuditLog log, int writers, Instant until, LongAdder appended) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(writers);
+        List<Thread> threads = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            String subject = String.format("%040d", w);
+            Thread t = new Thread(() -> {
+                try {
+                    while (Instant.now().isBefore(until)) {
+                        log.append(
+                                "0".repeat(32),
+                                List.of(AuditEntry.of(
+                                                AuditEvent.ANTWOORD_ONTVANGEN,
+                                                UUID.randomUUID().toString())
+                                        .requester("00000099000000000001", "bench")
+                                        .party("ggz", "00000099000000000101")
+                                        .purpose("onderzoek", "wmo-onderzoek", "onderzoek", "Z-BENCH")
+                                        .subjects(List.of(subject))
+                                        .categories(List.of("schulden"), List.of("schulden"))
+                                        .outcome("VERSTREKT", null, null)
+                                        .build()));
+                        appended.increment();
+                    }
+                } finally {
+                    done.countDown();
+                }
+            });
+            threads.add(t);
+            t.start();
+        }
+        done.await();
+    }
+}
