@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             ConfigCommand.class,
             ExplainCommand.class,
             AuditCommand.class,
+            CertsCommand.class,
             TokenCommand.class,
             BackendsCommand.class
         })
