@@ -11,12 +11,21 @@ public sealed interface AdapterResult {
      * The backend answered. Subjects the backend does not know are absent from {@code subjects}.
      *
      * @param subjects per known subject (by BSN) the canonical data: category -> field -> value
+     * @param removedAtSource names of fields the source itself removed (a provider gateway's minimisation)
      */
-    record Answered(List<SubjectData> subjects) implements AdapterResult {
+    record Answered(List<SubjectData> subjects, List<String> removedAtSource) implements AdapterResult {
         public Answered {
             subjects = List.copyOf(subjects);
+            removedAtSource = List.copyOf(removedAtSource);
+        }
+
+        public Answered(List<SubjectData> subjects) {
+            this(subjects, List.of());
         }
     }
+
+    /** A professional at the party still has to decide; {@code statusLocation} is where to ask later. */
+    record Pending(String statusLocation) implements AdapterResult {}
 
     /** The backend knows none of the subjects. */
     record NotKnown() implements AdapterResult {}

@@ -31,6 +31,9 @@ public final class PartyResults {
         if (result instanceof AdapterResult.Unreachable unreachable) {
             return simple(partyId, partyName, Outcome.NIET_BEREIKBAAR, unreachable.reason());
         }
+        if (result instanceof AdapterResult.Pending pending) {
+            return simple(partyId, partyName, Outcome.IN_BEHANDELING, "wacht op het besluit van een professional");
+        }
         if (result instanceof AdapterResult.InvalidAnswer invalid) {
             return simple(partyId, partyName, Outcome.ONGELDIG_ANTWOORD, invalid.reason());
         }
@@ -44,7 +47,8 @@ public final class PartyResults {
         List<PartyResult.SubjectData> subjects = answered.subjects().stream()
                 .map(s -> new PartyResult.SubjectData(byBsn.get(s.bsn()), s.categories()))
                 .toList();
-        return new PartyResult(partyId, partyName, Outcome.VERSTREKT, null, null, null, List.of(), subjects);
+        Outcome outcome = answered.removedAtSource().isEmpty() ? Outcome.VERSTREKT : Outcome.GEDEELTELIJK_VERSTREKT;
+        return new PartyResult(partyId, partyName, outcome, null, null, null, answered.removedAtSource(), subjects);
     }
 
     private static PartyResult simple(String partyId, String partyName, Outcome outcome, String explanation) {

@@ -1,0 +1,227 @@
+package nl.wams.adapters.peer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import nl.wams.adapters.peer.PeerProtocolException.Reason;
+
+/**
+ * The peer protocol's signed messages (DESIGN.md "Peer protocol"). A request is a compact JWS with
+ * {@code iss}, {@code aud}, {@code jti}, {@code iat}, {@code exp} (at most 5 minutes later), the
+ * request object ({@code verzoek}) and the trace id; an answer is a compact JWS by the provider
+ * that carries the SHA-256 of the request JWS ({@code verzoek_sha256}) and the answer
+ * ({@code antwoord}). Only ES256 and PS256 with an {@code x5c} chain to a trust anchor are accepted.
+ */
+public final class PeerMessages {
+
+    public static final String MEDIA_TYPE = "application/jose";
+    public static final int MAX_JWS_BYTES = 256 * 1024;
+    public static final Duration MAX_LIFETIME = Duration.ofMinutes(5);
+    static final Duration SKEW = Duration.ofSeconds(30);
+    private static final Set<String> ALGORITHMS = Set.of(JWSAlgorithm.ES256.getName(), JWSAlgorithm.PS256.getName());
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final PeerTrust trust;
+    private final Clock clock;
+
+    public PeerMessages(PeerTrust trust, Clock clock) {
+        this.trust = trust;
+        this.clock = clock;
+    }
+
+    /** A request that passed every check but the replay check (which needs shared storage). */
+    public record VerifiedRequest(String jti, String requesterOin, Instant expires, String traceId, JsonNode request) {}
+
+    public String signRequest(PeerSigner signer, String providerOin, String jti, JsonNode request, String traceId) {
+        Instant now = clock.instant();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(signer.oin())
+                .audience(providerOin)
+                .jwtID(jti)
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(MAX_LIFETIME)))
+                .claim("verzoek", JSON.convertValue(request, Map.class))
+                .claim("trace_id", traceId)
+                .build();
+        return signer.sign(claims, "wams-verzoek+jwt");
+    }
+
+    /**
+     * Verifies a request: size, algorithm, chain to a trust anchor, signature, {@code iss} = the
+     * signer's OIN = the TLS peer's OIN, {@code aud} = this gateway, times and lifetime.
+     */
+    public VerifiedRequest verifyRequest(String jws, String tlsPeerOin, String ownOin) throws PeerProtocolException {
+        Signed signed = verifySignature(jws);
+        JWTClaimsSet claims = claims(signed.jwt());
+        if (!signed.signerOin().equals(claims.getIssuer())) {
+            throw new PeerProtocolException(Reason.ISSUER_MISMATCH, "iss is not the OIN of the signing certificate");
+        }
+        if (!claims.getIssuer().equals(tlsPeerOin)) {
+            throw new PeerProtocolException(Reason.ISSUER_MISMATCH, "iss is not the OIN of the TLS client certificate");
+        }
+        if (claims.getAudience() == null || !claims.getAudience().equals(List.of(ownOin))) {
+            throw new PeerProtocolException(Reason.WRONG_AUDIENCE, "aud is not this gateway");
+        }
+        checkTimes(claims);
+        if (claims.getJWTID() == null || claims.getJWTID().isBlank()) {
+            throw new PeerProtocolException(Reason.MISSING_CLAIM, "jti missing");
+        }
+        Object request = claims.getClaim("verzoek");
+        if (!(request instanceof Map)) {
+            throw new PeerProtocolException(Reason.MISSING_CLAIM, "verzoek missing");
+        }
+        return new VerifiedRequest(
+                claims.getJWTID(),
+                claims.getIssuer(),
+                claims.getExpirationTime().toInstant(),
+                String.valueOf(claims.getClaim("trace_id")),
+                JSON.valueToTree(request));
+    }
+
+    public String signAnswer(PeerSigner signer, String requesterOin, String requestJws, String jti, JsonNode answer) {
+        Instant now = clock.instant();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(signer.oin())
+                .audience(requesterOin)
+                .jwtID(jti)
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(MAX_LIFETIME)))
+                .claim("verzoek_sha256", sha256(requestJws))
+                .claim("antwoord", JSON.convertValue(answer, Map.class))
+                .build();
+        return signer.sign(claims, "wams-antwoord+jwt");
+    }
+
+    /**
+     * Verifies an answer before anything in it is used: signature and chain, signer OIN = the
+     * party that was called, {@code aud} = this gateway, times, and the binding to our request.
+     */
+    public JsonNode verifyAnswer(String answerJws, String requestJws, String expectedProviderOin, String ownOin)
+            throws PeerProtocolException {
+        Signed signed = verifySignature(answerJws);
+        JWTClaimsSet claims = claims(signed.jwt());
+        if (!signed.signerOin().equals(expectedProviderOin) || !expectedProviderOin.equals(claims.getIssuer())) {
+            throw new PeerProtocolException(Reason.ISSUER_MISMATCH, "answer not signed by the party that was called");
+        }
+        if (claims.getAudience() == null || !claims.getAudience().equals(List.of(ownOin))) {
+            throw new PeerProtocolException(Reason.WRONG_AUDIENCE, "answer is addressed to someone else");
+        }
+        checkTimes(claims);
+        if (!sha256(requestJws).equals(claims.getClaim("verzoek_sha256"))) {
+            throw new PeerProtocolException(Reason.WRONG_BINDING, "answer is bound to another request");
+        }
+        Object answer = claims.getClaim("antwoord");
+        if (!(answer instanceof Map)) {
+            throw new PeerProtocolException(Reason.MISSING_CLAIM, "antwoord missing");
+        }
+        return JSON.valueToTree(answer);
+    }
+
+    private record Signed(SignedJWT jwt, String signerOin) {}
+
+    private Signed verifySignature(String jws) throws PeerProtocolException {
+        if (jws == null || jws.length() > MAX_JWS_BYTES) {
+            throw new PeerProtocolException(Reason.TOO_LARGE, "JWS missing or larger than " + MAX_JWS_BYTES + " bytes");
+        }
+        String[] parts = jws.strip().split("\\.", -1);
+        if (parts.length != 3) {
+            throw new PeerProtocolException(Reason.MALFORMED, "not a compact JWS");
+        }
+        String alg;
+        try {
+            alg = JSON.readTree(new Base64URL(parts[0]).decodeToString())
+                    .path("alg")
+                    .asText();
+        } catch (Exception e) {
+            throw new PeerProtocolException(Reason.MALFORMED, "header is not JSON");
+        }
+        if (!ALGORITHMS.contains(alg)) {
+            throw new PeerProtocolException(Reason.ALGORITHM_NOT_ALLOWED, "algorithm " + alg + " not accepted");
+        }
+        SignedJWT jwt;
+        try {
+            jwt = SignedJWT.parse(jws.strip());
+        } catch (ParseException e) {
+            throw new PeerProtocolException(Reason.MALFORMED, "not a signed JWT");
+        }
+        List<X509Certificate> chain = PeerTrust.parse(jwt.getHeader().getX509CertChain());
+        X509Certificate leaf = trust.validate(chain, clock.instant());
+        boolean[] usage = leaf.getKeyUsage();
+        if (usage != null && !usage[0]) {
+            throw new PeerProtocolException(Reason.UNTRUSTED_CERTIFICATE, "certificate not for digital signatures");
+        }
+        try {
+            JWSVerifier verifier = leaf.getPublicKey() instanceof ECPublicKey ec
+                    ? new ECDSAVerifier(ec)
+                    : new RSASSAVerifier((RSAPublicKey) leaf.getPublicKey());
+            if (!jwt.getHeader().getAlgorithm().getName().equals(alg) || !jwt.verify(verifier)) {
+                throw new PeerProtocolException(Reason.BAD_SIGNATURE, "signature does not verify");
+            }
+        } catch (JOSEException | ClassCastException e) {
+            throw new PeerProtocolException(Reason.BAD_SIGNATURE, "signature does not verify");
+        }
+        String oin = PeerTrust.oin(leaf)
+                .orElseThrow(() -> new PeerProtocolException(Reason.UNTRUSTED_CERTIFICATE, "certificate has no OIN"));
+        return new Signed(jwt, oin);
+    }
+
+    private static JWTClaimsSet claims(SignedJWT jwt) throws PeerProtocolException {
+        try {
+            return jwt.getJWTClaimsSet();
+        } catch (ParseException e) {
+            throw new PeerProtocolException(Reason.MALFORMED, "claims are not JSON");
+        }
+    }
+
+    private void checkTimes(JWTClaimsSet claims) throws PeerProtocolException {
+        Instant now = clock.instant();
+        if (claims.getIssueTime() == null || claims.getExpirationTime() == null) {
+            throw new PeerProtocolException(Reason.MISSING_CLAIM, "iat and exp are required");
+        }
+        Instant iat = claims.getIssueTime().toInstant();
+        Instant exp = claims.getExpirationTime().toInstant();
+        if (!exp.isAfter(now.minus(SKEW))) {
+            throw new PeerProtocolException(Reason.EXPIRED, "expired");
+        }
+        if (iat.isAfter(now.plus(SKEW))
+                || (claims.getNotBeforeTime() != null
+                        && claims.getNotBeforeTime().toInstant().isAfter(now.plus(SKEW)))) {
+            throw new PeerProtocolException(Reason.NOT_YET_VALID, "not yet valid");
+        }
+        if (Duration.between(iat, exp).compareTo(MAX_LIFETIME) > 0) {
+            throw new PeerProtocolException(Reason.LIFETIME_TOO_LONG, "exp more than 5 minutes after iat");
+        }
+    }
+
+    /** Base64url SHA-256 of the JWS text: binds an answer to exactly one request. */
+    public static String sha256(String jws) {
+        try {
+            return Base64URL.encode(
+                            MessageDigest.getInstance("SHA-256").digest(jws.getBytes(StandardCharsets.US_ASCII)))
+                    .toString();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

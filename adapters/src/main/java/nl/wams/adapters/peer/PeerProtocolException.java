@@ -1,0 +1,33 @@
+package nl.wams.adapters.peer;
+
+/** A peer message that must not be trusted, with a stable code saying why. */
+public final class PeerProtocolException extends Exception {
+
+    /** Why a message was rejected. */
+    public enum Reason {
+        TOO_LARGE,
+        MALFORMED,
+        ALGORITHM_NOT_ALLOWED,
+        NO_CERTIFICATE_CHAIN,
+        UNTRUSTED_CERTIFICATE,
+        BAD_SIGNATURE,
+        ISSUER_MISMATCH,
+        WRONG_AUDIENCE,
+        EXPIRED,
+        NOT_YET_VALID,
+        LIFETIME_TOO_LONG,
+        MISSING_CLAIM,
+        WRONG_BINDING
+    }
+
+    private final Reason reason;
+
+    public PeerProtocolException(Reason reason, String message) {
+        super(message, null, false, false);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+}

@@ -1,0 +1,106 @@
+package nl.wams.adapters.peer;
+
+import com.nimbusds.jose.util.Base64;
+import java.io.ByteArrayInputStream;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.KeyStoreException;
+import java.security.cert.CertPathValidator;
+import java.security.cert.CertificateFactory;
+import java.security.cert.PKIXParameters;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.naming.InvalidNameException;
+import javax.naming.ldap.LdapName;
+import javax.naming.ldap.Rdn;
+import javax.security.auth.x500.X500Principal;
+
+/**
+ * The federation's trust anchors: validates certificate chains (PKIX, at a given time) and reads
+ * an organisation's OIN from the subject {@code serialNumber} of its certificate.
+ */
+public final class PeerTrust {
+
+    private final Set<TrustAnchor> anchors;
+
+    public PeerTrust(Set<TrustAnchor> anchors) {
+        this.anchors = Set.copyOf(anchors);
+    }
+
+    /** Every certificate entry of a trust store becomes an anchor. */
+    public static PeerTrust of(KeyStore trustStore) throws KeyStoreException {
+        Set<TrustAnchor> anchors = new HashSet<>();
+        for (String alias : Collections.list(trustStore.aliases())) {
+            if (trustStore.getCertificate(alias) instanceof X509Certificate cert) {
+                anchors.add(new TrustAnchor(cert, null));
+            }
+        }
+        return new PeerTrust(anchors);
+    }
+
+    /** The leaf of a chain that validates to an anchor at {@code at}. */
+    public X509Certificate validate(List<X509Certificate> chain, Instant at) throws PeerProtocolException {
+        if (chain.isEmpty()) {
+            throw new PeerProtocolException(PeerProtocolException.Reason.NO_CERTIFICATE_CHAIN, "no certificate chain");
+        }
+        try {
+            // The anchor itself is not part of the path to validate.
+            List<X509Certificate> path = new ArrayList<>(chain);
+            path.removeIf(c -> anchors.stream().anyMatch(a -> a.getTrustedCert().equals(c)));
+            PKIXParameters params = new PKIXParameters(anchors);
+            params.setRevocationEnabled(false);
+            params.setDate(Date.from(at));
+            CertPathValidator.getInstance("PKIX")
+                    .validate(CertificateFactory.getInstance("X.509").generateCertPath(path), params);
+            return chain.get(0);
+        } catch (GeneralSecurityException e) {
+            throw new PeerProtocolException(
+                    PeerProtocolException.Reason.UNTRUSTED_CERTIFICATE,
+                    "certificate chain does not validate to a trust anchor");
+        }
+    }
+
+    /** The {@code x5c} header values as certificates. */
+    public static List<X509Certificate> parse(List<Base64> x5c) throws PeerProtocolException {
+        if (x5c == null || x5c.isEmpty()) {
+            throw new PeerProtocolException(PeerProtocolException.Reason.NO_CERTIFICATE_CHAIN, "no x5c header");
+        }
+        try {
+            CertificateFactory factory = CertificateFactory.getInstance("X.509");
+            List<X509Certificate> chain = new ArrayList<>();
+            for (Base64 der : x5c) {
+                chain.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(der.decode())));
+            }
+            return chain;
+        } catch (GeneralSecurityException e) {
+            throw new PeerProtocolException(
+                    PeerProtocolException.Reason.NO_CERTIFICATE_CHAIN, "x5c is not a certificate chain");
+        }
+    }
+
+    /** The OIN in the subject {@code serialNumber} (2.5.4.5), if there is one. */
+    public static Optional<String> oin(X509Certificate certificate) {
+        String name =
+                certificate.getSubjectX500Principal().getName(X500Principal.RFC2253, Map.of("2.5.4.5", "SERIALNUMBER"));
+        try {
+            for (Rdn rdn : new LdapName(name).getRdns()) {
+                if (rdn.getType().equalsIgnoreCase("SERIALNUMBER")) {
+                    String value = String.valueOf(rdn.getValue());
+                    return value.matches("[0-9]{20}") ? Optional.of(value) : Optional.empty();
+                }
+            }
+        } catch (InvalidNameException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+}
