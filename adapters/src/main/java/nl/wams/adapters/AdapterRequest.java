@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param subjects the data subjects asked about (BSN never leaves the request body)
  * @param categories the category names asked of this party
  */
-public record AdapterRequest(String transactionId, String purpose, List<Subject> subjects, List<String> categories) {
+public record AdapterRequest(
+        String transactionId, String purpose, List<Subject> subjects, List<String> categories, Context context) {
 
     public AdapterRequest {
         Objects.requireNonNull(transactionId, "transactionId");
@@ -19,6 +20,18 @@ public record AdapterRequest(String transactionId, String purpose, List<Subject>
         subjects = List.copyOf(subjects);
         categories = List.copyOf(categories);
     }
+
+    public AdapterRequest(String transactionId, String purpose, List<Subject> subjects, List<String> categories) {
+        this(transactionId, purpose, subjects, categories, null);
+    }
+
+    /**
+     * What a peer gateway needs besides the question itself to decide and to log: the legal
+     * basis, phase, trigger, case reference, motivation and trace id. Backends that are not
+     * gateways do not receive it.
+     */
+    public record Context(
+            String legalBasis, String phase, String trigger, String caseReference, String motivation, String traceId) {}
 
     /** A data subject by BSN and role in the household. */
     public record Subject(String bsn, String role) {

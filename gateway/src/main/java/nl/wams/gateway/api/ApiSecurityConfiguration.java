@@ -71,6 +71,10 @@ class ApiSecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/openapi.json")
                         .permitAll()
+                        // Peers authenticate with mutual TLS and signed requests, not bearer tokens;
+                        // ListenerSeparationFilter serves /peer only on the mutual-TLS listener.
+                        .requestMatchers(HttpMethod.POST, "/peer/v1/verzoeken")
+                        .permitAll()
                         .requestMatchers("/api/v1/gegevensverzoeken", "/api/v1/gegevensverzoeken/**")
                         .hasRole("coordinator")
                         .requestMatchers("/api/v1/verwerkingen", "/api/v1/inzageverzoeken")

@@ -70,7 +70,9 @@ public final class DataRequestHandler {
                 .toList();
         List<PartyCall> calls = request.parties().stream()
                 .map(q -> new PartyCall(
-                        q.party(), new AdapterRequest(id.toString(), request.purpose(), subjects, q.categories())))
+                        q.party(),
+                        new AdapterRequest(
+                                id.toString(), request.purpose(), subjects, q.categories(), context(id, request))))
                 .toList();
         List<PartyResult> results =
                 fanOut.ask(calls).stream().map(a -> toResult(a, request)).toList();
@@ -78,6 +80,16 @@ public final class DataRequestHandler {
         DataRequestResult result = new DataRequestResult(id, requester, received, clock.instant(), request, results);
         store.put(result);
         return result;
+    }
+
+    private static AdapterRequest.Context context(UUID id, DataRequest request) {
+        return new AdapterRequest.Context(
+                request.legalBasis(),
+                request.phase(),
+                request.trigger().name(),
+                request.caseReference(),
+                request.motivation(),
+                id.toString().replace("-", ""));
     }
 
     private PartyResult toResult(PartyAnswer answer, DataRequest request) {

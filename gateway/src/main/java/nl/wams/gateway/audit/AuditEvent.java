@@ -16,6 +16,12 @@ public enum AuditEvent {
     ANTWOORD_MISLUKT,
     /** The aggregated answer was released to the caller (committed before release). */
     ANTWOORD_VRIJGEGEVEN,
+    /** Provider role: a peer gateway's signed request arrived and was verified. */
+    PEER_VERZOEK_ONTVANGEN,
+    /** Provider role: a peer request was rejected (protocol, trust, replay) before any decision. */
+    PEER_VERZOEK_GEWEIGERD,
+    /** Provider role: the signed answer (data, refusal with ground, or pending review) left. */
+    PEER_ANTWOORD_VERSTUURD,
     /** An auditor asked for a subject access report. */
     INZAGEVERZOEK,
     /** The log was exported. */

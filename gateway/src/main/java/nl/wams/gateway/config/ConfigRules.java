@@ -51,6 +51,84 @@ final class ConfigRules {
         profilesAreValid(report);
         jwksReadable(report);
         auditKeysReadable(report);
+        federationReady(report);
+        providerConsistent(report);
+    }
+
+    private void federationReady(Consumer<ConfigProblem> report) {
+        GatewayConfig gateway = config.gateway();
+        boolean peers = gateway.parties().stream()
+                .anyMatch(p -> "peer".equals(p.adapter().type()));
+        if (gateway.federation() == null) {
+            if (peers || gateway.provides()) {
+                report.accept(yaml.problem(
+                        "", "missing required key 'federation' (needed for peer parties and the provider role)"));
+            }
+            return;
+        }
+        keyStore("/federation/tls", gateway.federation().tls(), true, report);
+        keyStore("/federation/signing", gateway.federation().signing(), true, report);
+        keyStore("/federation/trust-store", gateway.federation().trustStore(), false, report);
+    }
+
+    /** The store must open with its password; key stores need a key whose certificate is valid today. */
+    private void keyStore(
+            String pointer, GatewayConfig.KeyStoreRef ref, boolean needsKey, Consumer<ConfigProblem> report) {
+        Path file = config.resolve(ref.path());
+        try (var in = Files.newInputStream(file)) {
+            var store = java.security.KeyStore.getInstance("PKCS12");
+            store.load(in, ref.secret());
+            for (String alias : java.util.Collections.list(store.aliases())) {
+                if (needsKey && !store.isKeyEntry(alias)) {
+                    continue;
+                }
+                var cert = (java.security.cert.X509Certificate) store.getCertificate(alias);
+                if (cert != null && cert.getNotAfter().toInstant().isBefore(java.time.Instant.now())) {
+                    report.accept(yaml.problem(
+                            pointer + "/path",
+                            "certificate '" + alias + "' expired on "
+                                    + cert.getNotAfter().toInstant() + ": " + file));
+                }
+                if (needsKey) {
+                    return;
+                }
+            }
+            if (needsKey) {
+                report.accept(yaml.problem(pointer + "/path", "no private key in " + file));
+            }
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            report.accept(yaml.problem(pointer + "/path", "cannot open PKCS#12 " + file + " (path or password wrong)"));
+        }
+    }
+
+    private void providerConsistent(Consumer<ConfigProblem> report) {
+        GatewayConfig gateway = config.gateway();
+        GatewayConfig.Provider provider = gateway.provider();
+        if (provider == null) {
+            if (gateway.provides()) {
+                report.accept(yaml.problem("/identity/roles", "role provider needs a 'provider' section"));
+            }
+            return;
+        }
+        provider.releasePolicy().forEach((category, policy) -> {
+            String pointer = "/provider/release-policy/" + category;
+            if (config.catalogue().category(category).isEmpty()) {
+                report.accept(yaml.problem(pointer, "unknown category '" + category + "' (not in the catalogue)"));
+            } else if (!"NOOIT".equals(policy) && !provider.backend().mappings().containsKey(category)) {
+                report.accept(yaml.problem(
+                        "/provider/backend/mappings",
+                        "missing backend mapping for category '" + category + "' (release policy " + policy + ")"));
+            }
+        });
+        for (int i = 0; i < provider.serves().size(); i++) {
+            List<String> purposes = provider.serves().get(i).purposes();
+            for (int j = 0; j < purposes.size(); j++) {
+                if (gateway.purpose(purposes.get(j)).isEmpty()) {
+                    report.accept(yaml.problem(
+                            "/provider/serves/" + i + "/purposes/" + j, "unknown purpose '" + purposes.get(j) + "'"));
+                }
+            }
+        }
     }
 
     private void auditKeysReadable(Consumer<ConfigProblem> report) {
@@ -154,12 +232,13 @@ final class ConfigRules {
         for (int i = 0; i < parties.size(); i++) {
             Party party = parties.get(i);
             String base = "/parties/" + i;
+            boolean peer = "peer".equals(party.adapter().type());
             for (int j = 0; j < party.categories().size(); j++) {
                 String name = party.categories().get(j);
                 if (config.catalogue().category(name).isEmpty()) {
                     report.accept(yaml.problem(
                             base + "/categories/" + j, "unknown category '" + name + "' (not in the catalogue)"));
-                } else if (!party.adapter().mappings().containsKey(name)) {
+                } else if (!peer && !party.adapter().mappings().containsKey(name)) {
                     report.accept(yaml.problem(
                             base + "/adapter/mappings", "missing adapter mapping for offered category '" + name + "'"));
                 }

@@ -21,7 +21,9 @@ public record GatewayConfig(
         Map<String, CoarseTable> coarseTables,
         Map<String, Map<String, Map<String, JsonNode>>> minimisation,
         List<Party> parties,
-        Audit audit) {
+        Audit audit,
+        Federation federation,
+        Provider provider) {
 
     public GatewayConfig {
         api = api == null ? Api.defaults() : api;
@@ -63,6 +65,70 @@ public record GatewayConfig(
 
         static CollectionRules defaults() {
             return new CollectionRules(null, null);
+        }
+    }
+
+    public boolean provides() {
+        return identity.roles().contains("provider");
+    }
+
+    /**
+     * The organisation's key material for the federation (DESIGN.md "Peer protocol").
+     *
+     * @param tls PKCS#12 with the TLS key and chain, for the peer listener and outbound peer calls
+     * @param signing PKCS#12 with the signing key and chain, for signed requests and answers
+     * @param trustStore PKCS#12 with the trust anchors (demo root, or PKIoverheid roots)
+     * @param listener where the peer listener binds (provider role)
+     */
+    public record Federation(KeyStoreRef tls, KeyStoreRef signing, KeyStoreRef trustStore, Listener listener) {}
+
+    /** A PKCS#12 file and its password (or the environment variable that holds it). */
+    public record KeyStoreRef(String path, String password, String passwordEnv) {
+        public char[] secret() {
+            String value = passwordEnv != null ? System.getenv(passwordEnv) : password;
+            return value == null ? new char[0] : value.toCharArray();
+        }
+
+        @Override
+        public String toString() {
+            return "KeyStoreRef[path=" + path + "]";
+        }
+    }
+
+    /** A listener address. */
+    public record Listener(String host, Integer port) {
+        public Listener {
+            host = host == null ? "127.0.0.1" : host;
+            port = port == null ? 8443 : port;
+        }
+    }
+
+    /**
+     * Provider role: who may ask, for what, and how each category is released.
+     *
+     * @param serves requesting organisations and the purposes they may ask for
+     * @param releasePolicy per category: AUTOMATISCH, BEOORDELING or NOOIT
+     * @param backend the provider's own backend system (an adapter, like a party's)
+     * @param timeout longest wait for the backend
+     */
+    public record Provider(List<Served> serves, Map<String, String> releasePolicy, Adapter backend, Duration timeout) {
+        public Provider {
+            serves = serves == null ? List.of() : List.copyOf(serves);
+            releasePolicy = releasePolicy == null ? Map.of() : Map.copyOf(releasePolicy);
+            timeout = timeout == null ? Duration.ofSeconds(5) : timeout;
+        }
+
+        public Optional<Served> served(String requesterOin) {
+            return serves.stream()
+                    .filter(s -> s.requesterOin().equals(requesterOin))
+                    .findFirst();
+        }
+    }
+
+    /** One requesting organisation the provider serves, and for which purposes. */
+    public record Served(String requesterOin, List<String> purposes) {
+        public Served {
+            purposes = purposes == null ? List.of() : List.copyOf(purposes);
         }
     }
 

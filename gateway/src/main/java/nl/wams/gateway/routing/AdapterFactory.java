@@ -7,26 +7,36 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import nl.wams.adapters.FieldMapping;
 import nl.wams.adapters.PartyAdapter;
+import nl.wams.adapters.peer.PeerAdapterSettings;
+import nl.wams.adapters.peer.PeerPartyAdapter;
 import nl.wams.adapters.rest.RestAdapterSettings;
 import nl.wams.adapters.rest.RestPartyAdapter;
+import nl.wams.gateway.config.GatewayConfig;
 import nl.wams.gateway.config.GatewayConfig.Party;
 import nl.wams.gateway.config.LoadedConfig;
+import nl.wams.gateway.federation.FederationSetup;
 
 /** Builds each configured party's adapter from its settings and the catalogue's field types. */
 public final class AdapterFactory {
 
     private final LoadedConfig config;
+    private final Supplier<FederationSetup> federation;
+    private final Clock clock;
 
-    public AdapterFactory(LoadedConfig config) {
+    public AdapterFactory(LoadedConfig config, Supplier<FederationSetup> federation, Clock clock) {
         this.config = config;
+        this.federation = federation;
+        this.clock = clock;
     }
 
     /** One adapter per party id, in configuration order. */
@@ -38,7 +48,18 @@ public final class AdapterFactory {
 
     PartyAdapter create(Party party) {
         var adapter = party.adapter();
-        // Only "rest" exists so far; the schema rejects other types before we get here.
+        if ("peer".equals(adapter.type())) {
+            FederationSetup keys = federation.get();
+            return new PeerPartyAdapter(new PeerAdapterSettings(
+                    URI.create(adapter.url()),
+                    party.timeout(),
+                    keys.sslContext(),
+                    keys.messages(clock),
+                    keys.signer(),
+                    party.oin(),
+                    adapter.maxAnswerBytes(),
+                    catalogueFields(party.categories())));
+        }
         return new RestPartyAdapter(new RestAdapterSettings(
                 URI.create(adapter.url()),
                 party.timeout(),
@@ -65,6 +86,32 @@ public final class AdapterFactory {
                     mappings.add(new FieldMapping(category, field, JsonPointer.compile(pointer), type));
                 }));
         return mappings;
+    }
+
+    /** Every canonical field of these categories, with its catalogue type (for peer answers). */
+    private List<FieldMapping> catalogueFields(List<String> categories) {
+        List<FieldMapping> fields = new ArrayList<>();
+        for (String category : categories) {
+            config.catalogue()
+                    .category(category)
+                    .ifPresent(c -> c.fields()
+                            .forEach((name, field) -> fields.add(
+                                    new FieldMapping(category, name, JsonPointer.compile("/" + name), field.type()))));
+        }
+        return fields;
+    }
+
+    /** The REST adapter of a provider's own backend, built like a party's. */
+    public PartyAdapter backend(GatewayConfig.Adapter adapter, java.time.Duration timeout) {
+        return create(new Party(
+                "backend",
+                "backend",
+                config.gateway().identity().oin(),
+                "sociaal-domein",
+                List.copyOf(adapter.mappings().keySet()),
+                timeout,
+                null,
+                adapter));
     }
 
     private SSLContext sslContext(nl.wams.gateway.config.GatewayConfig.TrustStore trustStore) {

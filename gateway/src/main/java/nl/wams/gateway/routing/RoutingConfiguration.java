@@ -1,5 +1,6 @@
 package nl.wams.gateway.routing;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -7,7 +8,9 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import nl.wams.adapters.PartyAdapter;
 import nl.wams.gateway.config.LoadedConfig;
+import nl.wams.gateway.federation.FederationSetup;
 import org.apache.camel.ProducerTemplate;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,8 +22,13 @@ class RoutingConfiguration {
     private static final int FAN_OUT_THREADS = 64;
 
     @Bean
-    Map<String, PartyAdapter> partyAdapters(LoadedConfig config) {
-        return new AdapterFactory(config).createAll();
+    AdapterFactory adapterFactory(LoadedConfig config, ObjectProvider<FederationSetup> federation, Clock clock) {
+        return new AdapterFactory(config, federation::getObject, clock);
+    }
+
+    @Bean
+    Map<String, PartyAdapter> partyAdapters(AdapterFactory factory) {
+        return factory.createAll();
     }
 
     @Bean

@@ -1,0 +1,285 @@
+package nl.wams.gateway.federation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.security.cert.X509Certificate;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import nl.wams.adapters.AdapterRequest;
+import nl.wams.adapters.AdapterResult;
+import nl.wams.adapters.PartyAdapter;
+import nl.wams.adapters.peer.PeerMessages;
+import nl.wams.adapters.peer.PeerProtocolException;
+import nl.wams.adapters.peer.PeerSigner;
+import nl.wams.adapters.peer.PeerTrust;
+import nl.wams.gateway.audit.AuditEntry;
+import nl.wams.gateway.audit.AuditEvent;
+import nl.wams.gateway.audit.AuditLog;
+import nl.wams.gateway.audit.Pseudonyms;
+import nl.wams.gateway.config.GatewayConfig;
+import nl.wams.gateway.minimisation.MinimisationFilter;
+import nl.wams.gateway.policy.Bsn;
+
+/**
+ * Provider mode: decides what to release to a peer gateway. Verifies who asks (TLS certificate and
+ * signed request, never twice), whether that organisation is served for that purpose, applies the
+ * release policy per category, minimises at the source with the same filter as the requester
+ * side, logs every step (fail closed) and signs the answer.
+ */
+public final class ProviderService {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final GatewayConfig config;
+    private final PeerMessages messages;
+    private final PeerSigner signer;
+    private final ReplayStore replay;
+    private final PartyAdapter backend;
+    private final MinimisationFilter minimisation;
+    private final AuditLog audit;
+    private final Pseudonyms pseudonyms;
+
+    public ProviderService(
+            GatewayConfig config,
+            PeerMessages messages,
+            PeerSigner signer,
+            ReplayStore replay,
+            PartyAdapter backend,
+            MinimisationFilter minimisation,
+            AuditLog audit,
+            Pseudonyms pseudonyms) {
+        this.config = config;
+        this.messages = messages;
+        this.signer = signer;
+        this.replay = replay;
+        this.backend = backend;
+        this.minimisation = minimisation;
+        this.audit = audit;
+        this.pseudonyms = pseudonyms;
+    }
+
+    /** What to send back: a signed answer, or a problem for a request that cannot be trusted. */
+    public sealed interface Reply {
+        /** A signed answer ({@code application/jose}); 202 with a location while a professional decides. */
+        record Signed(int status, String jws, String location) implements Reply {}
+
+        /** The request was not accepted; no decision was taken. */
+        record Rejected(int status, String slug, String title, String detail) implements Reply {}
+    }
+
+    public Reply handle(String jws, X509Certificate[] clientChain, String transactionId) {
+        String trace = transactionId.replace("-", "");
+        if (clientChain == null || clientChain.length == 0) {
+            return new Reply.Rejected(
+                    401, "geen-clientcertificaat", "Geen clientcertificaat", "Mutual TLS is verplicht.");
+        }
+        Optional<String> tlsOin = PeerTrust.oin(clientChain[0]);
+        if (tlsOin.isEmpty()) {
+            return new Reply.Rejected(403, "geen-oin", "Geen OIN", "Het clientcertificaat bevat geen OIN.");
+        }
+        PeerMessages.VerifiedRequest request;
+        try {
+            request = messages.verifyRequest(jws, tlsOin.get(), signer.oin());
+        } catch (PeerProtocolException e) {
+            refused(transactionId, trace, tlsOin.get(), List.of(), e.reason().name(), e.getMessage());
+            return rejection(e);
+        }
+        try {
+            if (!replay.firstUse(request.jti(), request.requesterOin(), request.expires())) {
+                refused(
+                        transactionId,
+                        trace,
+                        tlsOin.get(),
+                        List.of(),
+                        "REPLAY",
+                        "jti " + request.jti() + " was used before");
+                return new Reply.Rejected(
+                        409, "herhaald-verzoek", "Herhaald verzoek", "Dit verzoek (jti) is al eerder ontvangen.");
+            }
+        } catch (SQLException e) {
+            return new Reply.Rejected(
+                    503,
+                    "audit-niet-beschikbaar",
+                    "Opslag niet beschikbaar",
+                    "De gateway kan nu niets vastleggen; probeer het later opnieuw.");
+        }
+        JsonNode body = request.request();
+        String purpose = body.path("doel").asText();
+        List<String> categories = strings(body.path("categorieen"));
+        List<AdapterRequest.Subject> subjects = new ArrayList<>();
+        for (JsonNode person : body.path("personen")) {
+            if (!Bsn.isValid(person.path("bsn").asText())) {
+                refused(
+                        transactionId,
+                        trace,
+                        request.requesterOin(),
+                        List.of(),
+                        "ONGELDIG_BSN",
+                        "invalid BSN in request");
+                return new Reply.Rejected(400, "ongeldig-bsn", "Ongeldig BSN", "Een BSN voldoet niet aan de elfproef.");
+            }
+            subjects.add(new AdapterRequest.Subject(
+                    person.path("bsn").asText(), person.path("rol").asText()));
+        }
+        List<String> subjectRefs =
+                subjects.stream().map(s -> pseudonyms.of(s.bsn())).toList();
+        AuditEntry.Builder base = AuditEntry.of(AuditEvent.PEER_VERZOEK_ONTVANGEN, transactionId)
+                .requester(request.requesterOin(), null)
+                .party(config.identity().name(), config.identity().oin())
+                .purpose(purpose, text(body, "grondslag"), text(body, "fase"), text(body, "zaakkenmerk"))
+                .subjects(subjectRefs)
+                .categories(categories, List.of());
+        audit.append(trace, List.of(base.build()));
+
+        ObjectNode answer = decide(request.requesterOin(), purpose, categories, subjects, transactionId, body);
+        String outcome = answer.path("uitkomst").asText();
+        if ("NIET_BEREIKBAAR".equals(outcome)) {
+            return new Reply.Rejected(
+                    503,
+                    "bron-niet-bereikbaar",
+                    "Bron niet bereikbaar",
+                    "Het bronsysteem van de partij antwoordt nu niet.");
+        }
+        audit.append(
+                trace,
+                List.of(AuditEntry.of(AuditEvent.PEER_ANTWOORD_VERSTUURD, transactionId)
+                        .requester(request.requesterOin(), null)
+                        .party(config.identity().name(), config.identity().oin())
+                        .purpose(purpose, text(body, "grondslag"), text(body, "fase"), text(body, "zaakkenmerk"))
+                        .subjects(subjectRefs)
+                        .categories(categories, released(answer))
+                        .fieldsRemoved(strings(answer.path("verwijderdeVelden")))
+                        .outcome(outcome, text(answer, "grond"), text(answer, "motivering"))
+                        .build()));
+        String signed = messages.signAnswer(signer, request.requesterOin(), jws, transactionId, answer);
+        boolean pending = "IN_BEHANDELING".equals(outcome);
+        return new Reply.Signed(pending ? 202 : 200, signed, pending ? "/peer/v1/verzoeken/" + transactionId : null);
+    }
+
+    private ObjectNode decide(
+            String requesterOin,
+            String purpose,
+            List<String> categories,
+            List<AdapterRequest.Subject> subjects,
+            String transactionId,
+            JsonNode body) {
+        Optional<GatewayConfig.Served> served = config.provider().served(requesterOin);
+        if (served.isEmpty() || !served.get().purposes().contains(purpose)) {
+            return refusal("GEEN_GRONDSLAG", "Deze organisatie wordt niet bediend voor doel '" + purpose + "'.");
+        }
+        List<String> automatic = new ArrayList<>();
+        List<String> review = new ArrayList<>();
+        List<String> never = new ArrayList<>();
+        for (String category : categories) {
+            switch (config.provider().releasePolicy().getOrDefault(category, "NOOIT")) {
+                case "AUTOMATISCH" -> automatic.add(category);
+                case "BEOORDELING" -> review.add(category);
+                default -> never.add(category);
+            }
+        }
+        if (!review.isEmpty()) {
+            ObjectNode pending = JSON.createObjectNode().put("uitkomst", "IN_BEHANDELING");
+            pending.putArray("categorieen")
+                    .addAll(review.stream().map(JSON.getNodeFactory()::textNode).toList());
+            return pending;
+        }
+        if (automatic.isEmpty()) {
+            return refusal("GEEN_GRONDSLAG", "Geen grondslag om " + never + " te verstrekken.");
+        }
+        AdapterResult result = backend.fetch(new AdapterRequest(transactionId, purpose, subjects, automatic));
+        if (result instanceof AdapterResult.Answered answered) {
+            return released(purpose, answered, never);
+        }
+        if (result instanceof AdapterResult.NotKnown) {
+            return JSON.createObjectNode().put("uitkomst", "NIET_BEKEND");
+        }
+        if (result instanceof AdapterResult.Refused refused) {
+            return refusal(refused.ground().name(), refused.motivation());
+        }
+        return JSON.createObjectNode().put("uitkomst", "NIET_BEREIKBAAR");
+    }
+
+    /** Minimised at the source with this provider's own profiles; removals are named, never shown. */
+    private ObjectNode released(String purpose, AdapterResult.Answered answered, List<String> never) {
+        Set<String> removed = new LinkedHashSet<>();
+        never.forEach(c -> removed.add(c + ".*"));
+        ArrayNode people = JSON.createArrayNode();
+        for (AdapterResult.SubjectData subject : answered.subjects()) {
+            ObjectNode person = people.addObject().put("bsn", subject.bsn());
+            ObjectNode data = person.putObject("gegevens");
+            subject.categories().forEach((category, fields) -> {
+                MinimisationFilter.Released released = minimisation.release(purpose, category, fields);
+                removed.addAll(released.removed());
+                ObjectNode out = data.putObject(category);
+                released.fields().forEach(out::set);
+            });
+        }
+        ObjectNode answer =
+                JSON.createObjectNode().put("uitkomst", removed.isEmpty() ? "VERSTREKT" : "GEDEELTELIJK_VERSTREKT");
+        answer.set("personen", people);
+        answer.putArray("verwijderdeVelden")
+                .addAll(removed.stream().map(JSON.getNodeFactory()::textNode).toList());
+        return answer;
+    }
+
+    private static ObjectNode refusal(String ground, String motivation) {
+        return JSON.createObjectNode()
+                .put("uitkomst", "GEWEIGERD")
+                .put("grond", ground)
+                .put("motivering", motivation);
+    }
+
+    private void refused(
+            String transactionId,
+            String trace,
+            String requesterOin,
+            List<String> subjects,
+            String ground,
+            String detail) {
+        audit.append(
+                trace,
+                List.of(AuditEntry.of(AuditEvent.PEER_VERZOEK_GEWEIGERD, transactionId)
+                        .requester(requesterOin, null)
+                        .party(config.identity().name(), config.identity().oin())
+                        .subjects(subjects)
+                        .outcome("GEWEIGERD", ground, detail)
+                        .build()));
+    }
+
+    private static Reply.Rejected rejection(PeerProtocolException e) {
+        int status = switch (e.reason()) {
+            case TOO_LARGE -> 413;
+            case MALFORMED, MISSING_CLAIM -> 400;
+            case WRONG_AUDIENCE -> 403;
+            default -> 401;
+        };
+        return new Reply.Rejected(
+                status,
+                "ongeldig-peerverzoek",
+                "Ongeldig peerverzoek",
+                "Het ondertekende verzoek is afgewezen: " + e.reason().name() + ".");
+    }
+
+    private static List<String> released(JsonNode answer) {
+        Set<String> categories = new LinkedHashSet<>();
+        answer.path("personen").forEach(p -> p.path("gegevens").fieldNames().forEachRemaining(categories::add));
+        return List.copyOf(categories);
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(n -> values.add(n.asText()));
+        return values;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+}
