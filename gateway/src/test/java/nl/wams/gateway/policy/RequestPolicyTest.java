@@ -62,6 +62,8 @@ class RequestPolicyTest {
                     party("ggz", "bekend-bij", "schulden", "ggz-behandeling", "justitiele-gegevens"),
                     party("woon", "bekend-bij", "schulden"),
                     party("school", "bekend-bij")),
+            null,
+            null,
             null);
 
     static GatewayConfig.Party party(String id, String... categories) {
@@ -240,6 +242,8 @@ class RequestPolicyTest {
                 null,
                 null,
                 CONFIG.parties(),
+                null,
+                null,
                 null);
 
         List<Violation> violations = new RequestPolicy(lenient, CATALOGUE)
@@ -260,6 +264,8 @@ class RequestPolicyTest {
                 null,
                 null,
                 CONFIG.parties(),
+                null,
+                null,
                 null);
 
         List<Violation> violations = new RequestPolicy(many, CATALOGUE)
@@ -284,6 +290,8 @@ class RequestPolicyTest {
                 null,
                 null,
                 CONFIG.parties(),
+                null,
+                null,
                 null);
 
         List<Violation> violations = new RequestPolicy(roomy, CATALOGUE)
@@ -321,6 +329,8 @@ class RequestPolicyTest {
                 null,
                 null,
                 CONFIG.parties(),
+                null,
+                null,
                 null);
         assertThat(new RequestPolicy(allowing, CATALOGUE).check(all)).isEmpty();
     }

@@ -1,0 +1,53 @@
+package nl.wams.gateway.support;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import nl.wams.gateway.federation.DemoPki;
+
+/**
+ * A demo PKI for federation tests, written to a folder: per organisation {@code <id>-tls.p12} and
+ * {@code <id>-signing.p12}, a {@code trust.p12}, and an {@code untrusted-*} set from another CA.
+ */
+public final class TestFederation {
+
+    public static final DemoPki.Organisation GEMEENTE = DemoPki.DEMO.get(0);
+    public static final DemoPki.Organisation GGZ = DemoPki.DEMO.get(1);
+    public static final DemoPki.Organisation WOON = DemoPki.DEMO.get(2);
+
+    private final Path dir;
+
+    private TestFederation(Path dir) {
+        this.dir = dir;
+    }
+
+    public static TestFederation create(Path dir) throws Exception {
+        Files.createDirectories(dir);
+        DemoPki pki = DemoPki.create("test federation root", Duration.ofDays(10));
+        pki.writeTrust(dir);
+        Instant from = Instant.now().minusSeconds(300);
+        Instant to = Instant.now().plus(Duration.ofDays(5));
+        for (DemoPki.Organisation org : DemoPki.DEMO) {
+            DemoPki.write(dir, org.id() + "-tls", pki.tls(org, from, to));
+            DemoPki.write(dir, org.id() + "-signing", pki.signing(org, from, to));
+        }
+        DemoPki other = DemoPki.create("someone else's root", Duration.ofDays(10));
+        DemoPki.write(dir, "untrusted-tls", other.tls(GEMEENTE, from, to));
+        return new TestFederation(dir);
+    }
+
+    public Path file(String name) {
+        return dir.resolve(name);
+    }
+
+    /** The {@code federation:} block for an organisation; a listener on a free port when {@code listen}. */
+    public String block(DemoPki.Organisation org, boolean listen) {
+        return "\nfederation:\n"
+                + "  tls: { path: \"" + file(org.id() + "-tls.p12") + "\", password: " + DemoPki.PASSWORD + " }\n"
+                + "  signing: { path: \"" + file(org.id() + "-signing.p12") + "\", password: " + DemoPki.PASSWORD
+                + " }\n"
+                + "  trust-store: { path: \"" + file("trust.p12") + "\", password: " + DemoPki.PASSWORD + " }\n"
+                + (listen ? "  listener: { host: 127.0.0.1, port: 0 }\n" : "");
+    }
+}
