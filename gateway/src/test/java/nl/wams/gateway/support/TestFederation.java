@@ -37,6 +37,49 @@ public final class TestFederation {
         return new TestFederation(dir);
     }
 
+    /** A client TLS context with this PKCS#12 key (or none) that trusts the federation root. */
+    public javax.net.ssl.SSLContext client(String keyStore) throws Exception {
+        java.security.KeyStore trust = load("trust.p12");
+        var anchors =
+                javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        anchors.init(trust);
+        javax.net.ssl.KeyManager[] keys = null;
+        if (keyStore != null) {
+            var kmf =
+                    javax.net.ssl.KeyManagerFactory.getInstance(javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(load(keyStore), DemoPki.PASSWORD.toCharArray());
+            keys = kmf.getKeyManagers();
+        }
+        javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+        context.init(keys, anchors.getTrustManagers(), null);
+        return context;
+    }
+
+    /** A signer for an organisation's signing key. */
+    public nl.wams.adapters.peer.PeerSigner signer(DemoPki.Organisation org) throws Exception {
+        java.security.KeyStore store = load(org.id() + "-signing.p12");
+        String alias = store.aliases().nextElement();
+        java.util.List<java.security.cert.X509Certificate> chain = new java.util.ArrayList<>();
+        for (var c : store.getCertificateChain(alias)) {
+            chain.add((java.security.cert.X509Certificate) c);
+        }
+        return new nl.wams.adapters.peer.PeerSigner(
+                (java.security.PrivateKey) store.getKey(alias, DemoPki.PASSWORD.toCharArray()), chain);
+    }
+
+    public nl.wams.adapters.peer.PeerMessages messages() throws Exception {
+        return new nl.wams.adapters.peer.PeerMessages(
+                nl.wams.adapters.peer.PeerTrust.of(load("trust.p12")), java.time.Clock.systemUTC());
+    }
+
+    public java.security.KeyStore load(String name) throws Exception {
+        java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(file(name))) {
+            store.load(in, DemoPki.PASSWORD.toCharArray());
+        }
+        return store;
+    }
+
     public Path file(String name) {
         return dir.resolve(name);
     }
