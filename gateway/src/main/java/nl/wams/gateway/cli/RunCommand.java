@@ -35,9 +35,10 @@ final class RunCommand implements Callable<Integer> {
         ConfigurableApplicationContext context = GatewayApplication.start(loaded, Map.of());
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         System.out.printf(
-                "%s (OIN %s) listening on http://%s:%d/api/v1 (openapi: /api/v1/openapi.json)%n",
+                "%s (OIN %s) listening on %s://%s:%d/api/v1 (openapi: /api/v1/openapi.json)%n",
                 loaded.gateway().identity().name(),
                 loaded.gateway().identity().oin(),
+                loaded.gateway().api().tls() == null ? "http" : "https",
                 loaded.gateway().api().host(),
                 port);
         return KEEP_RUNNING;

@@ -53,6 +53,25 @@ final class ConfigRules {
         auditKeysReadable(report);
         federationReady(report);
         providerConsistent(report);
+        apiTransport(report);
+    }
+
+    /** HTTPS unless a configuration explicitly asks for plain HTTP on loopback. */
+    private void apiTransport(Consumer<ConfigProblem> report) {
+        GatewayConfig.Api api = config.gateway().api();
+        if (api.tls() != null) {
+            keyStore("/api/tls", api.tls(), true, report);
+            return;
+        }
+        boolean loopback = Set.of("127.0.0.1", "::1", "localhost").contains(api.host());
+        if (!api.plainHttp()) {
+            report.accept(yaml.problem(
+                    "/api",
+                    "the API needs api.tls (HTTPS); plain HTTP only with" + " 'plain-http: true' on a loopback host"));
+        } else if (!loopback) {
+            report.accept(yaml.problem(
+                    "/api/host", "plain HTTP is only allowed on a loopback host, not '" + api.host() + "'"));
+        }
     }
 
     private void federationReady(Consumer<ConfigProblem> report) {

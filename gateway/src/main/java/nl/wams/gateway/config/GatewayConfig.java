@@ -177,8 +177,15 @@ public record GatewayConfig(
     public record Identity(String oin, String name, List<String> roles) {}
 
     /** The requester API listener. */
-    public record Api(String host, Integer port, Integer maxRequestBytes, Duration resultRetention) {
+    public record Api(
+            String host,
+            Integer port,
+            Integer maxRequestBytes,
+            Duration resultRetention,
+            KeyStoreRef tls,
+            Boolean plainHttp) {
         public Api {
+            plainHttp = Boolean.TRUE.equals(plainHttp);
             host = host == null ? "127.0.0.1" : host;
             port = port == null ? 8080 : port;
             maxRequestBytes = maxRequestBytes == null ? 65_536 : maxRequestBytes;
@@ -186,7 +193,7 @@ public record GatewayConfig(
         }
 
         static Api defaults() {
-            return new Api(null, null, null, null);
+            return new Api(null, null, null, null, null, null);
         }
     }
 

@@ -64,6 +64,7 @@ class AuditVerifyIT {
                   verkenning:
                     bekend-bij: { bekend: keep }
                 parties: []
+                api: { plain-http: true }
                 """.formatted(TestGateway.CATALOGUE) + TestGateway.auditBlock(dir, "n1", null));
         config = new ConfigLoader().load(configFile);
         dataSource = AuditSetup.dataSource(config);

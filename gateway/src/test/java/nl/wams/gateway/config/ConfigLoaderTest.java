@@ -61,7 +61,8 @@ class ConfigLoaderTest {
     /** The audit block goes last, so the line numbers of VALID stay as written. */
     LoadedConfig load(String yaml) throws IOException {
         Path file = dir.resolve("gateway.yml");
-        Files.writeString(file, yaml.contains("\naudit:") ? yaml : yaml + TestGateway.auditBlock(dir, "n1", null));
+        String complete = yaml.contains("\naudit:") ? yaml : yaml + TestGateway.auditBlock(dir, "n1", null);
+        Files.writeString(file, complete.contains("\napi:") ? complete : complete + "api: { plain-http: true }\n");
         return new ConfigLoader().load(file);
     }
 
@@ -262,5 +263,29 @@ class ConfigLoaderTest {
         assertThat(problems(VALID.replace("{ totaalbedrag: keep }", "{ totaalbedrag: hash }")))
                 .isNotEmpty()
                 .allSatisfy(p -> assertThat(p).startsWith(at(30, "minimisation.onderzoek.schulden.totaalbedrag: ")));
+    }
+
+    @Test
+    void theApiIsHttpsUnlessPlainHttpIsAskedForOnLoopback() throws IOException {
+        assertThat(problems(VALID + "api: { host: 0.0.0.0 }\n"))
+                .singleElement()
+                .asString()
+                .contains("api: the API needs api.tls (HTTPS)");
+        assertThat(problems(VALID + "api: { host: 0.0.0.0, plain-http: true }\n"))
+                .singleElement()
+                .asString()
+                .contains("api.host: plain HTTP is only allowed on a loopback host");
+    }
+
+    @Test
+    void expiredCertificatesAreRefused() throws Exception {
+        var pki = nl.wams.gateway.federation.DemoPki.create("t", java.time.Duration.ofDays(10));
+        var org = nl.wams.gateway.federation.DemoPki.DEMO.get(0);
+        java.time.Instant now = java.time.Instant.now();
+        nl.wams.gateway.federation.DemoPki.write(
+                dir, "old", pki.tls(org, now.minusSeconds(86_400 * 3), now.minusSeconds(86_400)));
+        String yaml = VALID + "api: { tls: { path: old.p12, password: changeit } }\n";
+
+        assertThat(problems(yaml)).singleElement().asString().contains("api.tls.path: certificate 'old' expired on");
     }
 }

@@ -40,7 +40,13 @@ public final class TestGateway implements AutoCloseable {
     public static TestGateway start(Path dir, TestTokens tokens, String yaml) throws IOException {
         Path jwks = tokens.writeJwks(dir);
         Path file = dir.resolve("gateway.yml");
-        String text = yaml.replace("${jwks}", jwks.toString()).replace("${catalogue}", CATALOGUE.toString());
+        // Tests talk plain HTTP on loopback, which a configuration must allow explicitly.
+        String text = yaml.replace("${jwks}", jwks.toString())
+                .replace("${catalogue}", CATALOGUE.toString())
+                .replace("api: { port: 0 }", "api: { port: 0, plain-http: true }")
+                .replace(
+                        "api: { port: 0, max-request-bytes: 4096 }",
+                        "api: { port: 0, max-request-bytes: 4096, plain-http: true }");
         if (!text.contains("\naudit:")) {
             text = text + auditBlock(dir, "test-node", null);
         }
