@@ -27,6 +27,20 @@ public class GatewayApplication {
         properties.put("server.port", config.gateway().api().port());
         properties.put(
                 "camel.springboot.name", "wams-" + config.gateway().identity().oin());
+        var tls = config.gateway().api().tls();
+        if (tls != null) {
+            properties.put("server.ssl.enabled", true);
+            properties.put("server.ssl.key-store", "file:" + config.resolve(tls.path()));
+            properties.put("server.ssl.key-store-password", new String(tls.secret()));
+            properties.put("server.ssl.key-store-type", "PKCS12");
+            properties.put("server.ssl.enabled-protocols", "TLSv1.3,TLSv1.2");
+            properties.put(
+                    "server.ssl.ciphers",
+                    "TLS_AES_128_GCM_SHA256,TLS_AES_256_GCM_SHA384,"
+                            + "TLS_CHACHA20_POLY1305_SHA256,TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,"
+                            + "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,"
+                            + "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384");
+        }
         properties.putAll(overrides);
         return new SpringApplicationBuilder(GatewayApplication.class)
                 .properties(properties)

@@ -79,6 +79,11 @@ public final class TestGateway implements AutoCloseable {
                 + "  checkpoint: { every-records: 10, every: 1s }\n";
     }
 
+    /** The port of the requester API. */
+    public int port() {
+        return base.getPort();
+    }
+
     public URI uri(String path) {
         return base.resolve(path);
     }
