@@ -25,6 +25,23 @@ final class ApiHeadersFilter extends OncePerRequestFilter {
         this.ids = ids;
     }
 
+    /**
+     * A peer gateway's transaction id is kept, so one exchange has one id in both gateways' logs
+     * (FSC). The municipality's own applications always get a fresh one.
+     */
+    private static java.util.Optional<UUID> incoming(HttpServletRequest request) {
+        String header = request.getHeader(TRANSACTION_HEADER);
+        if (header == null || !request.getRequestURI().startsWith("/peer/")) {
+            return java.util.Optional.empty();
+        }
+        try {
+            UUID id = UUID.fromString(header);
+            return id.version() == 7 ? java.util.Optional.of(id) : java.util.Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     static UUID transactionId(HttpServletRequest request) {
         return (UUID) request.getAttribute(ATTRIBUTE);
     }
@@ -32,7 +49,7 @@ final class ApiHeadersFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        UUID id = ids.next();
+        UUID id = incoming(request).orElseGet(ids::next);
         request.setAttribute(ATTRIBUTE, id);
         response.setHeader("API-Version", API_VERSION);
         response.setHeader(TRANSACTION_HEADER, id.toString());

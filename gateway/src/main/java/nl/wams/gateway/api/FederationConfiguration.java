@@ -15,6 +15,8 @@ import org.apache.catalina.connector.Connector;
 import org.apache.coyote.http11.Http11NioProtocol;
 import org.apache.tomcat.util.net.SSLHostConfig;
 import org.apache.tomcat.util.net.SSLHostConfigCertificate;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -62,6 +64,17 @@ class FederationConfiguration {
                 minimisation,
                 auditLog,
                 pseudonyms);
+    }
+
+    /** Loads the key material at start-up when there is any: fails fast, and warns about expiring certificates. */
+    @Bean
+    SmartInitializingSingleton federationKeysAtStartup(
+            LoadedConfig config, ObjectProvider<FederationSetup> federation) {
+        return () -> {
+            if (config.gateway().federation() != null) {
+                federation.getObject();
+            }
+        };
     }
 
     @Bean
