@@ -14,8 +14,6 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -29,7 +27,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * After a few requests: the auditor reads the log through the API, the citizen's access report
@@ -217,16 +214,9 @@ class AuditorApiIT {
     }
 
     static String cli(String... args) {
-        PrintStream out = System.out;
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(bytes, true));
-            int code = new CommandLine(new nl.wams.gateway.cli.WamsGatewayCli()).execute(args);
-            assertThat(code).isZero();
-            return bytes.toString();
-        } finally {
-            System.setOut(out);
-        }
+        var result = nl.wams.gateway.cli.CliRunner.run(args);
+        assertThat(result.code()).as(result.err()).isZero();
+        return result.out();
     }
 
     @Test

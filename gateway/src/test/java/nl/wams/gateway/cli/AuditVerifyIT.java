@@ -99,7 +99,7 @@ class AuditVerifyIT {
                 .build();
     }
 
-    ConfigValidateCommandTest.Run verify() {
+    CliRunner.Result verify() {
         return run("audit", "verify", "--config", configFile.toString());
     }
 

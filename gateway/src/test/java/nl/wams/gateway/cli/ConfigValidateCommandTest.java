@@ -2,41 +2,24 @@ package nl.wams.gateway.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ConfigValidateCommandTest {
 
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {}
-
-    static Run run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(outBytes, true));
-            System.setErr(new PrintStream(errBytes, true));
-            int code = new CommandLine(new WamsGatewayCli()).execute(args);
-            return new Run(code, outBytes.toString(), errBytes.toString());
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    static CliRunner.Result run(String... args) {
+        return CliRunner.run(args);
     }
 
     @Test
     void validConfigurationExitsZero() {
-        Run run = run("config", "validate", "../config/demo/gemeente.yml");
+        var run = run("config", "validate", "../config/demo/gemeente.yml");
 
         assertThat(run.code()).isZero();
         assertThat(run.out()).startsWith("OK: ../config/demo/gemeente.yml");
@@ -59,7 +42,7 @@ class ConfigValidateCommandTest {
                                         + Path.of("../certs-example/demo-issuer.jwks.json")
                                                 .toAbsolutePath()));
 
-        Run run = run("config", "validate", bad.toString());
+        var run = run("config", "validate", bad.toString());
 
         assertThat(run.code()).isEqualTo(1);
         assertThat(run.err())
@@ -72,7 +55,7 @@ class ConfigValidateCommandTest {
         Path bad = dir.resolve("bad.yml");
         Files.writeString(bad, "identity: {}\n");
 
-        Run run = run("run", "--config", bad.toString());
+        var run = run("run", "--config", bad.toString());
 
         assertThat(run.code()).isEqualTo(1);
         assertThat(run.err()).contains("did not start").contains(bad + ":1: identity: missing required key 'oin'");
@@ -80,7 +63,7 @@ class ConfigValidateCommandTest {
 
     @Test
     void missingFileIsReported() {
-        Run run = run("config", "validate", dir.resolve("nope.yml").toString());
+        var run = run("config", "validate", dir.resolve("nope.yml").toString());
 
         assertThat(run.code()).isEqualTo(1);
         assertThat(run.err()).contains("file not found");

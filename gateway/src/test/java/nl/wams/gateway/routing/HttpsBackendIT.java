@@ -9,9 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.nio.file.Path;
+import nl.wams.gateway.federation.DemoPki;
 import nl.wams.gateway.support.Household;
+import nl.wams.gateway.support.TestFederation;
 import nl.wams.gateway.support.TestGateway;
-import nl.wams.gateway.support.TestPki;
 import nl.wams.gateway.support.TestPkiDir;
 import nl.wams.gateway.support.TestTokens;
 import org.junit.jupiter.api.AfterAll;
@@ -26,17 +27,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HttpsBackendIT {
 
-    static final Path PKI_DIR = TestPkiDir.create();
-    static final TestPki PKI = new TestPki(PKI_DIR);
+    static final TestFederation PKI = TestFederation.createUnchecked(TestPkiDir.create());
 
     @RegisterExtension
     static WireMockExtension backend = WireMockExtension.newInstance()
             .options(wireMockConfig()
                     .dynamicPort()
                     .dynamicHttpsPort()
-                    .keystorePath(PKI.server("backend").toString())
-                    .keystorePassword(TestPki.PASSWORD)
-                    .keyManagerPassword(TestPki.PASSWORD)
+                    .keystorePath(PKI.file("woonstichting-de-haven-tls.p12").toString())
+                    .keystorePassword(DemoPki.PASSWORD)
+                    .keyManagerPassword(DemoPki.PASSWORD)
                     .keystoreType("PKCS12"))
             .build();
 
@@ -48,7 +48,7 @@ class HttpsBackendIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Path trustStore = PKI.trustStore("backend");
+        Path trustStore = PKI.file("trust.p12");
         String party = """
                   - id: %s
                     name: %s
@@ -85,7 +85,7 @@ class HttpsBackendIT {
                                 "Vertrouwd",
                                 "00000099000000000202",
                                 backend.getHttpsPort(),
-                                "      trust-store: { path: \"" + trustStore + "\", password: " + TestPki.PASSWORD
+                                "      trust-store: { path: \"" + trustStore + "\", password: " + DemoPki.PASSWORD
                                         + " }")
                         + party.formatted(
                                 "onbekend-cert", "Onbekend", "00000099000000000203", backend.getHttpsPort(), "")

@@ -22,6 +22,15 @@ public final class TestFederation {
         this.dir = dir;
     }
 
+    /** For static initialisers, where checked exceptions cannot be thrown. */
+    public static TestFederation createUnchecked(Path dir) {
+        try {
+            return create(dir);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static TestFederation create(Path dir) throws Exception {
         Files.createDirectories(dir);
         DemoPki pki = DemoPki.create("test federation root", Duration.ofDays(10));
