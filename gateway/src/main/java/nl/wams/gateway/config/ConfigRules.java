@@ -251,7 +251,21 @@ final class ConfigRules {
         for (int i = 0; i < parties.size(); i++) {
             Party party = parties.get(i);
             String base = "/parties/" + i;
-            boolean peer = "peer".equals(party.adapter().type());
+            // peer answers come in canonical fields already; the SOAP mapping is code, per WSDL.
+            boolean peer = !"rest".equals(party.adapter().type());
+            if ("soap".equals(party.adapter().type())) {
+                for (int j = 0; j < party.categories().size(); j++) {
+                    if (!nl.wams.adapters.soap.SoapPartyAdapter.CATEGORIES.contains(
+                            party.categories().get(j))) {
+                        report.accept(yaml.problem(
+                                base + "/categories/" + j,
+                                "the SOAP service cannot answer category '"
+                                        + party.categories().get(j) + "' (it answers "
+                                        + new java.util.TreeSet<>(nl.wams.adapters.soap.SoapPartyAdapter.CATEGORIES)
+                                        + ")"));
+                    }
+                }
+            }
             for (int j = 0; j < party.categories().size(); j++) {
                 String name = party.categories().get(j);
                 if (config.catalogue().category(name).isEmpty()) {

@@ -265,7 +265,8 @@ public record GatewayConfig(
             String bsnPointer,
             String refusalGroundPointer,
             String refusalMotivationPointer,
-            Map<String, Map<String, String>> mappings) {
+            Map<String, Map<String, String>> mappings,
+            KeyStoreRef clientKeyStore) {
         public Adapter {
             maxAnswerBytes = maxAnswerBytes == null ? 1_048_576L : maxAnswerBytes;
             subjectsPointer = subjectsPointer == null ? "/personen" : subjectsPointer;

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import nl.wams.adapters.FieldMapping;
@@ -21,6 +22,8 @@ import nl.wams.adapters.peer.PeerAdapterSettings;
 import nl.wams.adapters.peer.PeerPartyAdapter;
 import nl.wams.adapters.rest.RestAdapterSettings;
 import nl.wams.adapters.rest.RestPartyAdapter;
+import nl.wams.adapters.soap.SoapAdapterSettings;
+import nl.wams.adapters.soap.SoapPartyAdapter;
 import nl.wams.gateway.config.GatewayConfig;
 import nl.wams.gateway.config.GatewayConfig.Party;
 import nl.wams.gateway.config.LoadedConfig;
@@ -60,10 +63,14 @@ public final class AdapterFactory {
                     adapter.maxAnswerBytes(),
                     catalogueFields(party.categories())));
         }
+        if ("soap".equals(adapter.type())) {
+            return new SoapPartyAdapter(new SoapAdapterSettings(
+                    URI.create(adapter.url()), party.timeout(), sslContext(adapter), adapter.maxAnswerBytes()));
+        }
         return new RestPartyAdapter(new RestAdapterSettings(
                 URI.create(adapter.url()),
                 party.timeout(),
-                adapter.trustStore() == null ? null : sslContext(adapter.trustStore()),
+                sslContext(adapter),
                 adapter.maxAnswerBytes(),
                 JsonPointer.compile(adapter.subjectsPointer()),
                 JsonPointer.compile(adapter.bsnPointer()),
@@ -114,17 +121,37 @@ public final class AdapterFactory {
                 adapter));
     }
 
-    private SSLContext sslContext(nl.wams.gateway.config.GatewayConfig.TrustStore trustStore) {
-        try (InputStream in = Files.newInputStream(config.resolve(trustStore.path()))) {
-            KeyStore store = KeyStore.getInstance(trustStore.type());
-            store.load(in, trustStore.password().toCharArray());
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(store);
+    /** Trust from the adapter's trust store and, for two-way TLS, its client key; null: JVM defaults. */
+    private SSLContext sslContext(GatewayConfig.Adapter adapter) {
+        if (adapter.trustStore() == null && adapter.clientKeyStore() == null) {
+            return null;
+        }
+        try {
+            TrustManagerFactory tmf = null;
+            if (adapter.trustStore() != null) {
+                var trustStore = adapter.trustStore();
+                KeyStore store = KeyStore.getInstance(trustStore.type());
+                try (InputStream in = Files.newInputStream(config.resolve(trustStore.path()))) {
+                    store.load(in, trustStore.password().toCharArray());
+                }
+                tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+                tmf.init(store);
+            }
+            KeyManagerFactory kmf = null;
+            if (adapter.clientKeyStore() != null) {
+                KeyStore keys = KeyStore.getInstance("PKCS12");
+                try (InputStream in = Files.newInputStream(
+                        config.resolve(adapter.clientKeyStore().path()))) {
+                    keys.load(in, adapter.clientKeyStore().secret());
+                }
+                kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+                kmf.init(keys, adapter.clientKeyStore().secret());
+            }
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, tmf.getTrustManagers(), null);
+            context.init(kmf == null ? null : kmf.getKeyManagers(), tmf == null ? null : tmf.getTrustManagers(), null);
             return context;
         } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("cannot load trust store " + trustStore.path(), e);
+            throw new IllegalStateException("cannot load the TLS material of adapter " + adapter.url(), e);
         }
     }
 }

@@ -19,7 +19,6 @@ import org.apache.camel.model.RouteTemplateDefinition;
  */
 public final class PartyRoutes extends RouteBuilder {
 
-    static final String REST_TEMPLATE = "rest-party";
     static final String CALL_PROPERTY = "wamsPartyCall";
 
     private final Iterable<Party> parties;
@@ -30,9 +29,38 @@ public final class PartyRoutes extends RouteBuilder {
         this.adapters = adapters;
     }
 
+    /** The adapter types, each with its own route template (their shape is the same today). */
+    static final java.util.List<String> ADAPTER_TYPES = java.util.List.of("rest", "soap", "peer");
+
+    static String template(String adapterType) {
+        return adapterType + "-party";
+    }
+
     @Override
     public void configure() {
-        RouteTemplateDefinition template = routeTemplate(REST_TEMPLATE)
+        ADAPTER_TYPES.forEach(this::defineTemplate);
+        for (Party party : parties) {
+            templatedRoute(template(party.adapter().type()))
+                    .routeId("party-" + party.id())
+                    .parameter("partyId", party.id())
+                    .parameter("timeoutMillis", String.valueOf(party.timeout().toMillis()))
+                    .parameter(
+                            "failureRate", String.valueOf(party.circuitBreaker().failureRateThreshold()))
+                    .parameter(
+                            "minimumCalls",
+                            String.valueOf(party.circuitBreaker().minimumCalls()))
+                    .parameter(
+                            "slidingWindow",
+                            String.valueOf(party.circuitBreaker().slidingWindow()))
+                    .parameter(
+                            "openSeconds",
+                            String.valueOf(Math.max(
+                                    1, party.circuitBreaker().openDuration().toSeconds())));
+        }
+    }
+
+    private void defineTemplate(String adapterType) {
+        RouteTemplateDefinition template = routeTemplate(template(adapterType))
                 .templateParameter("partyId")
                 .templateParameter("timeoutMillis")
                 .templateParameter("failureRate")
@@ -54,25 +82,6 @@ public final class PartyRoutes extends RouteBuilder {
                 .onFallback()
                 .process(PartyRoutes::fallback)
                 .end();
-
-        for (Party party : parties) {
-            templatedRoute(REST_TEMPLATE)
-                    .routeId("party-" + party.id())
-                    .parameter("partyId", party.id())
-                    .parameter("timeoutMillis", String.valueOf(party.timeout().toMillis()))
-                    .parameter(
-                            "failureRate", String.valueOf(party.circuitBreaker().failureRateThreshold()))
-                    .parameter(
-                            "minimumCalls",
-                            String.valueOf(party.circuitBreaker().minimumCalls()))
-                    .parameter(
-                            "slidingWindow",
-                            String.valueOf(party.circuitBreaker().slidingWindow()))
-                    .parameter(
-                            "openSeconds",
-                            String.valueOf(Math.max(
-                                    1, party.circuitBreaker().openDuration().toSeconds())));
-        }
     }
 
     private void callAdapter(Exchange exchange) throws PartyUnreachableException {
