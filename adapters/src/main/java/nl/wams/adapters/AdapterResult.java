@@ -24,8 +24,21 @@ public sealed interface AdapterResult {
         }
     }
 
-    /** A professional at the party still has to decide; {@code statusLocation} is where to ask later. */
-    record Pending(String statusLocation) implements AdapterResult {}
+    /**
+     * A professional at the party still has to decide.
+     *
+     * @param statusUrl where to ask for the final answer
+     * @param binding what the final answer must be bound to (the signed request)
+     */
+    record Pending(String statusUrl, String binding) implements AdapterResult {
+        @Override
+        public String toString() {
+            return "Pending[statusUrl=" + statusUrl + "]";
+        }
+    }
+
+    /** The party's professional did not decide within the party's term. */
+    record NotAnswered(String motivation) implements AdapterResult {}
 
     /** The backend knows none of the subjects. */
     record NotKnown() implements AdapterResult {}

@@ -95,8 +95,12 @@ public final class PeerPartyAdapter implements PartyAdapter {
                             requestJws,
                             settings.partyOin(),
                             settings.signer().oin());
+            String location = response.headers().firstValue("Location").orElse(null);
             return interpret(
-                    request, answer, response.headers().firstValue("Location").orElse(null));
+                    request,
+                    answer,
+                    location == null ? null : settings.url().resolve(location).toString(),
+                    requestJws);
         } catch (PeerProtocolException e) {
             return new AdapterResult.InvalidAnswer("answer rejected: " + e.reason());
         } catch (IOException e) {
@@ -123,13 +127,58 @@ public final class PeerPartyAdapter implements PartyAdapter {
         return body;
     }
 
-    private AdapterResult interpret(AdapterRequest request, JsonNode answer, String location) {
+    /**
+     * Asks the party's status resource for the final answer to a held request: empty while the
+     * professional has not decided, else the verified answer.
+     */
+    public java.util.Optional<AdapterResult> poll(String statusUrl, String requestJws, AdapterRequest request) {
+        HttpResponse<InputStream> response;
+        try {
+            response = client.send(
+                    HttpRequest.newBuilder(java.net.URI.create(statusUrl))
+                            .timeout(settings.timeout())
+                            .header("Accept", PeerMessages.MEDIA_TYPE)
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            return java.util.Optional.empty(); // not reachable now: ask again later
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return java.util.Optional.empty();
+        }
+        try (InputStream in = response.body()) {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8L, settings.maxAnswerBytes() + 1));
+            if (response.statusCode() != 200) {
+                return java.util.Optional.empty();
+            }
+            if (bytes.length > settings.maxAnswerBytes()) {
+                return java.util.Optional.of(
+                        new AdapterResult.InvalidAnswer("answer larger than " + settings.maxAnswerBytes() + " bytes"));
+            }
+            JsonNode answer = settings.messages()
+                    .verifyAnswer(
+                            new String(bytes, StandardCharsets.US_ASCII),
+                            requestJws,
+                            settings.partyOin(),
+                            settings.signer().oin());
+            return java.util.Optional.of(interpret(request, answer, statusUrl, requestJws));
+        } catch (PeerProtocolException e) {
+            return java.util.Optional.of(new AdapterResult.InvalidAnswer("answer rejected: " + e.reason()));
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private AdapterResult interpret(AdapterRequest request, JsonNode answer, String location, String requestJws) {
         String outcome = answer.path("uitkomst").asText();
         switch (outcome) {
             case "NIET_BEKEND":
                 return new AdapterResult.NotKnown();
             case "IN_BEHANDELING":
-                return new AdapterResult.Pending(location);
+                return new AdapterResult.Pending(location, requestJws);
+            case "NIET_BEANTWOORD":
+                return new AdapterResult.NotAnswered(text(answer.get("motivering")));
             case "GEWEIGERD":
                 return RefusalGround.parse(answer.path("grond").asText())
                         .<AdapterResult>map(g -> new AdapterResult.Refused(g, text(answer.get("motivering"))))

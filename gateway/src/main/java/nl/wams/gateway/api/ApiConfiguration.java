@@ -7,6 +7,7 @@ import nl.wams.gateway.audit.Pseudonyms;
 import nl.wams.gateway.config.LoadedConfig;
 import nl.wams.gateway.minimisation.MinimisationFilter;
 import nl.wams.gateway.policy.RequestPolicy;
+import nl.wams.gateway.request.PendingAnswers;
 import nl.wams.gateway.request.ResultStore;
 import nl.wams.gateway.request.TransactionIds;
 import nl.wams.gateway.routing.PartyFanOut;
@@ -18,9 +19,6 @@ import org.springframework.core.Ordered;
 /** Wires the requester API: policy, flow, result store, filters and problem answers. */
 @Configuration(proxyBeanMethods = false)
 class ApiConfiguration {
-
-    /** Results kept at most; beyond it the oldest go first. */
-    private static final int MAX_STORED_RESULTS = 10_000;
 
     @Bean
     Clock clock() {
@@ -43,8 +41,53 @@ class ApiConfiguration {
     }
 
     @Bean
-    ResultStore resultStore(LoadedConfig config, Clock clock) {
-        return new ResultStore(clock, config.gateway().api().resultRetention(), MAX_STORED_RESULTS);
+    ResultStore resultStore(LoadedConfig config, com.zaxxer.hikari.HikariDataSource auditDataSource, Clock clock) {
+        return new ResultStore(auditDataSource, clock, config.gateway().api().resultRetention());
+    }
+
+    @Bean
+    PendingAnswers pendingAnswers(com.zaxxer.hikari.HikariDataSource auditDataSource) {
+        return new PendingAnswers(auditDataSource);
+    }
+
+    @Bean
+    RequestAudit requestAudit(LoadedConfig config, AuditLog auditLog, Pseudonyms pseudonyms) {
+        return new RequestAudit(auditLog, pseudonyms, config.gateway());
+    }
+
+    @Bean
+    AnswerPoller answerPoller(
+            LoadedConfig config,
+            java.util.Map<String, nl.wams.adapters.PartyAdapter> partyAdapters,
+            PendingAnswers pendingAnswers,
+            ResultStore store,
+            MinimisationFilter minimisation,
+            RequestAudit requestAudit,
+            Clock clock) {
+        var polling = config.gateway().reviewPolling();
+        return new AnswerPoller(
+                config.gateway(),
+                partyAdapters,
+                pendingAnswers,
+                store,
+                minimisation,
+                requestAudit,
+                clock,
+                polling.first(),
+                polling.maxInterval());
+    }
+
+    /** Polls for held answers in the background (only parties with a peer adapter can hold answers). */
+    @Bean(destroyMethod = "shutdownNow")
+    java.util.concurrent.ScheduledExecutorService answerPolling(LoadedConfig config, AnswerPoller poller) {
+        var scheduler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "wams-answer-poller");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = config.gateway().reviewPolling().every().toMillis();
+        scheduler.scheduleWithFixedDelay(poller::pollOnce, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
+        return scheduler;
     }
 
     @Bean
@@ -60,8 +103,8 @@ class ApiConfiguration {
             MinimisationFilter minimisation,
             ResultStore store,
             Clock clock,
-            AuditLog auditLog,
-            Pseudonyms pseudonyms) {
+            RequestAudit requestAudit,
+            PendingAnswers pendingAnswers) {
         return new DataRequestHandler(
                 config.gateway(),
                 new RequestPolicy(config.gateway(), config.catalogue()),
@@ -69,7 +112,9 @@ class ApiConfiguration {
                 minimisation,
                 store,
                 clock,
-                new RequestAudit(auditLog, pseudonyms, config.gateway()));
+                requestAudit,
+                pendingAnswers,
+                () -> clock.instant().plus(config.gateway().reviewPolling().first()));
     }
 
     @Bean

@@ -77,6 +77,17 @@ class ApiExceptionHandler {
                 "Het auditlog kan nu niet worden geschreven; er zijn geen gegevens verstuurd of vrijgegeven.");
     }
 
+    @ExceptionHandler(BeoordelingenController.AlreadyDecidedException.class)
+    void alreadyDecided(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        problems.write(
+                req,
+                res,
+                409,
+                "al-besloten",
+                "Al besloten",
+                "Over dit verzoek is al besloten; een besluit is definitief.");
+    }
+
     @ExceptionHandler(InvalidRequestException.class)
     void invalid(InvalidRequestException e, HttpServletRequest req, HttpServletResponse res) throws IOException {
         Map<String, Object> extensions = e.params().isEmpty() ? Map.of() : Map.of("invalidParams", e.params());

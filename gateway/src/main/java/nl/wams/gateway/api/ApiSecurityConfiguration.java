@@ -75,6 +75,10 @@ class ApiSecurityConfiguration {
                         // ListenerSeparationFilter serves /peer only on the mutual-TLS listener.
                         .requestMatchers(HttpMethod.POST, "/peer/v1/verzoeken")
                         .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/peer/v1/verzoeken/*")
+                        .permitAll()
+                        .requestMatchers("/api/v1/beoordelingen", "/api/v1/beoordelingen/**")
+                        .hasRole("reviewer")
                         .requestMatchers("/api/v1/gegevensverzoeken", "/api/v1/gegevensverzoeken/**")
                         .hasRole("coordinator")
                         .requestMatchers("/api/v1/verwerkingen", "/api/v1/inzageverzoeken")

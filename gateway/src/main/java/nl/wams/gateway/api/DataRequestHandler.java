@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import nl.wams.adapters.AdapterRequest;
+import nl.wams.adapters.AdapterResult;
 import nl.wams.gateway.config.GatewayConfig;
 import nl.wams.gateway.minimisation.MinimisationFilter;
 import nl.wams.gateway.policy.PolicyRefusedException;
@@ -14,6 +15,7 @@ import nl.wams.gateway.request.DataRequest;
 import nl.wams.gateway.request.DataRequestResult;
 import nl.wams.gateway.request.PartyResult;
 import nl.wams.gateway.request.PartyResults;
+import nl.wams.gateway.request.PendingAnswers;
 import nl.wams.gateway.request.ResultStore;
 import nl.wams.gateway.routing.PartyAnswer;
 import nl.wams.gateway.routing.PartyCall;
@@ -32,6 +34,8 @@ public final class DataRequestHandler {
     private final ResultStore store;
     private final Clock clock;
     private final RequestAudit audit;
+    private final PendingAnswers pendingAnswers;
+    private final java.util.function.Supplier<Instant> firstPoll;
 
     public DataRequestHandler(
             GatewayConfig config,
@@ -40,7 +44,9 @@ public final class DataRequestHandler {
             MinimisationFilter minimisation,
             ResultStore store,
             Clock clock,
-            RequestAudit audit) {
+            RequestAudit audit,
+            PendingAnswers pendingAnswers,
+            java.util.function.Supplier<Instant> firstPoll) {
         this.config = config;
         this.policy = policy;
         this.fanOut = fanOut;
@@ -48,6 +54,8 @@ public final class DataRequestHandler {
         this.store = store;
         this.clock = clock;
         this.audit = audit;
+        this.pendingAnswers = pendingAnswers;
+        this.firstPoll = firstPoll;
     }
 
     /**
@@ -74,11 +82,21 @@ public final class DataRequestHandler {
                         new AdapterRequest(
                                 id.toString(), request.purpose(), subjects, q.categories(), context(id, request))))
                 .toList();
+        List<PartyAnswer> answers = fanOut.ask(calls);
         List<PartyResult> results =
-                fanOut.ask(calls).stream().map(a -> toResult(a, request)).toList();
+                answers.stream().map(a -> toResult(a, request)).toList();
         trail.released(results);
         DataRequestResult result = new DataRequestResult(id, requester, received, clock.instant(), request, results);
-        store.put(result);
+        try {
+            store.put(result);
+            for (PartyAnswer answer : answers) {
+                if (answer.result() instanceof AdapterResult.Pending held) {
+                    pendingAnswers.add(id, answer.partyId(), held.statusUrl(), held.binding(), firstPoll.get());
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new nl.wams.gateway.audit.AuditUnavailableException("result not stored", e);
+        }
         return result;
     }
 

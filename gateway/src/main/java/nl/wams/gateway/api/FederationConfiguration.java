@@ -9,6 +9,7 @@ import nl.wams.gateway.config.LoadedConfig;
 import nl.wams.gateway.federation.FederationSetup;
 import nl.wams.gateway.federation.ProviderService;
 import nl.wams.gateway.federation.ReplayStore;
+import nl.wams.gateway.federation.ReviewStore;
 import nl.wams.gateway.minimisation.MinimisationFilter;
 import nl.wams.gateway.routing.AdapterFactory;
 import org.apache.catalina.connector.Connector;
@@ -63,7 +64,10 @@ class FederationConfiguration {
                 adapters.backend(provider.backend(), provider.timeout()),
                 minimisation,
                 auditLog,
-                pseudonyms);
+                pseudonyms,
+                reviewStore(auditDataSource),
+                provider.reviewTerm(),
+                clock);
     }
 
     /** Loads the key material at start-up when there is any: fails fast, and warns about expiring certificates. */
@@ -75,6 +79,41 @@ class FederationConfiguration {
                 federation.getObject();
             }
         };
+    }
+
+    @Lazy
+    @Bean
+    ReviewStore reviewStore(HikariDataSource auditDataSource) {
+        return new ReviewStore(auditDataSource);
+    }
+
+    /** Closes reviews past their term, so that no requester waits forever. */
+    @Bean(destroyMethod = "shutdownNow")
+    java.util.concurrent.ScheduledExecutorService reviewExpiry(
+            LoadedConfig config, ObjectProvider<ProviderService> provider) {
+        var scheduler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "wams-review-expiry");
+            t.setDaemon(true);
+            return t;
+        });
+        if (config.gateway().provides()) {
+            long every = config.gateway().provider().expiryCheck().toMillis();
+            scheduler.scheduleWithFixedDelay(
+                    () -> {
+                        try {
+                            provider.getObject().expire();
+                        } catch (Exception e) {
+                            org.slf4j.LoggerFactory.getLogger(FederationConfiguration.class)
+                                    .warn(
+                                            "review expiry failed: {}",
+                                            e.getClass().getSimpleName());
+                        }
+                    },
+                    every,
+                    every,
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+        return scheduler;
     }
 
     @Bean

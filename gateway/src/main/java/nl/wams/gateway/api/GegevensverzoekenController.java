@@ -44,9 +44,13 @@ class GegevensverzoekenController {
 
     @GetMapping("/{id}")
     ResponseEntity<GegevensverzoekResultaat> get(@PathVariable("id") UUID id, @AuthenticationPrincipal Jwt caller) {
-        return store.get(id, caller.getSubject())
-                .map(r -> ResponseEntity.ok(GegevensverzoekResultaat.of(r)))
-                .orElseThrow(
-                        () -> new ResourceNotFoundException("Gegevensverzoek niet gevonden of niet meer beschikbaar."));
+        try {
+            return store.get(id, caller.getSubject())
+                    .map(r -> ResponseEntity.ok(GegevensverzoekResultaat.of(r)))
+                    .orElseThrow(() ->
+                            new ResourceNotFoundException("Gegevensverzoek niet gevonden of niet meer beschikbaar."));
+        } catch (java.sql.SQLException e) {
+            throw new nl.wams.gateway.audit.AuditUnavailableException("results not readable", e);
+        }
     }
 }

@@ -24,12 +24,32 @@ class PeerController {
         this.problems = problems;
     }
 
+    /** The status of a request held for a professional: 202 until decided, then the signed final answer. */
+    @org.springframework.web.bind.annotation.GetMapping(path = "/peer/v1/verzoeken/{id}")
+    void status(
+            @org.springframework.web.bind.annotation.PathVariable("id") String id,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
+        X509Certificate[] chain = (X509Certificate[]) request.getAttribute("jakarta.servlet.request.X509Certificate");
+        write(provider.getObject().status(id, chain), request, response);
+    }
+
     @PostMapping(path = "/peer/v1/verzoeken", consumes = PeerMessages.MEDIA_TYPE)
     void verzoek(@RequestBody String jws, HttpServletRequest request, HttpServletResponse response) throws IOException {
         X509Certificate[] chain = (X509Certificate[]) request.getAttribute("jakarta.servlet.request.X509Certificate");
         ProviderService.Reply reply = provider.getObject()
                 .handle(jws, chain, ApiHeadersFilter.transactionId(request).toString());
-        if (reply instanceof ProviderService.Reply.Signed signed) {
+        write(reply, request, response);
+    }
+
+    private void write(ProviderService.Reply reply, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        if (reply instanceof ProviderService.Reply.Signed signed && signed.jws() == null) {
+            response.setStatus(signed.status());
+            response.setHeader("Location", signed.location());
+            response.setHeader("Retry-After", "5");
+        } else if (reply instanceof ProviderService.Reply.Signed signed) {
             response.setStatus(signed.status());
             response.setContentType(PeerMessages.MEDIA_TYPE);
             if (signed.location() != null) {

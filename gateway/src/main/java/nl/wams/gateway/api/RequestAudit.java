@@ -156,7 +156,7 @@ public final class RequestAudit {
     private static AuditEvent event(Outcome outcome) {
         return switch (outcome) {
             case GEWEIGERD -> AuditEvent.ANTWOORD_GEWEIGERD;
-            case NIET_BEREIKBAAR, ONGELDIG_ANTWOORD -> AuditEvent.ANTWOORD_MISLUKT;
+            case NIET_BEREIKBAAR, ONGELDIG_ANTWOORD, NIET_BEANTWOORD -> AuditEvent.ANTWOORD_MISLUKT;
             default -> AuditEvent.ANTWOORD_ONTVANGEN;
         };
     }

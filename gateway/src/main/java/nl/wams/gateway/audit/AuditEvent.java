@@ -22,6 +22,8 @@ public enum AuditEvent {
     PEER_VERZOEK_GEWEIGERD,
     /** Provider role: the signed answer (data, refusal with ground, or pending review) left. */
     PEER_ANTWOORD_VERSTUURD,
+    /** Provider role: a professional decided on a held request (or its term expired). */
+    BEOORDELINGSBESLUIT,
     /** An auditor asked for a subject access report. */
     INZAGEVERZOEK,
     /** The log was exported. */

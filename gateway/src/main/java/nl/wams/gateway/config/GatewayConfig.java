@@ -23,10 +23,12 @@ public record GatewayConfig(
         List<Party> parties,
         Audit audit,
         Federation federation,
-        Provider provider) {
+        Provider provider,
+        ReviewPolling reviewPolling) {
 
     public GatewayConfig {
         api = api == null ? Api.defaults() : api;
+        reviewPolling = reviewPolling == null ? new ReviewPolling(null, null, null) : reviewPolling;
         collectionRules = collectionRules == null ? CollectionRules.defaults() : collectionRules;
         coarseTables = coarseTables == null ? Map.of() : Map.copyOf(coarseTables);
         minimisation = minimisation == null ? Map.of() : Map.copyOf(minimisation);
@@ -111,8 +113,17 @@ public record GatewayConfig(
      * @param backend the provider's own backend system (an adapter, like a party's)
      * @param timeout longest wait for the backend
      */
-    public record Provider(List<Served> serves, Map<String, String> releasePolicy, Adapter backend, Duration timeout) {
+    public record Provider(
+            List<Served> serves,
+            Map<String, String> releasePolicy,
+            Adapter backend,
+            Duration timeout,
+            Duration reviewTerm,
+            Duration expiryCheck) {
         public Provider {
+            // 10 working days is two calendar weeks; the term is calendar time.
+            reviewTerm = reviewTerm == null ? Duration.ofDays(14) : reviewTerm;
+            expiryCheck = expiryCheck == null ? Duration.ofMinutes(1) : expiryCheck;
             serves = serves == null ? List.of() : List.copyOf(serves);
             releasePolicy = releasePolicy == null ? Map.of() : Map.copyOf(releasePolicy);
             timeout = timeout == null ? Duration.ofSeconds(5) : timeout;
@@ -170,6 +181,21 @@ public record GatewayConfig(
         public Checkpoint {
             everyRecords = everyRecords == null ? 1000 : everyRecords;
             every = every == null ? Duration.ofSeconds(60) : every;
+        }
+    }
+
+    /**
+     * Requester role: how held answers are fetched from a party's status resource.
+     *
+     * @param first wait before the first poll, doubling after each, up to {@code maxInterval}
+     * @param maxInterval the longest wait between two polls
+     * @param every how often due polls are looked for
+     */
+    public record ReviewPolling(Duration first, Duration maxInterval, Duration every) {
+        public ReviewPolling {
+            first = first == null ? Duration.ofSeconds(5) : first;
+            maxInterval = maxInterval == null ? Duration.ofMinutes(10) : maxInterval;
+            every = every == null ? Duration.ofSeconds(1) : every;
         }
     }
 

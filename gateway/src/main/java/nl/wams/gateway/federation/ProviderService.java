@@ -44,6 +44,9 @@ public final class ProviderService {
     private final MinimisationFilter minimisation;
     private final AuditLog audit;
     private final Pseudonyms pseudonyms;
+    private final ReviewStore reviews;
+    private final java.time.Duration reviewTerm;
+    private final java.time.Clock clock;
 
     public ProviderService(
             GatewayConfig config,
@@ -53,7 +56,10 @@ public final class ProviderService {
             PartyAdapter backend,
             MinimisationFilter minimisation,
             AuditLog audit,
-            Pseudonyms pseudonyms) {
+            Pseudonyms pseudonyms,
+            ReviewStore reviews,
+            java.time.Duration reviewTerm,
+            java.time.Clock clock) {
         this.config = config;
         this.messages = messages;
         this.signer = signer;
@@ -62,6 +68,9 @@ public final class ProviderService {
         this.minimisation = minimisation;
         this.audit = audit;
         this.pseudonyms = pseudonyms;
+        this.reviews = reviews;
+        this.reviewTerm = reviewTerm;
+        this.clock = clock;
     }
 
     /** What to send back: a signed answer, or a problem for a request that cannot be trusted. */
@@ -137,7 +146,16 @@ public final class ProviderService {
                 .categories(categories, List.of());
         audit.append(trace, List.of(base.build()));
 
-        ObjectNode answer = decide(request.requesterOin(), purpose, categories, subjects, transactionId, body);
+        ObjectNode answer;
+        try {
+            answer = decide(request.requesterOin(), purpose, categories, subjects, transactionId, body, jws);
+        } catch (SQLException e) {
+            return new Reply.Rejected(
+                    503,
+                    "audit-niet-beschikbaar",
+                    "Opslag niet beschikbaar",
+                    "De gateway kan nu niets vastleggen; probeer het later opnieuw.");
+        }
         String outcome = answer.path("uitkomst").asText();
         if ("NIET_BEREIKBAAR".equals(outcome)) {
             return new Reply.Rejected(
@@ -162,13 +180,134 @@ public final class ProviderService {
         return new Reply.Signed(pending ? 202 : 200, signed, pending ? "/peer/v1/verzoeken/" + transactionId : null);
     }
 
+    /**
+     * {@code GET /peer/v1/verzoeken/{id}}: 202 while a professional decides, the signed final answer
+     * once decided. Only the organisation that asked may read it.
+     */
+    public Reply status(String id, X509Certificate[] clientChain) {
+        Optional<String> tlsOin =
+                clientChain == null || clientChain.length == 0 ? Optional.empty() : PeerTrust.oin(clientChain[0]);
+        try {
+            Optional<ReviewStore.Review> review = reviews.get(id);
+            if (review.isEmpty()
+                    || tlsOin.isEmpty()
+                    || !review.get().requesterOin().equals(tlsOin.get())) {
+                return new Reply.Rejected(404, "niet-gevonden", "Niet gevonden", "Dit verzoek is hier niet bekend.");
+            }
+            if ("OPEN".equals(review.get().status())) {
+                return new Reply.Signed(202, null, "/peer/v1/verzoeken/" + id);
+            }
+            return new Reply.Signed(200, review.get().answerJws(), null);
+        } catch (SQLException e) {
+            return new Reply.Rejected(
+                    503,
+                    "audit-niet-beschikbaar",
+                    "Opslag niet beschikbaar",
+                    "De gateway kan nu niets lezen; probeer het later opnieuw.");
+        }
+    }
+
+    /** A professional's decision on a review. */
+    public sealed interface Decision {
+        /** Release these categories (still minimised at the source). */
+        record Release(List<String> categories) implements Decision {}
+
+        /** Refuse with a ground and a motivation. */
+        record Refuse(String ground, String motivation) implements Decision {}
+    }
+
+    /** What became of a decision. */
+    public enum DecisionResult {
+        DECIDED,
+        NOT_FOUND,
+        ALREADY_DECIDED
+    }
+
+    /**
+     * Records a decision once: the answer is built (from the backend for released categories,
+     * minimised at the source), signed against the original request, stored for the requester's
+     * next poll, and audited with the reviewer's reference.
+     */
+    public DecisionResult decideReview(String id, String reviewer, Decision decision) throws SQLException {
+        Optional<ReviewStore.Review> found = reviews.get(id);
+        if (found.isEmpty()) {
+            return DecisionResult.NOT_FOUND;
+        }
+        ReviewStore.Review review = found.get();
+        if (!"OPEN".equals(review.status())) {
+            return DecisionResult.ALREADY_DECIDED;
+        }
+        List<AdapterRequest.Subject> subjects = new ArrayList<>();
+        List<String> asked = new ArrayList<>();
+        try {
+            JSON.readTree(review.subjects())
+                    .forEach(p -> subjects.add(new AdapterRequest.Subject(
+                            p.path("bsn").asText(), p.path("rol").asText())));
+            JSON.readTree(review.categories()).forEach(c -> asked.add(c.asText()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("stored review " + id + " is unreadable", e);
+        }
+        ObjectNode answer;
+        String status;
+        if (decision instanceof Decision.Release release) {
+            List<String> released =
+                    asked.stream().filter(release.categories()::contains).toList();
+            List<String> withheld = asked.stream()
+                    .filter(c -> !release.categories().contains(c))
+                    .toList();
+            answer = fromBackend(review.purpose(), released, withheld, subjects, id);
+            status = "VRIJGEGEVEN";
+        } else {
+            Decision.Refuse refuse = (Decision.Refuse) decision;
+            answer = refusal(refuse.ground(), refuse.motivation());
+            status = "GEWEIGERD";
+        }
+        if ("NIET_BEREIKBAAR".equals(answer.path("uitkomst").asText())) {
+            throw new SQLException("backend not reachable; the decision is not recorded");
+        }
+        return store(review, answer, status, reviewer) ? DecisionResult.DECIDED : DecisionResult.ALREADY_DECIDED;
+    }
+
+    /** Closes reviews past their term as NIET_BEANTWOORD, so no requester waits forever. */
+    public int expire() throws SQLException {
+        int closed = 0;
+        for (ReviewStore.Review review : reviews.expired(nl.wams.gateway.audit.AuditClock.format(clock.instant()))) {
+            ObjectNode answer = JSON.createObjectNode()
+                    .put("uitkomst", "NIET_BEANTWOORD")
+                    .put("motivering", "Niet binnen de termijn beoordeeld.");
+            if (store(review, answer, "NIET_BEANTWOORD", "termijn")) {
+                closed++;
+            }
+        }
+        return closed;
+    }
+
+    private boolean store(ReviewStore.Review review, ObjectNode answer, String status, String reviewer)
+            throws SQLException {
+        String signed = messages.signAnswer(signer, review.requesterOin(), review.requestJws(), review.id(), answer);
+        audit.append(
+                review.id().replace("-", ""),
+                List.of(AuditEntry.of(AuditEvent.BEOORDELINGSBESLUIT, review.id())
+                        .requester(review.requesterOin(), reviewer)
+                        .party(config.identity().name(), config.identity().oin())
+                        .purpose(review.purpose(), review.legalBasis(), review.phase(), review.caseRef())
+                        .categories(List.of(), released(answer))
+                        .fieldsRemoved(strings(answer.path("verwijderdeVelden")))
+                        .outcome(answer.path("uitkomst").asText(), text(answer, "grond"), text(answer, "motivering"))
+                        .build()));
+        return reviews.decide(
+                review.id(), status, nl.wams.gateway.audit.AuditClock.format(clock.instant()), reviewer, signed);
+    }
+
     private ObjectNode decide(
             String requesterOin,
             String purpose,
             List<String> categories,
             List<AdapterRequest.Subject> subjects,
             String transactionId,
-            JsonNode body) {
+            JsonNode body,
+            String jws)
+            throws SQLException {
         Optional<GatewayConfig.Served> served = config.provider().served(requesterOin);
         if (served.isEmpty() || !served.get().purposes().contains(purpose)) {
             return refusal("GEEN_GRONDSLAG", "Deze organisatie wordt niet bediend voor doel '" + purpose + "'.");
@@ -184,11 +323,42 @@ public final class ProviderService {
             }
         }
         if (!review.isEmpty()) {
+            java.time.Instant now = clock.instant();
+            ArrayNode people = JSON.createArrayNode();
+            subjects.forEach(s -> people.addObject().put("bsn", s.bsn()).put("rol", s.role()));
+            reviews.create(new ReviewStore.Review(
+                    transactionId,
+                    requesterOin,
+                    purpose,
+                    text(body, "grondslag"),
+                    text(body, "fase"),
+                    text(body, "aanleiding"),
+                    text(body, "zaakkenmerk"),
+                    text(body, "motivering"),
+                    JSON.valueToTree(categories).toString(),
+                    people.toString(),
+                    jws,
+                    "OPEN",
+                    nl.wams.gateway.audit.AuditClock.format(now),
+                    nl.wams.gateway.audit.AuditClock.format(now.plus(reviewTerm)),
+                    null,
+                    null,
+                    null));
             ObjectNode pending = JSON.createObjectNode().put("uitkomst", "IN_BEHANDELING");
             pending.putArray("categorieen")
                     .addAll(review.stream().map(JSON.getNodeFactory()::textNode).toList());
             return pending;
         }
+        return fromBackend(purpose, automatic, never, subjects, transactionId);
+    }
+
+    /** Fetches and minimises the categories that may be released; the rest is named as removed. */
+    ObjectNode fromBackend(
+            String purpose,
+            List<String> automatic,
+            List<String> never,
+            List<AdapterRequest.Subject> subjects,
+            String transactionId) {
         if (automatic.isEmpty()) {
             return refusal("GEEN_GRONDSLAG", "Geen grondslag om " + never + " te verstrekken.");
         }
@@ -228,7 +398,7 @@ public final class ProviderService {
         return answer;
     }
 
-    private static ObjectNode refusal(String ground, String motivation) {
+    static ObjectNode refusal(String ground, String motivation) {
         return JSON.createObjectNode()
                 .put("uitkomst", "GEWEIGERD")
                 .put("grond", ground)

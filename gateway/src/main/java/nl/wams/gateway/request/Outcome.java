@@ -7,6 +7,8 @@ public enum Outcome {
     GEWEIGERD,
     NIET_BEKEND,
     IN_BEHANDELING,
+    /** The party's professional did not decide within the party's term. */
+    NIET_BEANTWOORD,
     NIET_BEREIKBAAR,
     ONGELDIG_ANTWOORD
 }

@@ -34,6 +34,9 @@ public final class PartyResults {
         if (result instanceof AdapterResult.Pending pending) {
             return simple(partyId, partyName, Outcome.IN_BEHANDELING, "wacht op het besluit van een professional");
         }
+        if (result instanceof AdapterResult.NotAnswered notAnswered) {
+            return simple(partyId, partyName, Outcome.NIET_BEANTWOORD, notAnswered.motivation());
+        }
         if (result instanceof AdapterResult.InvalidAnswer invalid) {
             return simple(partyId, partyName, Outcome.ONGELDIG_ANTWOORD, invalid.reason());
         }

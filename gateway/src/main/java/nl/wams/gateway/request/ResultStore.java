@@ -1,53 +1,106 @@
 package nl.wams.gateway.request;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.sql.DataSource;
 
 /**
- * Keeps aggregated answers for a limited time so the caller can fetch them again by id. Held in
- * memory on purpose: the gateway carries personal data, it does not become a second copy of it.
- * Entries expire after the configured retention and only the user who asked can read them.
+ * Aggregated answers, kept for a limited time so the caller can fetch them again by id, and so a
+ * request that waits for a professional survives restarts and is visible to every replica. Only
+ * the user who asked can read a result. Completed results expire after the configured retention;
+ * pending ones are kept until they complete (at most {@link #PENDING_RETENTION}).
  */
 public final class ResultStore {
 
-    private final Map<UUID, Entry> entries = new ConcurrentHashMap<>();
+    static final Duration PENDING_RETENTION = Duration.ofDays(60);
+    private static final Duration CLEANUP_EVERY = Duration.ofMinutes(1);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private final DataSource dataSource;
     private final Clock clock;
     private final Duration retention;
-    private final int maxEntries;
+    private final ObjectMapper json =
+            new ObjectMapper().findAndRegisterModules().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private final AtomicReference<Instant> lastCleanup;
 
-    public ResultStore(Clock clock, Duration retention, int maxEntries) {
+    public ResultStore(DataSource dataSource, Clock clock, Duration retention) {
+        this.dataSource = dataSource;
         this.clock = clock;
         this.retention = retention;
-        this.maxEntries = maxEntries;
+        this.lastCleanup = new AtomicReference<>(clock.instant());
     }
 
-    public void put(DataRequestResult result) {
-        evictExpired();
-        if (entries.size() >= maxEntries) {
-            entries.entrySet().stream()
-                    .min(Map.Entry.comparingByValue((a, b) -> a.expires().compareTo(b.expires())))
-                    .ifPresent(oldest -> entries.remove(oldest.getKey()));
+    /** Stores or replaces a result. */
+    public void put(DataRequestResult result) throws SQLException {
+        cleanupIfDue();
+        Instant expires = clock.instant().plus(result.pending() ? PENDING_RETENTION : retention);
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM request_result WHERE id = ?");
+                    PreparedStatement insert = c.prepareStatement(
+                            "INSERT INTO request_result (id, requester, expires_at, result) VALUES (?, ?, ?, ?)")) {
+                delete.setString(1, result.id().toString());
+                delete.executeUpdate();
+                insert.setString(1, result.id().toString());
+                insert.setString(2, result.requester());
+                insert.setString(3, TIME.format(expires));
+                insert.setString(4, json.writeValueAsString(result));
+                insert.executeUpdate();
+                c.commit();
+            } catch (SQLException | JsonProcessingException | RuntimeException e) {
+                c.rollback();
+                throw e instanceof SQLException sql ? sql : new SQLException("cannot store result", e);
+            }
         }
-        entries.put(result.id(), new Entry(result, clock.instant().plus(retention)));
     }
 
     /** The result, if it exists, has not expired, and belongs to this requester. */
-    public Optional<DataRequestResult> get(UUID id, String requester) {
-        Entry entry = entries.get(id);
-        if (entry == null || entry.expires().isBefore(clock.instant())) {
-            return Optional.empty();
+    public Optional<DataRequestResult> get(UUID id, String requester) throws SQLException {
+        return get(id).filter(r -> r.requester().equals(requester));
+    }
+
+    /** The result regardless of who asked (for the gateway's own use, such as polling). */
+    public Optional<DataRequestResult> get(UUID id) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s =
+                        c.prepareStatement("SELECT result FROM request_result WHERE id = ? AND expires_at >= ?")) {
+            s.setString(1, id.toString());
+            s.setString(2, TIME.format(clock.instant()));
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(json.readValue(rs.getString(1), DataRequestResult.class));
+            }
+        } catch (JsonProcessingException e) {
+            throw new SQLException("stored result " + id + " is unreadable", e);
         }
-        return Optional.of(entry.result()).filter(r -> r.requester().equals(requester));
     }
 
-    private void evictExpired() {
-        var now = clock.instant();
-        entries.values().removeIf(e -> e.expires().isBefore(now));
+    private void cleanupIfDue() throws SQLException {
+        Instant now = clock.instant();
+        Instant last = lastCleanup.get();
+        if (now.isBefore(last.plus(CLEANUP_EVERY)) || !lastCleanup.compareAndSet(last, now)) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement delete = c.prepareStatement("DELETE FROM request_result WHERE expires_at < ?")) {
+            delete.setString(1, TIME.format(now));
+            delete.executeUpdate();
+        }
     }
-
-    private record Entry(DataRequestResult result, java.time.Instant expires) {}
 }

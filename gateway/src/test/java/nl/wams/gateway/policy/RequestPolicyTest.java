@@ -64,6 +64,7 @@ class RequestPolicyTest {
                     party("school", "bekend-bij")),
             null,
             null,
+            null,
             null);
 
     static GatewayConfig.Party party(String id, String... categories) {
@@ -244,6 +245,7 @@ class RequestPolicyTest {
                 CONFIG.parties(),
                 null,
                 null,
+                null,
                 null);
 
         List<Violation> violations = new RequestPolicy(lenient, CATALOGUE)
@@ -264,6 +266,7 @@ class RequestPolicyTest {
                 null,
                 null,
                 CONFIG.parties(),
+                null,
                 null,
                 null,
                 null);
@@ -290,6 +293,7 @@ class RequestPolicyTest {
                 null,
                 null,
                 CONFIG.parties(),
+                null,
                 null,
                 null,
                 null);
@@ -329,6 +333,7 @@ class RequestPolicyTest {
                 null,
                 null,
                 CONFIG.parties(),
+                null,
                 null,
                 null,
                 null);
