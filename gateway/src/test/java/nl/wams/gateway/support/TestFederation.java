@@ -16,6 +16,17 @@ public final class TestFederation {
     public static final DemoPki.Organisation GGZ = DemoPki.DEMO.get(1);
     public static final DemoPki.Organisation WOON = DemoPki.DEMO.get(2);
 
+    /** An organisation with its name and OIN as a provider configuration needs them. */
+    public record Org(DemoPki.Organisation org) {
+        public String oin() {
+            return org.oin();
+        }
+
+        public String name() {
+            return org.name();
+        }
+    }
+
     private final Path dir;
 
     private TestFederation(Path dir) {
