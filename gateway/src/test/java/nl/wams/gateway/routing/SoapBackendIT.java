@@ -24,6 +24,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SoapBackendIT {
 
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static com.github.tomakehurst.wiremock.junit5.WireMockExtension hostile =
+            com.github.tomakehurst.wiremock.junit5.WireMockExtension.newInstance()
+                    .options(com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig()
+                            .dynamicPort())
+                    .build();
+
     @TempDir
     static Path dir;
 
@@ -78,7 +85,15 @@ class SoapBackendIT {
                                 "      client-key-store: { path: \"" + pki.file("gemeente-tls.p12")
                                         + "\", password: changeit }\n")
                         + party.formatted(
-                                "woon-zonder-clientcertificaat", woningcorporatie.url(), pki.file("trust.p12"), ""));
+                                "woon-zonder-clientcertificaat", woningcorporatie.url(), pki.file("trust.p12"), "")
+                        + """
+                  - id: woon-vijandig
+                    name: Woonstichting (gekaapt)
+                    oin: "00000099000000000203"
+                    domain: wonen
+                    categories: [bekend-bij, huurachterstand, overlastmeldingen]
+                    adapter: { type: soap, url: "http://127.0.0.1:%d/soap" }
+                """.formatted(hostile.getPort()));
     }
 
     @AfterAll
@@ -127,5 +142,30 @@ class SoapBackendIT {
                         .get("uitkomst")
                         .asText())
                 .isEqualTo("NIET_BEREIKBAAR");
+    }
+
+    @Test
+    void xxeInAnAnswerIsRejectedAndAudited() throws Exception {
+        Path secret = Files.writeString(dir.resolve("geheim.txt"), Household.CLIENT);
+        hostile.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/soap")
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "text/xml")
+                        .withBody("<?xml version=\"1.0\"?><!DOCTYPE e [<!ENTITY x SYSTEM \"" + secret.toUri() + "\">]>"
+                                + "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body>"
+                                + "<ns:ZoekHuurdersResponse xmlns:ns=\"urn:voorbeeld:woningcorporatie:huurderinformatie:v1\">"
+                                + "<ns:huurder><ns:bsn>&x;</ns:bsn></ns:huurder></ns:ZoekHuurdersResponse>"
+                                + "</soap:Body></soap:Envelope>")));
+
+        JsonNode result = ask("woon-vijandig", Household.CLIENT);
+
+        assertThat(result.get("uitkomst").asText()).isEqualTo("ONGELDIG_ANTWOORD");
+        var records = new java.util.ArrayList<nl.wams.gateway.audit.AuditRecord>();
+        gateway.bean(nl.wams.gateway.audit.AuditStore.class).forEachRecord("test-node", records::add);
+        assertThat(records).anySatisfy(r -> {
+            assertThat(r.entry().event()).isEqualTo(nl.wams.gateway.audit.AuditEvent.ANTWOORD_MISLUKT);
+            assertThat(r.entry().partyId()).isEqualTo("woon-vijandig");
+            assertThat(r.entry().outcome()).isEqualTo("ONGELDIG_ANTWOORD");
+        });
     }
 }
