@@ -1,16 +1,9 @@
 package nl.wams.gateway.cli;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
-import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import nl.wams.gateway.config.ConfigLoader;
-import nl.wams.gateway.config.GatewayConfig.Party;
 import nl.wams.gateway.config.LoadedConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,24 +31,8 @@ final class BackendsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LoadedConfig loaded = new ConfigLoader().load(config);
-        List<WireMockServer> servers = new ArrayList<>();
-        for (Party party : loaded.gateway().parties()) {
-            URI url = URI.create(party.adapter().url());
-            Path stubs = dir.resolve(party.id());
-            if (!"127.0.0.1".equals(url.getHost()) && !"localhost".equals(url.getHost())) {
-                continue;
-            }
-            if (!Files.isDirectory(stubs)) {
-                System.err.printf("skipping %s: no stand-in data in %s%n", party.id(), stubs);
-                continue;
-            }
-            WireMockServer server = new WireMockServer(
-                    options().bindAddress("127.0.0.1").port(url.getPort()).usingFilesUnderDirectory(stubs.toString()));
-            server.start();
-            servers.add(server);
-            System.out.printf("stand-in backend for %-28s on %s%n", party.id(), url);
-        }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> servers.forEach(WireMockServer::stop)));
+        StandInBackends backends = StandInBackends.start(StandInBackends.backends(List.of(loaded)), dir);
+        Runtime.getRuntime().addShutdownHook(new Thread(backends::close));
         System.out.println("Fictional data only. Ctrl-C stops the backends.");
         return RunCommand.KEEP_RUNNING;
     }

@@ -16,7 +16,9 @@ import picocli.CommandLine.Command;
             AuditCommand.class,
             CertsCommand.class,
             TokenCommand.class,
-            BackendsCommand.class
+            BackendsCommand.class,
+            DemoCommand.class,
+            RequestCommand.class
         })
 public final class WamsGatewayCli {
 

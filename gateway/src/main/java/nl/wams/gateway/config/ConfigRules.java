@@ -133,7 +133,9 @@ final class ConfigRules {
             String pointer = "/provider/release-policy/" + category;
             if (config.catalogue().category(category).isEmpty()) {
                 report.accept(yaml.problem(pointer, "unknown category '" + category + "' (not in the catalogue)"));
-            } else if (!"NOOIT".equals(policy) && !provider.backend().mappings().containsKey(category)) {
+            } else if (!"NOOIT".equals(policy)
+                    && "rest".equals(provider.backend().type())
+                    && !provider.backend().mappings().containsKey(category)) {
                 report.accept(yaml.problem(
                         "/provider/backend/mappings",
                         "missing backend mapping for category '" + category + "' (release policy " + policy + ")"));

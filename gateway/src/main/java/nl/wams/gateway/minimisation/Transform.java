@@ -34,12 +34,18 @@ public sealed interface Transform {
         }
     }
 
-    /** A date ({@code yyyy-MM-dd}, {@code yyyy-MM} or a date-time) becomes its year. */
+    /**
+     * A date ({@code yyyy-MM-dd}, {@code yyyy-MM} or a date-time) becomes its year. A year is kept,
+     * so minimising twice (at the source and again at the requester) changes nothing.
+     */
     record YearOnly() implements Transform {
         private static final Pattern DATE = Pattern.compile("(\\d{4})(-\\d{2}(-\\d{2}([T ].*)?)?)?");
 
         @Override
         public Optional<JsonNode> apply(JsonNode value) {
+            if (value != null && value.isIntegralNumber() && value.asInt() >= 1000 && value.asInt() <= 9999) {
+                return Optional.of(value);
+            }
             if (value == null || !value.isTextual()) {
                 return Optional.empty();
             }
@@ -53,10 +59,16 @@ public sealed interface Transform {
         }
     }
 
-    /** Only whether there is something: null, "", [] and {} are false, anything else true. */
+    /**
+     * Only whether there is something: null, "", [] and {} are false, anything else true. A boolean
+     * is kept as it is (it is already a presence), so minimising twice changes nothing.
+     */
     record PresenceOnly() implements Transform {
         @Override
         public Optional<JsonNode> apply(JsonNode value) {
+            if (value != null && value.isBoolean()) {
+                return Optional.of(value);
+            }
             boolean present = value != null
                     && !value.isNull()
                     && !(value.isTextual() && value.asText().isEmpty())
@@ -70,10 +82,13 @@ public sealed interface Transform {
         }
     }
 
-    /** A list becomes its number of elements. */
+    /** A list becomes its number of elements; a count (a non-negative integer) is kept. */
     record CountOnly() implements Transform {
         @Override
         public Optional<JsonNode> apply(JsonNode value) {
+            if (value != null && value.isIntegralNumber() && value.asLong() >= 0) {
+                return Optional.of(value);
+            }
             return value != null && value.isArray() ? Optional.of(IntNode.valueOf(value.size())) : Optional.empty();
         }
 
@@ -147,6 +162,9 @@ public sealed interface Transform {
         public Optional<JsonNode> apply(JsonNode value) {
             if (value == null || !value.isTextual()) {
                 return Optional.empty();
+            }
+            if (classes.containsValue(value.asText()) || value.asText().equals(fallback)) {
+                return Optional.of(value); // already a class: minimising twice changes nothing
             }
             String mapped = classes.getOrDefault(value.asText(), fallback);
             return mapped == null ? Optional.empty() : Optional.of(TextNode.valueOf(mapped));

@@ -44,7 +44,6 @@ class TransformTest {
         Transform presence = new Transform.PresenceOnly();
         assertThat(apply(presence, "\"F32.1\"")).contains("true");
         assertThat(apply(presence, "[1]")).contains("true");
-        assertThat(apply(presence, "false")).contains("true");
         assertThat(apply(presence, "null")).contains("false");
         assertThat(apply(presence, "\"\"")).contains("false");
         assertThat(apply(presence, "[]")).contains("false");
@@ -101,5 +100,17 @@ class TransformTest {
                 .hasMessage("unknown coarse table 'x'");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> TransformSpec.parse(json("\"hash\""), tables))
                 .hasMessage("unknown transform 'hash'");
+    }
+
+    @Test
+    void minimisingTwiceChangesNothing() {
+        Transform coarse = new Transform.Coarse("zorg", Map.of("klinische opname", "ggz-behandeling"), "ggz-overig");
+        assertThat(apply(new Transform.YearOnly(), "2025")).contains("2025");
+        assertThat(apply(new Transform.YearOnly(), "12")).isEmpty();
+        assertThat(apply(new Transform.PresenceOnly(), "false")).contains("false");
+        assertThat(apply(new Transform.CountOnly(), "3")).contains("3");
+        assertThat(apply(new Transform.CountOnly(), "-1")).isEmpty();
+        assertThat(apply(coarse, "\"ggz-behandeling\"")).contains("\"ggz-behandeling\"");
+        assertThat(apply(coarse, "\"ggz-overig\"")).contains("\"ggz-overig\"");
     }
 }

@@ -1,0 +1,179 @@
+package nl.wams.gateway.cli;
+
+import com.nimbusds.jose.jwk.JWK;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import nl.wams.gateway.GatewayApplication;
+import nl.wams.gateway.config.ConfigLoader;
+import nl.wams.gateway.config.InvalidConfigException;
+import nl.wams.gateway.config.LoadedConfig;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code demo}: the whole federation in one process on loopback: the municipality's gateway, the
+ * mental health institution's and the housing corporation's gateways (provider role), and the
+ * stand-in backend systems with fictional data. Demo keys and data only.
+ */
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = "Start the demo federation (fictional data, demo keys).")
+final class DemoCommand implements Callable<Integer> {
+
+    /** The gateways of the demo, providers first so the municipality's peers are up when it starts. */
+    static final List<String> GATEWAYS = List.of("ggz-noordkust", "woonstichting-de-haven", "gemeente");
+
+    @Option(
+            names = "--config-dir",
+            defaultValue = "config/demo",
+            description = "Demo configurations. Default: ${DEFAULT-VALUE}")
+    Path configDir;
+
+    @Option(names = "--reset", description = "Delete the demo data (audit logs, reviews) before starting.")
+    boolean reset;
+
+    @Override
+    public Integer call() throws Exception {
+        DemoFederation demo;
+        try {
+            demo = DemoFederation.start(configDir, reset);
+        } catch (InvalidConfigException e) {
+            e.problems().forEach(System.err::println);
+            return WamsGatewayCli.INVALID_CONFIG;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(demo::close));
+        demo.printGuide();
+        return RunCommand.KEEP_RUNNING;
+    }
+
+    /** A running demo federation. */
+    static final class DemoFederation implements AutoCloseable {
+        final List<LoadedConfig> configs;
+        final Path dataDir;
+        private final StandInBackends backends;
+        private final List<ConfigurableApplicationContext> gateways;
+
+        private DemoFederation(
+                List<LoadedConfig> configs,
+                Path dataDir,
+                StandInBackends backends,
+                List<ConfigurableApplicationContext> gateways) {
+            this.configs = configs;
+            this.dataDir = dataDir;
+            this.backends = backends;
+            this.gateways = gateways;
+        }
+
+        static DemoFederation start(Path configDir, boolean reset) throws IOException {
+            List<LoadedConfig> configs = new ArrayList<>();
+            for (String name : GATEWAYS) {
+                configs.add(new ConfigLoader().load(configDir.resolve(name + ".yml")));
+            }
+            Path dataDir = configs.get(0)
+                    .resolve(configs.get(0).gateway().audit().dataDir())
+                    .getParent();
+            if (reset) {
+                for (LoadedConfig config : configs) {
+                    delete(config.resolve(config.gateway().audit().dataDir()));
+                }
+            }
+            Files.createDirectories(dataDir);
+            System.out.println(
+                    "Starting the wams-gateway demo federation (fictional data, demo keys: never for production)");
+            StandInBackends backends =
+                    StandInBackends.start(StandInBackends.backends(configs), configDir.resolve("backends"));
+            List<ConfigurableApplicationContext> gateways = new ArrayList<>();
+            try {
+                for (LoadedConfig config : configs) {
+                    gateways.add(GatewayApplication.start(config, Map.of("spring.main.banner-mode", "off")));
+                }
+                writeTokens(configDir, dataDir);
+            } catch (RuntimeException | IOException e) {
+                gateways.forEach(ConfigurableApplicationContext::close);
+                backends.close();
+                throw e;
+            }
+            return new DemoFederation(configs, dataDir, backends, gateways);
+        }
+
+        void printGuide() {
+            System.out.println();
+            for (LoadedConfig config : configs) {
+                var gateway = config.gateway();
+                System.out.printf(
+                        "  %-24s API  https://%s:%d/api/v1%s%n",
+                        gateway.identity().name(),
+                        gateway.api().host(),
+                        gateway.api().port(),
+                        gateway.provides()
+                                ? "   peer https://"
+                                        + gateway.federation().listener().host() + ":"
+                                        + gateway.federation().listener().port()
+                                : "   (requester)");
+            }
+            System.out.printf("%n  data (kept between runs; --reset starts afresh): %s%n", dataDir);
+            System.out.printf(
+                    "  tokens (8 hours): %s, %s, %s%n%n",
+                    dataDir.resolve("coordinator.token"),
+                    dataDir.resolve("ggz-reviewer.token"),
+                    dataDir.resolve("auditor.token"));
+            System.out.println("Next, in another terminal:");
+            System.out.println(
+                    "  java -jar gateway/target/wams-gateway.jar request --gateway https://127.0.0.1:8443 \\");
+            System.out.println("      --token demo-data/coordinator.token config/demo/requests/verkenning.json");
+            System.out.println("Ctrl-C stops everything.");
+        }
+
+        private static void writeTokens(Path configDir, Path dataDir) throws IOException {
+            try {
+                var key = JWK.parse(Files.readString(configDir
+                                .resolve("../../certs-example/demo-issuer.private.jwk.json")
+                                .normalize()))
+                        .toECKey();
+                String issuer = "https://idp.voorbeeldstad.example";
+                Duration ttl = Duration.ofHours(8);
+                Files.writeString(
+                        dataDir.resolve("coordinator.token"),
+                        TokenCommand.mint(
+                                key, issuer, "wams-gateway", "demo-coordinator", List.of("coordinator"), ttl));
+                Files.writeString(
+                        dataDir.resolve("ggz-reviewer.token"),
+                        TokenCommand.mint(key, issuer, "wams-gateway", "behandelaar-ggz", List.of("reviewer"), ttl));
+                Files.writeString(
+                        dataDir.resolve("auditor.token"),
+                        TokenCommand.mint(key, issuer, "wams-gateway", "demo-fg", List.of("auditor"), ttl));
+            } catch (java.text.ParseException | com.nimbusds.jose.JOSEException e) {
+                throw new IOException("cannot make demo tokens", e);
+            }
+        }
+
+        private static void delete(Path dir) throws IOException {
+            if (!Files.exists(dir)) {
+                return;
+            }
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            for (int i = gateways.size() - 1; i >= 0; i--) {
+                gateways.get(i).close();
+            }
+            backends.close();
+        }
+    }
+}

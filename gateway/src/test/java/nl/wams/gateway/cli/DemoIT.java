@@ -1,0 +1,218 @@
+package nl.wams.gateway.cli;
+
+import static nl.wams.gateway.cli.CliRunner.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README walkthrough, step by step, against the demo federation started the way the README
+ * starts it ({@code demo --reset}), so the README cannot silently go stale. Uses the demo's own
+ * ports (8091-8094, 8443-8445, 9444-9445): do not run it while a demo is running.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DemoIT {
+
+    static final Path CONFIG = Path.of("../config/demo");
+    static final Path REQUESTS = CONFIG.resolve("requests");
+    static final String CACERT = "../certs-example/root-ca.crt.pem";
+    static final String GATEWAY = "https://127.0.0.1:8443";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    static DemoCommand.DemoFederation demo;
+    static Path data;
+
+    @TempDir
+    static Path tmp;
+
+    @BeforeAll
+    static void startTheDemo() throws Exception {
+        demo = DemoCommand.DemoFederation.start(CONFIG, true);
+        data = demo.dataDir;
+    }
+
+    @AfterAll
+    static void stopTheDemo() {
+        demo.close();
+    }
+
+    static CliRunner.Result request(String... args) {
+        String[] all = new String[args.length + 7];
+        all[0] = "request";
+        all[1] = "--gateway";
+        all[2] = GATEWAY;
+        all[3] = "--token";
+        all[4] = data.resolve("coordinator.token").toString();
+        all[5] = "--cacert";
+        all[6] = CACERT;
+        System.arraycopy(args, 0, all, 7, args.length);
+        return run(all);
+    }
+
+    static JsonNode json(String... args) throws Exception {
+        String[] withJson = new String[args.length + 1];
+        System.arraycopy(args, 0, withJson, 0, args.length);
+        withJson[args.length] = "--json";
+        return JSON.readTree(request(withJson).out());
+    }
+
+    static JsonNode party(JsonNode answer, String id) {
+        for (JsonNode r : answer.path("resultaten")) {
+            if (r.path("partij").asText().equals(id)) {
+                return r;
+            }
+        }
+        throw new AssertionError("no " + id + " in " + answer);
+    }
+
+    @Test
+    @Order(1)
+    void step1ExplorationWhoKnowsThisHousehold() throws Exception {
+        var table = request(REQUESTS.resolve("verkenning.json").toString());
+        JsonNode answer = json(REQUESTS.resolve("verkenning.json").toString());
+
+        assertThat(table.out()).contains("ggz-noordkust").contains("woonstichting-de-haven");
+        assertThat(party(answer, "ggz-noordkust").path("uitkomst").asText()).isEqualTo("VERSTREKT");
+        assertThat(party(answer, "ggz-noordkust")
+                        .at("/personen/0/gegevens/contactprofessional/naam")
+                        .asText())
+                .isEqualTo("T. Verbeek");
+        assertThat(party(answer, "woonstichting-de-haven").path("uitkomst").asText())
+                .isEqualTo("GEDEELTELIJK_VERSTREKT");
+        assertThat(party(answer, "woonstichting-de-haven")
+                        .at("/personen/0/gegevens/bekend-bij/bekend")
+                        .asBoolean())
+                .isTrue();
+    }
+
+    @Test
+    @Order(2)
+    void step2InvestigationWithPartialRelease() throws Exception {
+        JsonNode answer = json(REQUESTS.resolve("onderzoek.json").toString());
+
+        JsonNode woon = party(answer, "woonstichting-de-haven");
+        assertThat(woon.path("uitkomst").asText()).isEqualTo("GEDEELTELIJK_VERSTREKT");
+        assertThat(woon.path("verwijderdeVelden"))
+                .extracting(JsonNode::asText)
+                .contains("huurachterstand.ontruimingAangezegd");
+        assertThat(woon.at("/personen/0/gegevens/huurachterstand/bedrag").asDouble())
+                .isEqualTo(1250.5);
+        JsonNode schuld = party(answer, "schuldhulp-voorbeeldstad");
+        assertThat(schuld.path("verwijderdeVelden"))
+                .extracting(JsonNode::asText)
+                .containsExactly("schulden.beslaglegging");
+    }
+
+    @Test
+    @Order(3)
+    void step3AProfessionalRefusesWithProfessionalSecrecy() throws Exception {
+        JsonNode pending = json(REQUESTS.resolve("onderzoek-ggz.json").toString());
+        String id = pending.path("id").asText();
+        assertThat(party(pending, "ggz-noordkust").path("uitkomst").asText()).isEqualTo("IN_BEHANDELING");
+
+        HttpClient client = HttpClient.newBuilder()
+                .sslContext(RequestCommand.trusting(Path.of(CACERT)))
+                .build();
+        String reviewer =
+                "Bearer " + Files.readString(data.resolve("ggz-reviewer.token")).strip();
+        HttpResponse<String> inbox = client.send(
+                HttpRequest.newBuilder(URI.create("https://127.0.0.1:8444/api/v1/beoordelingen"))
+                        .header("Authorization", reviewer)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(inbox.body()).contains(id);
+        HttpResponse<String> decided = client.send(
+                HttpRequest.newBuilder(URI.create("https://127.0.0.1:8444/api/v1/beoordelingen/" + id + "/besluit"))
+                        .header("Authorization", reviewer)
+                        .header("Content-Type", "application/json")
+                        .POST(
+                                HttpRequest.BodyPublishers.ofString(
+                                        "{\"besluit\":\"WEIGEREN\",\"grond\":\"BEROEPSGEHEIM\","
+                                                + "\"motivering\":\"De behandelrelatie weegt zwaarder; de cliënt stemt niet in.\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
+
+        var table = request("--id", id, "--wait", "30");
+        assertThat(table.out()).contains("GEWEIGERD").contains("BEROEPSGEHEIM: De behandelrelatie weegt zwaarder");
+    }
+
+    @Test
+    @Order(4)
+    void step4TheMunicipalitysOwnGatewayRefuses() {
+        var refused =
+                request(REQUESTS.resolve("geweigerd-bijzondere-gegevens.json").toString());
+
+        assertThat(refused.code()).isEqualTo(1);
+        assertThat(refused.out()).contains("\"status\":422").contains("bijzondere-gegevens");
+    }
+
+    @Test
+    @Order(5)
+    void step5AuditLogsAreIntactUntilSomeoneTampers() throws Exception {
+        for (String gateway : new String[] {"gemeente", "ggz-noordkust", "woonstichting-de-haven"}) {
+            var verify = run(
+                    "audit",
+                    "verify",
+                    "--config",
+                    CONFIG.resolve(gateway + ".yml").toString());
+            assertThat(verify.code()).as(gateway + ": " + verify.out()).isZero();
+            assertThat(verify.out()).contains("INTACT");
+        }
+        // The README's tampering, done with JDBC instead of the H2 shell.
+        String url = "jdbc:h2:file:" + data.resolve("gemeente/audit").toAbsolutePath() + ";AUTO_SERVER=TRUE";
+        try (Connection c = DriverManager.getConnection(url, "sa", "");
+                Statement s = c.createStatement()) {
+            assertThat(s.executeUpdate(
+                            "UPDATE audit_record SET outcome = 'VERSTREKT' WHERE node_id = 'gemeente-1' AND seq = 5"))
+                    .isEqualTo(1);
+        }
+
+        var broken = run(
+                "audit", "verify", "--config", CONFIG.resolve("gemeente.yml").toString());
+
+        assertThat(broken.code()).isEqualTo(1);
+        assertThat(broken.out()).contains("BROKEN: node gemeente-1 seq 5").contains("content does not match its hash");
+    }
+
+    @Test
+    @Order(6)
+    void step6TheCitizensAccessReport() throws Exception {
+        Path html = tmp.resolve("inzage-999990019.html");
+
+        var report = run(
+                "audit",
+                "subject-report",
+                "--config",
+                CONFIG.resolve("gemeente.yml").toString(),
+                "--bsn",
+                "999990019",
+                "--out",
+                html.toString());
+
+        assertThat(report.code()).isZero();
+        assertThat(Files.readString(html))
+                .contains("Overzicht verwerkingen van uw gegevens")
+                .contains("GGZ Noordkust")
+                .contains("Woonstichting De Haven")
+                .contains("BEROEPSGEHEIM")
+                .doesNotContain("999990019");
+    }
+}
