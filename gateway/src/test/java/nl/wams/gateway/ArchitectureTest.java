@@ -40,6 +40,8 @@ class ArchitectureTest {
                         "nl.wams.gateway.request..",
                         "nl.wams.gateway.config..",
                         "nl.wams.gateway.minimisation..",
+                        "nl.wams.gateway.audit..",
+                        "nl.wams.gateway.federation..",
                         "nl.wams.adapters..")
                 .should()
                 .dependOnClassesThat()

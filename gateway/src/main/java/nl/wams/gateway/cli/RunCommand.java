@@ -41,6 +41,11 @@ final class RunCommand implements Callable<Integer> {
                 loaded.gateway().api().tls() == null ? "http" : "https",
                 loaded.gateway().api().host(),
                 port);
+        if (loaded.gateway().provides()) {
+            var listener = loaded.gateway().federation().listener();
+            System.out.printf(
+                    "peer listener (mutual TLS) on https://%s:%d/peer/v1%n", listener.host(), listener.port());
+        }
         return KEEP_RUNNING;
     }
 }

@@ -82,7 +82,11 @@ public record GatewayConfig(
      * @param trustStore PKCS#12 with the trust anchors (demo root, or PKIoverheid roots)
      * @param listener where the peer listener binds (provider role)
      */
-    public record Federation(KeyStoreRef tls, KeyStoreRef signing, KeyStoreRef trustStore, Listener listener) {}
+    public record Federation(KeyStoreRef tls, KeyStoreRef signing, KeyStoreRef trustStore, Listener listener) {
+        public Federation {
+            listener = listener == null ? new Listener(null, null) : listener;
+        }
+    }
 
     /** A PKCS#12 file and its password (or the environment variable that holds it). */
     public record KeyStoreRef(String path, String password, String passwordEnv) {

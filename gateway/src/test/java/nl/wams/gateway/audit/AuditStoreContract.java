@@ -116,6 +116,29 @@ abstract class AuditStoreContract {
     }
 
     @Test
+    void aCheckpointIsAlsoSignedAfterTheConfiguredTimeWithoutNewRecords() throws Exception {
+        AuditLog log = new AuditLog(
+                store,
+                new Checkpoints(KEY),
+                "n-time",
+                Clock.systemUTC(),
+                1000,
+                Duration.ofMillis(200),
+                () -> ids.next().toString());
+        logs.add(log);
+        log.append("t", List.of(entry(AuditEvent.VERZOEK_ONTVANGEN, "Z-T", null, null, "p1")));
+
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (store.checkpoints("n-time").isEmpty() && Instant.now().isBefore(deadline)) {
+            Thread.onSpinWait();
+        }
+
+        assertThat(store.checkpoints("n-time"))
+                .singleElement()
+                .satisfies(c -> assertThat(c.seq()).isEqualTo(1));
+    }
+
+    @Test
     void concurrentWritersLoseNothingAndTheChainHolds() throws Exception {
         AuditLog log = log("n1", 50);
         ExecutorService pool = Executors.newFixedThreadPool(16);
