@@ -42,6 +42,7 @@ class ArchitectureTest {
                         "nl.wams.gateway.minimisation..",
                         "nl.wams.gateway.audit..",
                         "nl.wams.gateway.federation..",
+                        "nl.wams.gateway.sealing..",
                         "nl.wams.adapters..")
                 .should()
                 .dependOnClassesThat()

@@ -41,13 +41,19 @@ class ApiConfiguration {
     }
 
     @Bean
-    ResultStore resultStore(LoadedConfig config, com.zaxxer.hikari.HikariDataSource auditDataSource, Clock clock) {
-        return new ResultStore(auditDataSource, clock, config.gateway().api().resultRetention());
+    ResultStore resultStore(
+            LoadedConfig config,
+            com.zaxxer.hikari.HikariDataSource auditDataSource,
+            nl.wams.gateway.sealing.DataCipher dataCipher,
+            Clock clock) {
+        return new ResultStore(
+                auditDataSource, dataCipher, clock, config.gateway().api().resultRetention());
     }
 
     @Bean
-    PendingAnswers pendingAnswers(com.zaxxer.hikari.HikariDataSource auditDataSource) {
-        return new PendingAnswers(auditDataSource);
+    PendingAnswers pendingAnswers(
+            com.zaxxer.hikari.HikariDataSource auditDataSource, nl.wams.gateway.sealing.DataCipher dataCipher) {
+        return new PendingAnswers(auditDataSource, dataCipher);
     }
 
     @Bean

@@ -28,6 +28,11 @@ class AuditConfiguration {
     }
 
     @Bean
+    nl.wams.gateway.sealing.DataCipher dataCipher(LoadedConfig config) {
+        return AuditSetup.dataCipher(config);
+    }
+
+    @Bean
     Pseudonyms pseudonyms(LoadedConfig config) {
         return AuditSetup.pseudonyms(config);
     }

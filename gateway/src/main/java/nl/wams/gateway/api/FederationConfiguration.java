@@ -54,6 +54,7 @@ class FederationConfiguration {
             AuditLog auditLog,
             Pseudonyms pseudonyms,
             HikariDataSource auditDataSource,
+            ReviewStore reviewStore,
             Clock clock) {
         GatewayConfig.Provider provider = config.gateway().provider();
         return new ProviderService(
@@ -65,7 +66,7 @@ class FederationConfiguration {
                 minimisation,
                 auditLog,
                 pseudonyms,
-                reviewStore(auditDataSource),
+                reviewStore,
                 provider.reviewTerm(),
                 clock);
     }
@@ -83,8 +84,8 @@ class FederationConfiguration {
 
     @Lazy
     @Bean
-    ReviewStore reviewStore(HikariDataSource auditDataSource) {
-        return new ReviewStore(auditDataSource);
+    ReviewStore reviewStore(HikariDataSource auditDataSource, nl.wams.gateway.sealing.DataCipher dataCipher) {
+        return new ReviewStore(auditDataSource, dataCipher);
     }
 
     /** Closes reviews past their term, so that no requester waits forever. */

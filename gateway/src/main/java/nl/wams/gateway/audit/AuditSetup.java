@@ -14,6 +14,7 @@ import java.text.ParseException;
 import java.util.Base64;
 import nl.wams.gateway.config.GatewayConfig;
 import nl.wams.gateway.config.LoadedConfig;
+import nl.wams.gateway.sealing.DataCipher;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -69,17 +70,27 @@ public final class AuditSetup {
 
     static byte[] pseudonymKey(LoadedConfig config) {
         GatewayConfig.Audit audit = config.gateway().audit();
+        return key(config, audit.pseudonymKeyFile(), audit.pseudonymKeyEnv(), "pseudonym key");
+    }
+
+    /** The cipher that seals personal data the gateway keeps for a while. */
+    public static DataCipher dataCipher(LoadedConfig config) {
+        GatewayConfig.Audit audit = config.gateway().audit();
+        return new DataCipher(key(config, audit.dataKeyFile(), audit.dataKeyEnv(), "data key"));
+    }
+
+    private static byte[] key(LoadedConfig config, String file, String env, String what) {
         String encoded;
-        if (audit.pseudonymKeyEnv() != null) {
-            encoded = System.getenv(audit.pseudonymKeyEnv());
+        if (env != null) {
+            encoded = System.getenv(env);
             if (encoded == null) {
-                throw new IllegalStateException("environment variable " + audit.pseudonymKeyEnv() + " is not set");
+                throw new IllegalStateException("environment variable " + env + " is not set");
             }
         } else {
             try {
-                encoded = Files.readString(config.resolve(audit.pseudonymKeyFile()));
+                encoded = Files.readString(config.resolve(file));
             } catch (IOException e) {
-                throw new IllegalStateException("pseudonym key not readable: " + audit.pseudonymKeyFile(), e);
+                throw new IllegalStateException(what + " not readable: " + file, e);
             }
         }
         return Base64.getDecoder().decode(encoded.strip());

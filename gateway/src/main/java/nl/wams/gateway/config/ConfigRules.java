@@ -170,6 +170,21 @@ final class ConfigRules {
                 report.accept(yaml.problem("/audit/pseudonym-key-file", "pseudonym key is not base64: " + file));
             }
         }
+        if (audit.dataKeyFile() != null) {
+            Path file = config.resolve(audit.dataKeyFile());
+            try {
+                byte[] key = java.util.Base64.getDecoder()
+                        .decode(Files.readString(file).strip());
+                if (key.length != 32) {
+                    report.accept(yaml.problem(
+                            "/audit/data-key-file", "data key has " + key.length + " bytes; AES-256 needs exactly 32"));
+                }
+            } catch (IOException e) {
+                report.accept(yaml.problem("/audit/data-key-file", "data key not readable: " + file));
+            } catch (IllegalArgumentException e) {
+                report.accept(yaml.problem("/audit/data-key-file", "data key is not base64: " + file));
+            }
+        }
         Path signing = config.resolve(audit.signingKeyFile());
         try {
             var key = com.nimbusds.jose.jwk.JWK.parse(Files.readString(signing));

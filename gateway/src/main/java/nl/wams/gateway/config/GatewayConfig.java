@@ -157,6 +157,8 @@ public record GatewayConfig(
      * @param pseudonymKeyEnv environment variable with that key instead of a file
      * @param signingKeyFile private EC P-256 JWK that signs checkpoints
      * @param checkpoint how often a signed checkpoint is written
+     * @param dataKeyFile file with the AES-256 key (base64) that seals personal data kept for a while
+     * @param dataKeyEnv environment variable with that key instead of a file
      */
     public record Audit(
             String dataDir,
@@ -165,7 +167,9 @@ public record GatewayConfig(
             String pseudonymKeyFile,
             String pseudonymKeyEnv,
             String signingKeyFile,
-            Checkpoint checkpoint) {
+            Checkpoint checkpoint,
+            String dataKeyFile,
+            String dataKeyEnv) {
         public Audit {
             dataDir = dataDir == null ? "data" : dataDir;
             checkpoint = checkpoint == null ? new Checkpoint(null, null) : checkpoint;

@@ -43,9 +43,20 @@ public final class ReviewStore {
             + " answer_jws";
 
     private final DataSource dataSource;
+    private final nl.wams.gateway.sealing.DataCipher cipher;
 
-    public ReviewStore(DataSource dataSource) {
+    /** Subjects (BSNs), the signed request (BSNs in its payload) and the answer (released data) are stored sealed. */
+    public ReviewStore(DataSource dataSource, nl.wams.gateway.sealing.DataCipher cipher) {
         this.dataSource = dataSource;
+        this.cipher = cipher;
+    }
+
+    private String seal(String value, String id, String column) {
+        return value == null ? null : cipher.seal(value, id + "/" + column);
+    }
+
+    private String open(String value, String id, String column) {
+        return value == null ? null : cipher.open(value, id + "/" + column);
     }
 
     public void create(Review r) throws SQLException {
@@ -62,14 +73,14 @@ public final class ReviewStore {
                 r.caseRef(),
                 r.motivation(),
                 r.categories(),
-                r.subjects(),
-                r.requestJws(),
+                seal(r.subjects(), r.id(), "subjects"),
+                seal(r.requestJws(), r.id(), "request"),
                 r.status(),
                 r.createdAt(),
                 r.deadline(),
                 r.decidedAt(),
                 r.reviewer(),
-                r.answerJws()
+                seal(r.answerJws(), r.id(), "answer")
             };
             for (int i = 0; i < values.length; i++) {
                 s.setString(i + 1, values[i]);
@@ -103,7 +114,7 @@ public final class ReviewStore {
             s.setString(1, status);
             s.setString(2, decidedAt);
             s.setString(3, reviewer);
-            s.setString(4, answerJws);
+            s.setString(4, seal(answerJws, id, "answer"));
             s.setString(5, id);
             return s.executeUpdate() == 1;
         }
@@ -118,8 +129,9 @@ public final class ReviewStore {
             }
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
+                    String id = rs.getString(1);
                     reviews.add(new Review(
-                            rs.getString(1),
+                            id,
                             rs.getString(2),
                             rs.getString(3),
                             rs.getString(4),
@@ -128,14 +140,14 @@ public final class ReviewStore {
                             rs.getString(7),
                             rs.getString(8),
                             rs.getString(9),
-                            rs.getString(10),
-                            rs.getString(11),
+                            open(rs.getString(10), id, "subjects"),
+                            open(rs.getString(11), id, "request"),
                             rs.getString(12),
                             rs.getString(13),
                             rs.getString(14),
                             rs.getString(15),
                             rs.getString(16),
-                            rs.getString(17)));
+                            open(rs.getString(17), id, "answer")));
                 }
             }
         }

@@ -27,9 +27,16 @@ public final class PendingAnswers {
     }
 
     private final DataSource dataSource;
+    private final nl.wams.gateway.sealing.DataCipher cipher;
 
-    public PendingAnswers(DataSource dataSource) {
+    public PendingAnswers(DataSource dataSource, nl.wams.gateway.sealing.DataCipher cipher) {
         this.dataSource = dataSource;
+        this.cipher = cipher;
+    }
+
+    /** The signed request names the subjects (BSNs in its payload), so it is stored sealed. */
+    private static String row(UUID requestId, String partyId) {
+        return requestId + "/" + partyId;
     }
 
     public void add(UUID requestId, String partyId, String statusUrl, String requestJws, Instant firstPoll)
@@ -40,7 +47,7 @@ public final class PendingAnswers {
             s.setString(1, requestId.toString());
             s.setString(2, partyId);
             s.setString(3, statusUrl);
-            s.setString(4, requestJws);
+            s.setString(4, cipher.seal(requestJws, row(requestId, partyId)));
             s.setString(5, TIME.format(firstPoll));
             s.executeUpdate();
         }
@@ -57,11 +64,12 @@ public final class PendingAnswers {
             s.setString(1, TIME.format(now));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
+                    UUID id = UUID.fromString(rs.getString(1));
                     due.add(new Pending(
-                            UUID.fromString(rs.getString(1)),
+                            id,
                             rs.getString(2),
                             rs.getString(3),
-                            rs.getString(4),
+                            cipher.open(rs.getString(4), row(id, rs.getString(2))),
                             rs.getInt(5)));
                 }
             }

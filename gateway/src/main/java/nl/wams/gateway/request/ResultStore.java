@@ -31,14 +31,17 @@ public final class ResultStore {
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final DataSource dataSource;
+    private final nl.wams.gateway.sealing.DataCipher cipher;
     private final Clock clock;
     private final Duration retention;
     private final ObjectMapper json =
             new ObjectMapper().findAndRegisterModules().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private final AtomicReference<Instant> lastCleanup;
 
-    public ResultStore(DataSource dataSource, Clock clock, Duration retention) {
+    public ResultStore(
+            DataSource dataSource, nl.wams.gateway.sealing.DataCipher cipher, Clock clock, Duration retention) {
         this.dataSource = dataSource;
+        this.cipher = cipher;
         this.clock = clock;
         this.retention = retention;
         this.lastCleanup = new AtomicReference<>(clock.instant());
@@ -58,7 +61,10 @@ public final class ResultStore {
                 insert.setString(1, result.id().toString());
                 insert.setString(2, result.requester());
                 insert.setString(3, TIME.format(expires));
-                insert.setString(4, json.writeValueAsString(result));
+                // Sealed: a result holds released personal data and BSNs.
+                insert.setString(
+                        4,
+                        cipher.seal(json.writeValueAsString(result), result.id().toString()));
                 insert.executeUpdate();
                 c.commit();
             } catch (SQLException | JsonProcessingException | RuntimeException e) {
@@ -84,9 +90,10 @@ public final class ResultStore {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(json.readValue(rs.getString(1), DataRequestResult.class));
+                return Optional.of(
+                        json.readValue(cipher.open(rs.getString(1), id.toString()), DataRequestResult.class));
             }
-        } catch (JsonProcessingException e) {
+        } catch (JsonProcessingException | IllegalStateException e) {
             throw new SQLException("stored result " + id + " is unreadable", e);
         }
     }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import nl.wams.adapters.RefusalGround;
 import nl.wams.gateway.audit.AuditSetup;
+import nl.wams.gateway.sealing.DataCipher;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,15 +21,15 @@ import org.junit.jupiter.api.Test;
 class ResultStoreIT {
 
     MutableClock clock = new MutableClock(Instant.parse("2026-11-28T12:00:00Z"));
+    JdbcDataSource h2 = new JdbcDataSource();
     ResultStore store;
 
     @BeforeEach
     void database() {
-        JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:results-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         h2.setUser("sa");
         AuditSetup.migrate(h2);
-        store = new ResultStore(h2, clock, Duration.ofMinutes(30));
+        store = new ResultStore(h2, new DataCipher(new byte[32]), clock, Duration.ofMinutes(30));
     }
 
     static DataRequestResult result(UUID id, String requester, Outcome outcome) {
@@ -78,6 +79,29 @@ class ResultStoreIT {
         store.put(result(id, "cw-1", Outcome.VERSTREKT));
 
         assertThat(store.get(id).orElseThrow().results().get(0).outcome()).isEqualTo(Outcome.VERSTREKT);
+    }
+
+    @Test
+    void personalDataIsSealedInTheDatabaseAndTamperingIsDetected() throws Exception {
+        UUID id = UUID.randomUUID();
+        store.put(result(id, "cw-1", Outcome.VERSTREKT));
+
+        String raw;
+        try (var c = h2.getConnection();
+                var s = c.createStatement();
+                var rs = s.executeQuery("SELECT result FROM request_result")) {
+            rs.next();
+            raw = rs.getString(1);
+        }
+        assertThat(raw).doesNotContain("999990019").doesNotContain("bekend-bij");
+
+        try (var c = h2.getConnection();
+                var s = c.prepareStatement("UPDATE request_result SET result = ?")) {
+            s.setString(1, raw.substring(0, raw.length() - 4) + (raw.endsWith("AAAA") ? "BBBB" : "AAAA"));
+            s.executeUpdate();
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.get(id))
+                .isInstanceOf(java.sql.SQLException.class);
     }
 
     static final class MutableClock extends Clock {

@@ -68,6 +68,10 @@ public final class TestGateway implements AutoCloseable {
             Files.writeString(
                     dir.resolve("audit.jwk.json"),
                     TestTokens.newKey("test-audit").toJSONString());
+            byte[] dataKey = new byte[32];
+            new java.security.SecureRandom().nextBytes(dataKey);
+            Files.writeString(
+                    dir.resolve("data.key"), java.util.Base64.getEncoder().encodeToString(dataKey));
         }
         String database = postgresUrl == null
                 ? "  data-dir: \"" + dir.resolve("audit-data") + "\"\n"
@@ -75,6 +79,7 @@ public final class TestGateway implements AutoCloseable {
         return "\naudit:\n" + database
                 + "  node-id: " + nodeId + "\n"
                 + "  pseudonym-key-file: \"" + pseudonymKey + "\"\n"
+                + "  data-key-file: \"" + dir.resolve("data.key") + "\"\n"
                 + "  signing-key-file: \"" + dir.resolve("audit.jwk.json") + "\"\n"
                 + "  checkpoint: { every-records: 10, every: 1s }\n";
     }
