@@ -86,23 +86,12 @@ public final class PeerPartyAdapter implements PartyAdapter {
             if (status != 200 && status != 202) {
                 return new AdapterResult.InvalidAnswer("party gateway refused the request: HTTP " + status);
             }
-            if (bytes.length > settings.maxAnswerBytes()) {
-                return new AdapterResult.InvalidAnswer("answer larger than " + settings.maxAnswerBytes() + " bytes");
-            }
-            JsonNode answer = settings.messages()
-                    .verifyAnswer(
-                            new String(bytes, StandardCharsets.US_ASCII),
-                            requestJws,
-                            settings.partyOin(),
-                            settings.signer().oin());
             String location = response.headers().firstValue("Location").orElse(null);
-            return interpret(
+            return verified(
+                    bytes,
+                    requestJws,
                     request,
-                    answer,
-                    location == null ? null : settings.url().resolve(location).toString(),
-                    requestJws);
-        } catch (PeerProtocolException e) {
-            return new AdapterResult.InvalidAnswer("answer rejected: " + e.reason());
+                    location == null ? null : settings.url().resolve(location).toString());
         } catch (IOException e) {
             return new AdapterResult.Unreachable(
                     "connection failed while reading: " + e.getClass().getSimpleName());
@@ -152,21 +141,27 @@ public final class PeerPartyAdapter implements PartyAdapter {
             if (response.statusCode() != 200) {
                 return java.util.Optional.empty();
             }
-            if (bytes.length > settings.maxAnswerBytes()) {
-                return java.util.Optional.of(
-                        new AdapterResult.InvalidAnswer("answer larger than " + settings.maxAnswerBytes() + " bytes"));
-            }
+            return java.util.Optional.of(verified(bytes, requestJws, request, statusUrl));
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** Nothing of an answer is used before its size, signature, signer, audience and binding are checked. */
+    private AdapterResult verified(byte[] bytes, String requestJws, AdapterRequest request, String location) {
+        if (bytes.length > settings.maxAnswerBytes()) {
+            return new AdapterResult.InvalidAnswer("answer larger than " + settings.maxAnswerBytes() + " bytes");
+        }
+        try {
             JsonNode answer = settings.messages()
                     .verifyAnswer(
                             new String(bytes, StandardCharsets.US_ASCII),
                             requestJws,
                             settings.partyOin(),
                             settings.signer().oin());
-            return java.util.Optional.of(interpret(request, answer, statusUrl, requestJws));
+            return interpret(request, answer, location, requestJws);
         } catch (PeerProtocolException e) {
-            return java.util.Optional.of(new AdapterResult.InvalidAnswer("answer rejected: " + e.reason()));
-        } catch (IOException e) {
-            return java.util.Optional.empty();
+            return new AdapterResult.InvalidAnswer("answer rejected: " + e.reason());
         }
     }
 
