@@ -42,7 +42,7 @@ class ArchitectureTest {
                         "nl.wams.gateway.minimisation..",
                         "nl.wams.gateway.audit..",
                         "nl.wams.gateway.federation..",
-                        "nl.wams.gateway.sealing..",
+                        "nl.wams.gateway.storage..",
                         "nl.wams.adapters..")
                 .should()
                 .dependOnClassesThat()

@@ -44,7 +44,7 @@ class ApiConfiguration {
     ResultStore resultStore(
             LoadedConfig config,
             com.zaxxer.hikari.HikariDataSource auditDataSource,
-            nl.wams.gateway.sealing.DataCipher dataCipher,
+            nl.wams.gateway.storage.DataCipher dataCipher,
             Clock clock) {
         return new ResultStore(
                 auditDataSource, dataCipher, clock, config.gateway().api().resultRetention());
@@ -52,7 +52,7 @@ class ApiConfiguration {
 
     @Bean
     PendingAnswers pendingAnswers(
-            com.zaxxer.hikari.HikariDataSource auditDataSource, nl.wams.gateway.sealing.DataCipher dataCipher) {
+            com.zaxxer.hikari.HikariDataSource auditDataSource, nl.wams.gateway.storage.DataCipher dataCipher) {
         return new PendingAnswers(auditDataSource, dataCipher);
     }
 
@@ -91,6 +91,9 @@ class ApiConfiguration {
             t.setDaemon(true);
             return t;
         });
+        if (!config.gateway().usesPeers()) {
+            return scheduler;
+        }
         long every = config.gateway().reviewPolling().every().toMillis();
         scheduler.scheduleWithFixedDelay(poller::pollOnce, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
         return scheduler;

@@ -28,7 +28,7 @@ class AuditConfiguration {
     }
 
     @Bean
-    nl.wams.gateway.sealing.DataCipher dataCipher(LoadedConfig config) {
+    nl.wams.gateway.storage.DataCipher dataCipher(LoadedConfig config) {
         return AuditSetup.dataCipher(config);
     }
 

@@ -84,7 +84,7 @@ class FederationConfiguration {
 
     @Lazy
     @Bean
-    ReviewStore reviewStore(HikariDataSource auditDataSource, nl.wams.gateway.sealing.DataCipher dataCipher) {
+    ReviewStore reviewStore(HikariDataSource auditDataSource, nl.wams.gateway.storage.DataCipher dataCipher) {
         return new ReviewStore(auditDataSource, dataCipher);
     }
 

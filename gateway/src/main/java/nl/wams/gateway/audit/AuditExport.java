@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import nl.wams.gateway.config.Catalogue;
 import nl.wams.gateway.config.GatewayConfig;
+import nl.wams.gateway.storage.StoredTime;
 
 /**
  * Writes the log as JSON lines in two shapes: Logboek Dataverwerkingen style (one line per record
@@ -45,7 +46,7 @@ public final class AuditExport {
     /** Writes every record in [from, to) and returns how many lines were written. */
     public long write(Format format, Instant from, Instant to, Writer out) throws SQLException {
         long[] lines = {0};
-        store.forEachBetween(AuditClock.format(from), AuditClock.format(to), record -> {
+        store.forEachBetween(StoredTime.format(from), StoredTime.format(to), record -> {
             List<ObjectNode> nodes =
                     format == Format.LOGBOEK ? List.copyOf(logboek(record)) : List.of(verwerkingsactie(record));
             for (ObjectNode node : nodes) {

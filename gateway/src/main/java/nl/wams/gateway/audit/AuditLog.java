@@ -16,6 +16,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import nl.wams.gateway.storage.StoredTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -146,7 +147,7 @@ public final class AuditLog implements AutoCloseable {
                         recordIds.get(),
                         pending.traceId(),
                         spanId(),
-                        AuditClock.format(now),
+                        StoredTime.format(now),
                         entry,
                         next.hash());
                 records.add(record);

@@ -14,7 +14,7 @@ import java.text.ParseException;
 import java.util.Base64;
 import nl.wams.gateway.config.GatewayConfig;
 import nl.wams.gateway.config.LoadedConfig;
-import nl.wams.gateway.sealing.DataCipher;
+import nl.wams.gateway.storage.DataCipher;
 import org.flywaydb.core.Flyway;
 
 /**

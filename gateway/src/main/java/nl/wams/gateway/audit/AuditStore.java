@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import nl.wams.gateway.storage.StoredTime;
 
 /** Reads and writes audit records and checkpoints with plain JDBC; the same SQL runs on H2 and PostgreSQL. */
 public final class AuditStore {
@@ -177,8 +178,8 @@ public final class AuditStore {
         condition(where, args, "party_id = ?", query.partyId());
         condition(where, args, "purpose = ?", query.purpose());
         condition(where, args, "outcome = ?", query.outcome());
-        condition(where, args, "occurred_at >= ?", query.from() == null ? null : AuditClock.format(query.from()));
-        condition(where, args, "occurred_at < ?", query.to() == null ? null : AuditClock.format(query.to()));
+        condition(where, args, "occurred_at >= ?", query.from() == null ? null : StoredTime.format(query.from()));
+        condition(where, args, "occurred_at < ?", query.to() == null ? null : StoredTime.format(query.to()));
         try (Connection c = dataSource.getConnection()) {
             long total;
             try (PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM audit_record" + where)) {

@@ -13,6 +13,7 @@ import java.text.ParseException;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
+import nl.wams.gateway.storage.StoredTime;
 
 /**
  * Signs and checks checkpoints: an ES256 JWS over (node, seq, hash) with the gateway's audit key.
@@ -46,7 +47,7 @@ public final class Checkpoints {
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot sign checkpoint", e);
         }
-        return new AuditStore.StoredCheckpoint(nodeId, seq, hash, AuditClock.format(now), jws.serialize());
+        return new AuditStore.StoredCheckpoint(nodeId, seq, hash, StoredTime.format(now), jws.serialize());
     }
 
     /** Why the checkpoint is not trustworthy, or empty when its signature and content hold. */

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
-import nl.wams.gateway.audit.AuditClock;
 import nl.wams.gateway.audit.AuditEntry;
 import nl.wams.gateway.audit.AuditEvent;
 import nl.wams.gateway.audit.AuditExport;
@@ -29,6 +28,7 @@ import nl.wams.gateway.config.InvalidConfigException;
 import nl.wams.gateway.config.LoadedConfig;
 import nl.wams.gateway.policy.Bsn;
 import nl.wams.gateway.request.TransactionIds;
+import nl.wams.gateway.storage.StoredTime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -149,7 +149,7 @@ final class AuditCommand {
                             .outcome(
                                     chosen.name(),
                                     null,
-                                    lines + " line(s) from " + AuditClock.format(from) + " to " + AuditClock.format(to))
+                                    lines + " line(s) from " + StoredTime.format(from) + " to " + StoredTime.format(to))
                             .build());
             System.err.printf("exported %d line(s)%n", lines);
             return 0;
@@ -181,7 +181,7 @@ final class AuditCommand {
             String html = SubjectReportHtml.render(
                     config.gateway().identity().name(),
                     SubjectReportHtml.mask(bsn),
-                    AuditClock.format(Instant.now()),
+                    StoredTime.format(Instant.now()),
                     processings);
             if (out == null) {
                 System.out.print(html);

@@ -76,8 +76,7 @@ final class ConfigRules {
 
     private void federationReady(Consumer<ConfigProblem> report) {
         GatewayConfig gateway = config.gateway();
-        boolean peers = gateway.parties().stream()
-                .anyMatch(p -> "peer".equals(p.adapter().type()));
+        boolean peers = gateway.usesPeers();
         if (gateway.federation() == null) {
             if (peers || gateway.provides()) {
                 report.accept(yaml.problem(
@@ -269,7 +268,7 @@ final class ConfigRules {
             Party party = parties.get(i);
             String base = "/parties/" + i;
             // peer answers come in canonical fields already; the SOAP mapping is code, per WSDL.
-            boolean peer = !"rest".equals(party.adapter().type());
+            boolean mappedInCode = !"rest".equals(party.adapter().type());
             if ("soap".equals(party.adapter().type())) {
                 for (int j = 0; j < party.categories().size(); j++) {
                     if (!nl.wams.adapters.soap.SoapPartyAdapter.CATEGORIES.contains(
@@ -288,7 +287,7 @@ final class ConfigRules {
                 if (config.catalogue().category(name).isEmpty()) {
                     report.accept(yaml.problem(
                             base + "/categories/" + j, "unknown category '" + name + "' (not in the catalogue)"));
-                } else if (!peer && !party.adapter().mappings().containsKey(name)) {
+                } else if (!mappedInCode && !party.adapter().mappings().containsKey(name)) {
                     report.accept(yaml.problem(
                             base + "/adapter/mappings", "missing adapter mapping for offered category '" + name + "'"));
                 }

@@ -74,6 +74,11 @@ public record GatewayConfig(
         return identity.roles().contains("provider");
     }
 
+    /** True when some party is reached through a peer gateway (and so may hold answers for review). */
+    public boolean usesPeers() {
+        return parties.stream().anyMatch(p -> "peer".equals(p.adapter().type()));
+    }
+
     /**
      * The organisation's key material for the federation (DESIGN.md "Peer protocol").
      *

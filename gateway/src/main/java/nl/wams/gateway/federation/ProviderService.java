@@ -271,7 +271,7 @@ public final class ProviderService {
     /** Closes reviews past their term as NIET_BEANTWOORD, so no requester waits forever. */
     public int expire() throws SQLException {
         int closed = 0;
-        for (ReviewStore.Review review : reviews.expired(nl.wams.gateway.audit.AuditClock.format(clock.instant()))) {
+        for (ReviewStore.Review review : reviews.expired(nl.wams.gateway.storage.StoredTime.format(clock.instant()))) {
             ObjectNode answer = JSON.createObjectNode()
                     .put("uitkomst", "NIET_BEANTWOORD")
                     .put("motivering", "Niet binnen de termijn beoordeeld.");
@@ -296,7 +296,7 @@ public final class ProviderService {
                         .outcome(answer.path("uitkomst").asText(), text(answer, "grond"), text(answer, "motivering"))
                         .build()));
         return reviews.decide(
-                review.id(), status, nl.wams.gateway.audit.AuditClock.format(clock.instant()), reviewer, signed);
+                review.id(), status, nl.wams.gateway.storage.StoredTime.format(clock.instant()), reviewer, signed);
     }
 
     private ObjectNode decide(
@@ -339,8 +339,8 @@ public final class ProviderService {
                     people.toString(),
                     jws,
                     "OPEN",
-                    nl.wams.gateway.audit.AuditClock.format(now),
-                    nl.wams.gateway.audit.AuditClock.format(now.plus(reviewTerm)),
+                    nl.wams.gateway.storage.StoredTime.format(now),
+                    nl.wams.gateway.storage.StoredTime.format(now.plus(reviewTerm)),
                     null,
                     null,
                     null));

@@ -6,9 +6,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
-import nl.wams.gateway.audit.AuditClock;
+import nl.wams.gateway.storage.Housekeeping;
+import nl.wams.gateway.storage.StoredTime;
 
 /**
  * Remembers accepted request ids in the shared database until they expire, so a replayed request
@@ -20,12 +20,12 @@ public final class ReplayStore {
 
     private final DataSource dataSource;
     private final Clock clock;
-    private final AtomicReference<Instant> lastCleanup;
+    private final Housekeeping housekeeping;
 
     public ReplayStore(DataSource dataSource, Clock clock) {
         this.dataSource = dataSource;
         this.clock = clock;
-        this.lastCleanup = new AtomicReference<>(clock.instant());
+        this.housekeeping = new Housekeeping(clock, CLEANUP_EVERY);
     }
 
     /** True the first time this jti is seen; false for a replay. SQLException when the store is down. */
@@ -37,7 +37,7 @@ public final class ReplayStore {
             insert.setString(1, jti);
             insert.setString(2, requesterOin);
             // Kept a little longer than the request lives, so clock skew cannot reopen the window.
-            insert.setString(3, AuditClock.format(expires.plus(Duration.ofMinutes(1))));
+            insert.setString(3, StoredTime.format(expires.plus(Duration.ofMinutes(1))));
             insert.executeUpdate();
             return true;
         } catch (SQLException e) {
@@ -49,14 +49,13 @@ public final class ReplayStore {
     }
 
     private void cleanupIfDue() throws SQLException {
-        Instant now = clock.instant();
-        Instant last = lastCleanup.get();
-        if (now.isBefore(last.plus(CLEANUP_EVERY)) || !lastCleanup.compareAndSet(last, now)) {
+        if (!housekeeping.due()) {
             return;
         }
+        Instant now = clock.instant();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement delete = c.prepareStatement("DELETE FROM peer_replay WHERE expires_at < ?")) {
-            delete.setString(1, AuditClock.format(now));
+            delete.setString(1, StoredTime.format(now));
             delete.executeUpdate();
         }
     }

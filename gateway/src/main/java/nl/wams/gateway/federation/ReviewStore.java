@@ -43,10 +43,10 @@ public final class ReviewStore {
             + " answer_jws";
 
     private final DataSource dataSource;
-    private final nl.wams.gateway.sealing.DataCipher cipher;
+    private final nl.wams.gateway.storage.DataCipher cipher;
 
     /** Subjects (BSNs), the signed request (BSNs in its payload) and the answer (released data) are stored sealed. */
-    public ReviewStore(DataSource dataSource, nl.wams.gateway.sealing.DataCipher cipher) {
+    public ReviewStore(DataSource dataSource, nl.wams.gateway.storage.DataCipher cipher) {
         this.dataSource = dataSource;
         this.cipher = cipher;
     }

@@ -5,18 +5,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
+import nl.wams.gateway.storage.StoredTime;
 
 /** Answers still to be fetched from a party's status resource (requester role), in the database. */
 public final class PendingAnswers {
-
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     /** One answer to fetch. */
     public record Pending(UUID requestId, String partyId, String statusUrl, String requestJws, int attempts) {
@@ -27,9 +23,9 @@ public final class PendingAnswers {
     }
 
     private final DataSource dataSource;
-    private final nl.wams.gateway.sealing.DataCipher cipher;
+    private final nl.wams.gateway.storage.DataCipher cipher;
 
-    public PendingAnswers(DataSource dataSource, nl.wams.gateway.sealing.DataCipher cipher) {
+    public PendingAnswers(DataSource dataSource, nl.wams.gateway.storage.DataCipher cipher) {
         this.dataSource = dataSource;
         this.cipher = cipher;
     }
@@ -48,7 +44,7 @@ public final class PendingAnswers {
             s.setString(2, partyId);
             s.setString(3, statusUrl);
             s.setString(4, cipher.seal(requestJws, row(requestId, partyId)));
-            s.setString(5, TIME.format(firstPoll));
+            s.setString(5, StoredTime.format(firstPoll));
             s.executeUpdate();
         }
     }
@@ -61,7 +57,7 @@ public final class PendingAnswers {
                                 + " FROM pending_answer WHERE next_poll_at <= ? ORDER BY next_poll_at FETCH FIRST "
                                 + max
                                 + " ROWS ONLY")) {
-            s.setString(1, TIME.format(now));
+            s.setString(1, StoredTime.format(now));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     UUID id = UUID.fromString(rs.getString(1));
@@ -82,7 +78,7 @@ public final class PendingAnswers {
                 PreparedStatement s = c.prepareStatement("UPDATE pending_answer SET attempts = ?, next_poll_at = ?"
                         + " WHERE request_id = ? AND party_id = ?")) {
             s.setInt(1, pending.attempts() + 1);
-            s.setString(2, TIME.format(next));
+            s.setString(2, StoredTime.format(next));
             s.setString(3, pending.requestId().toString());
             s.setString(4, pending.partyId());
             s.executeUpdate();

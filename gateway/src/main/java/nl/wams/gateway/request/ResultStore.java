@@ -10,12 +10,11 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
+import nl.wams.gateway.storage.Housekeeping;
+import nl.wams.gateway.storage.StoredTime;
 
 /**
  * Aggregated answers, kept for a limited time so the caller can fetch them again by id, and so a
@@ -27,24 +26,22 @@ public final class ResultStore {
 
     static final Duration PENDING_RETENTION = Duration.ofDays(60);
     private static final Duration CLEANUP_EVERY = Duration.ofMinutes(1);
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final DataSource dataSource;
-    private final nl.wams.gateway.sealing.DataCipher cipher;
+    private final nl.wams.gateway.storage.DataCipher cipher;
     private final Clock clock;
     private final Duration retention;
     private final ObjectMapper json =
             new ObjectMapper().findAndRegisterModules().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    private final AtomicReference<Instant> lastCleanup;
+    private final Housekeeping housekeeping;
 
     public ResultStore(
-            DataSource dataSource, nl.wams.gateway.sealing.DataCipher cipher, Clock clock, Duration retention) {
+            DataSource dataSource, nl.wams.gateway.storage.DataCipher cipher, Clock clock, Duration retention) {
         this.dataSource = dataSource;
         this.cipher = cipher;
         this.clock = clock;
         this.retention = retention;
-        this.lastCleanup = new AtomicReference<>(clock.instant());
+        this.housekeeping = new Housekeeping(clock, CLEANUP_EVERY);
     }
 
     /** Stores or replaces a result. */
@@ -60,7 +57,7 @@ public final class ResultStore {
                 delete.executeUpdate();
                 insert.setString(1, result.id().toString());
                 insert.setString(2, result.requester());
-                insert.setString(3, TIME.format(expires));
+                insert.setString(3, StoredTime.format(expires));
                 // Sealed: a result holds released personal data and BSNs.
                 insert.setString(
                         4,
@@ -85,7 +82,7 @@ public final class ResultStore {
                 PreparedStatement s =
                         c.prepareStatement("SELECT result FROM request_result WHERE id = ? AND expires_at >= ?")) {
             s.setString(1, id.toString());
-            s.setString(2, TIME.format(clock.instant()));
+            s.setString(2, StoredTime.format(clock.instant()));
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
@@ -99,14 +96,13 @@ public final class ResultStore {
     }
 
     private void cleanupIfDue() throws SQLException {
-        Instant now = clock.instant();
-        Instant last = lastCleanup.get();
-        if (now.isBefore(last.plus(CLEANUP_EVERY)) || !lastCleanup.compareAndSet(last, now)) {
+        if (!housekeeping.due()) {
             return;
         }
+        Instant now = clock.instant();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement delete = c.prepareStatement("DELETE FROM request_result WHERE expires_at < ?")) {
-            delete.setString(1, TIME.format(now));
+            delete.setString(1, StoredTime.format(now));
             delete.executeUpdate();
         }
     }

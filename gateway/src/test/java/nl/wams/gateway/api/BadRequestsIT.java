@@ -460,79 +460,63 @@ class BadRequestsIT {
                 .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
     }
 
+    static HttpRequest.Builder authorized(String path, String token) {
+        return HttpRequest.newBuilder(gateway.uri(path)).header("Authorization", "Bearer " + token);
+    }
+
     static Stream<Arguments> badHttp() {
         String token = tokens.coordinator("cw-1");
         return Stream.of(
                 Arguments.of(
                         "BSN in query string",
-                        HttpRequest.newBuilder(gateway.uri(PATH + "?bsn=" + Household.CLIENT))
-                                .header("Authorization", "Bearer " + token)
-                                .GET(),
+                        authorized(PATH + "?bsn=" + Household.CLIENT, token).GET(),
                         400,
                         "gevoelige-gegevens-in-url"),
                 Arguments.of(
                         "BSN-like number in query string",
-                        HttpRequest.newBuilder(gateway.uri(PATH + "?q=" + Household.CLIENT))
-                                .header("Authorization", "Bearer " + token)
-                                .GET(),
+                        authorized(PATH + "?q=" + Household.CLIENT, token).GET(),
                         400,
                         "gevoelige-gegevens-in-url"),
                 Arguments.of(
                         "BSN in path",
-                        HttpRequest.newBuilder(gateway.uri(PATH + "/" + Household.CLIENT))
-                                .header("Authorization", "Bearer " + token)
-                                .GET(),
+                        authorized(PATH + "/" + Household.CLIENT, token).GET(),
                         400,
                         "gevoelige-gegevens-in-url"),
                 Arguments.of(
                         "wrong content type",
-                        HttpRequest.newBuilder(gateway.uri(PATH))
-                                .header("Authorization", "Bearer " + token)
+                        authorized(PATH, token)
                                 .header("Content-Type", "text/plain")
                                 .POST(HttpRequest.BodyPublishers.ofString(valid(b -> b))),
                         415,
                         "mediatype-niet-ondersteund"),
                 Arguments.of(
                         "XML only accepted",
-                        HttpRequest.newBuilder(gateway.uri(PATH))
-                                .header("Authorization", "Bearer " + token)
+                        authorized(PATH, token)
                                 .header("Content-Type", "application/json")
                                 .header("Accept", "application/xml")
                                 .POST(HttpRequest.BodyPublishers.ofString(valid(b -> b))),
                         406,
                         "niet-acceptabel"),
-                Arguments.of(
-                        "method not allowed",
-                        HttpRequest.newBuilder(gateway.uri(PATH))
-                                .header("Authorization", "Bearer " + token)
-                                .DELETE(),
-                        405,
-                        "methode-niet-toegestaan"),
+                Arguments.of("method not allowed", authorized(PATH, token).DELETE(), 405, "methode-niet-toegestaan"),
                 Arguments.of(
                         "unknown resource",
-                        HttpRequest.newBuilder(gateway.uri("/api/v1/onbekend"))
-                                .header("Authorization", "Bearer " + token)
-                                .GET(),
+                        authorized("/api/v1/onbekend", token).GET(),
                         404,
                         "niet-gevonden"),
                 Arguments.of(
                         "unknown request id",
-                        HttpRequest.newBuilder(gateway.uri(PATH + "/01900000-0000-7000-8000-000000000000"))
-                                .header("Authorization", "Bearer " + token)
+                        authorized(PATH + "/01900000-0000-7000-8000-000000000000", token)
                                 .GET(),
                         404,
                         "niet-gevonden"),
                 Arguments.of(
                         "request id that is not a UUID",
-                        HttpRequest.newBuilder(gateway.uri(PATH + "/abc"))
-                                .header("Authorization", "Bearer " + token)
-                                .GET(),
+                        authorized(PATH + "/abc", token).GET(),
                         404,
                         "niet-gevonden"),
                 Arguments.of(
                         "chunked oversized body",
-                        HttpRequest.newBuilder(gateway.uri(PATH))
-                                .header("Authorization", "Bearer " + token)
+                        authorized(PATH, token)
                                 .header("Content-Type", "application/json")
                                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
                                         ("{\"doel\":\"" + "x".repeat(10_000) + "\"}").getBytes()))),

@@ -43,31 +43,7 @@ class SharedPostgresReplicasIT {
     @BeforeAll
     static void start() throws Exception {
         postgres = TestPostgres.start();
-        String config = """
-                identity: { oin: "00000099000000000001", name: Testgemeente, roles: [requester] }
-                api: { port: 0 }
-                authentication: { issuer: "%s", audience: wams-gateway, jwks-file: "${jwks}" }
-                catalogue: "${catalogue}"
-                purposes:
-                  - id: verkenning
-                    phase: verkenning
-                    legal-basis: { id: wmo-verkenning, text: "Wmo 2015 (Wams): verkenning" }
-                    categories: [bekend-bij]
-                minimisation:
-                  verkenning:
-                    bekend-bij: { bekend: keep }
-                parties:
-                  - id: ggz
-                    name: GGZ Test
-                    oin: "00000099000000000101"
-                    domain: zorg-ggz
-                    categories: [bekend-bij]
-                    adapter:
-                      type: rest
-                      url: http://127.0.0.1:%d/ggz
-                      mappings:
-                        bekend-bij: { bekend: /bekend }
-                """.formatted(TestTokens.ISSUER, party.getPort());
+        String config = TestGateway.verkenningRequester() + TestGateway.ggzRestParty(party.getPort());
         // One set of keys (as replicas share their configuration), two node ids.
         String audit = TestGateway.auditBlock(dir, "replica-a", postgres.jdbcUrl());
         replicaA = TestGateway.start(Files.createDirectories(dir.resolve("a")), tokens, config + audit);

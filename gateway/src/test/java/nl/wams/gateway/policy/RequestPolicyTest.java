@@ -67,6 +67,24 @@ class RequestPolicyTest {
             null,
             null);
 
+    /** {@link #CONFIG}'s requester and parties with other collection rules and purposes. */
+    static GatewayConfig withRules(GatewayConfig.CollectionRules rules, List<GatewayConfig.Purpose> purposes) {
+        return new GatewayConfig(
+                CONFIG.identity(),
+                null,
+                CONFIG.authentication(),
+                "c.yml",
+                rules,
+                purposes,
+                null,
+                null,
+                CONFIG.parties(),
+                null,
+                null,
+                null,
+                null);
+    }
+
     static GatewayConfig.Party party(String id, String... categories) {
         return new GatewayConfig.Party(
                 id, id, "00000099000000000101", "welzijn", List.of(categories), null, null, null);
@@ -233,20 +251,9 @@ class RequestPolicyTest {
 
     @Test
     void explorationMayOnlyAskTheExplorationCategories() {
-        GatewayConfig lenient = new GatewayConfig(
-                CONFIG.identity(),
-                null,
-                CONFIG.authentication(),
-                "c.yml",
+        GatewayConfig lenient = withRules(
                 new GatewayConfig.CollectionRules(List.of("bekend-bij"), 2),
-                List.of(purpose("verkenning", List.of("bekend-bij", "schulden"), false, false, false)),
-                null,
-                null,
-                CONFIG.parties(),
-                null,
-                null,
-                null,
-                null);
+                List.of(purpose("verkenning", List.of("bekend-bij", "schulden"), false, false, false)));
 
         List<Violation> violations = new RequestPolicy(lenient, CATALOGUE)
                 .check(asking("verkenning", null, new PartyQuestion("woon", List.of("schulden"))));
@@ -256,20 +263,7 @@ class RequestPolicyTest {
 
     @Test
     void namingMorePartiesThanThePurposeAllowsIsBulk() {
-        GatewayConfig many = new GatewayConfig(
-                CONFIG.identity(),
-                null,
-                CONFIG.authentication(),
-                "c.yml",
-                new GatewayConfig.CollectionRules(null, 1),
-                CONFIG.purposes(),
-                null,
-                null,
-                CONFIG.parties(),
-                null,
-                null,
-                null,
-                null);
+        GatewayConfig many = withRules(new GatewayConfig.CollectionRules(null, 1), CONFIG.purposes());
 
         List<Violation> violations = new RequestPolicy(many, CATALOGUE)
                 .check(asking(
@@ -283,20 +277,7 @@ class RequestPolicyTest {
 
     @Test
     void askingEveryConfiguredPartyIsBulk() {
-        GatewayConfig roomy = new GatewayConfig(
-                CONFIG.identity(),
-                null,
-                CONFIG.authentication(),
-                "c.yml",
-                new GatewayConfig.CollectionRules(null, 10),
-                CONFIG.purposes(),
-                null,
-                null,
-                CONFIG.parties(),
-                null,
-                null,
-                null,
-                null);
+        GatewayConfig roomy = withRules(new GatewayConfig.CollectionRules(null, 10), CONFIG.purposes());
 
         List<Violation> violations = new RequestPolicy(roomy, CATALOGUE)
                 .check(asking(
@@ -314,11 +295,7 @@ class RequestPolicyTest {
         DataRequest all = asking("onderzoek", null, new PartyQuestion("woon", List.of("bekend-bij", "schulden")));
         assertThat(rules(all)).containsExactly(Rule.BULKVERZOEK);
 
-        GatewayConfig allowing = new GatewayConfig(
-                CONFIG.identity(),
-                null,
-                CONFIG.authentication(),
-                "c.yml",
+        GatewayConfig allowing = withRules(
                 null,
                 List.of(new GatewayConfig.Purpose(
                         "onderzoek",
@@ -329,14 +306,7 @@ class RequestPolicyTest {
                         false,
                         false,
                         null,
-                        true)),
-                null,
-                null,
-                CONFIG.parties(),
-                null,
-                null,
-                null,
-                null);
+                        true)));
         assertThat(new RequestPolicy(allowing, CATALOGUE).check(all)).isEmpty();
     }
 

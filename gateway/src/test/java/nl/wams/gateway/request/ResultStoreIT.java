@@ -3,17 +3,15 @@ package nl.wams.gateway.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.wams.adapters.RefusalGround;
 import nl.wams.gateway.audit.AuditSetup;
-import nl.wams.gateway.sealing.DataCipher;
+import nl.wams.gateway.storage.DataCipher;
+import nl.wams.gateway.support.MutableClock;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,7 +63,7 @@ class ResultStoreIT {
 
         assertThat(store.get(id, "cw-1")).contains(result);
         assertThat(store.get(id, "cw-2")).isEmpty();
-        clock.now = clock.now.plus(Duration.ofMinutes(31));
+        clock.advance(Duration.ofMinutes(31));
         assertThat(store.get(id, "cw-1")).isEmpty();
     }
 
@@ -73,7 +71,7 @@ class ResultStoreIT {
     void aPendingResultIsKeptUntilItCompletesAndCanBeReplaced() throws Exception {
         UUID id = UUID.randomUUID();
         store.put(result(id, "cw-1", Outcome.IN_BEHANDELING));
-        clock.now = clock.now.plus(Duration.ofDays(5));
+        clock.advance(Duration.ofDays(5));
         assertThat(store.get(id)).isPresent();
 
         store.put(result(id, "cw-1", Outcome.VERSTREKT));
@@ -102,28 +100,5 @@ class ResultStoreIT {
         }
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.get(id))
                 .isInstanceOf(java.sql.SQLException.class);
-    }
-
-    static final class MutableClock extends Clock {
-        Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

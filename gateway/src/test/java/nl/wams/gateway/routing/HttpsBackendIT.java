@@ -65,21 +65,8 @@ class HttpsBackendIT {
         gateway = TestGateway.start(
                 dir,
                 tokens,
-                """
-                identity: { oin: "00000099000000000001", name: Testgemeente, roles: [requester] }
-                api: { port: 0 }
-                authentication: { issuer: "%s", audience: wams-gateway, jwks-file: "${jwks}" }
-                catalogue: "${catalogue}"
-                purposes:
-                  - id: verkenning
-                    phase: verkenning
-                    legal-basis: { id: wmo-verkenning, text: "Wmo 2015 (Wams): verkenning" }
-                    categories: [bekend-bij]
-                minimisation:
-                  verkenning:
-                    bekend-bij: { bekend: keep }
-                parties:
-                """.formatted(TestTokens.ISSUER)
+                TestGateway.verkenningRequester()
+                        + "parties:\n"
                         + party.formatted(
                                 "vertrouwd",
                                 "Vertrouwd",

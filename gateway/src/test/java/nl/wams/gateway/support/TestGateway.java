@@ -84,6 +84,44 @@ public final class TestGateway implements AutoCloseable {
                 + "  checkpoint: { every-records: 10, every: 1s }\n";
     }
 
+    /**
+     * A requester (Testgemeente) whose one purpose, verkenning, may ask for {@code bekend-bij},
+     * kept as is; the caller appends {@code parties:} and the rest.
+     */
+    public static String verkenningRequester() {
+        return """
+                identity: { oin: "00000099000000000001", name: Testgemeente, roles: [requester] }
+                api: { port: 0 }
+                authentication: { issuer: "%s", audience: wams-gateway, jwks-file: "${jwks}" }
+                catalogue: "${catalogue}"
+                purposes:
+                  - id: verkenning
+                    phase: verkenning
+                    legal-basis: { id: wmo-verkenning, text: "Wmo 2015 (Wams): verkenning" }
+                    categories: [bekend-bij]
+                minimisation:
+                  verkenning:
+                    bekend-bij: { bekend: keep }
+                """.formatted(TestTokens.ISSUER);
+    }
+
+    /** One REST party, {@code ggz}, offering {@code bekend-bij} at {@code http://127.0.0.1:port/ggz}. */
+    public static String ggzRestParty(int port) {
+        return """
+                parties:
+                  - id: ggz
+                    name: GGZ Test
+                    oin: "00000099000000000101"
+                    domain: zorg-ggz
+                    categories: [bekend-bij]
+                    adapter:
+                      type: rest
+                      url: http://127.0.0.1:%d/ggz
+                      mappings:
+                        bekend-bij: { bekend: /bekend }
+                """.formatted(port);
+    }
+
     /** The port of the requester API. */
     public int port() {
         return base.getPort();

@@ -1,4 +1,4 @@
-package nl.wams.gateway.sealing;
+package nl.wams.gateway.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

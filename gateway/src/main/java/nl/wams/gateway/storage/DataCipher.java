@@ -1,4 +1,4 @@
-package nl.wams.gateway.sealing;
+package nl.wams.gateway.storage;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
