@@ -1,6 +1,8 @@
 package nl.wams.adapters;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -56,7 +58,7 @@ public sealed interface AdapterResult {
     record SubjectData(String bsn, Map<String, Map<String, JsonNode>> categories) {
         public SubjectData {
             // Keeps the backend's category order, so answers read the same every time.
-            categories = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(categories));
+            categories = Collections.unmodifiableMap(new LinkedHashMap<>(categories));
         }
 
         @Override

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -120,30 +122,30 @@ public final class PeerPartyAdapter implements PartyAdapter {
      * Asks the party's status resource for the final answer to a held request: empty while the
      * professional has not decided, else the verified answer.
      */
-    public java.util.Optional<AdapterResult> poll(String statusUrl, String requestJws, AdapterRequest request) {
+    public Optional<AdapterResult> poll(String statusUrl, String requestJws, AdapterRequest request) {
         HttpResponse<InputStream> response;
         try {
             response = client.send(
-                    HttpRequest.newBuilder(java.net.URI.create(statusUrl))
+                    HttpRequest.newBuilder(URI.create(statusUrl))
                             .timeout(settings.timeout())
                             .header("Accept", PeerMessages.MEDIA_TYPE)
                             .GET()
                             .build(),
                     HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
-            return java.util.Optional.empty(); // not reachable now: ask again later
+            return Optional.empty(); // not reachable now: ask again later
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try (InputStream in = response.body()) {
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8L, settings.maxAnswerBytes() + 1));
             if (response.statusCode() != 200) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
-            return java.util.Optional.of(verified(bytes, requestJws, request, statusUrl));
+            return Optional.of(verified(bytes, requestJws, request, statusUrl));
         } catch (IOException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

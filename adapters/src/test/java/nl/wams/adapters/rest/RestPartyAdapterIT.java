@@ -11,13 +11,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -45,7 +49,7 @@ class RestPartyAdapterIT {
             Path dir = Files.createTempDirectory("rest-adapter-pki");
             dir.toFile().deleteOnExit();
             return dir;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -117,11 +121,11 @@ class RestPartyAdapterIT {
     }
 
     static void keytool(String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>();
+        List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        process.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+        process.getInputStream().transferTo(OutputStream.nullOutputStream());
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isZero();
     }
@@ -302,7 +306,6 @@ class RestPartyAdapterIT {
     @Test
     void printedValuesNeverShowTheBsn() {
         assertThat(REQUEST.subjects().toString()).doesNotContain(CLIENT);
-        assertThat(new AdapterResult.SubjectData(CLIENT, java.util.Map.of()).toString())
-                .doesNotContain(CLIENT);
+        assertThat(new AdapterResult.SubjectData(CLIENT, Map.of()).toString()).doesNotContain(CLIENT);
     }
 }

@@ -11,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import nl.wams.adapters.AdapterRequest;
@@ -128,8 +130,8 @@ class SoapPartyAdapterIT {
     @Test
     void xxePayloadIsRejectedAndNothingIsResolved() throws Exception {
         // If the entity were resolved, the answer would be perfectly valid: the file holds the asked BSN.
-        java.nio.file.Path secret = java.nio.file.Files.createTempFile("xxe", ".txt");
-        java.nio.file.Files.writeString(secret, CLIENT);
+        Path secret = Files.createTempFile("xxe", ".txt");
+        Files.writeString(secret, CLIENT);
         answers(
                 200,
                 "<?xml version=\"1.0\"?><!DOCTYPE e [<!ENTITY xxe SYSTEM \"" + secret.toUri() + "\">]>"

@@ -1,7 +1,13 @@
 package nl.wams.gateway.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import nl.wams.adapters.PartyAdapter;
 import nl.wams.gateway.audit.AuditLog;
 import nl.wams.gateway.audit.Pseudonyms;
 import nl.wams.gateway.config.LoadedConfig;
@@ -11,6 +17,7 @@ import nl.wams.gateway.request.PendingAnswers;
 import nl.wams.gateway.request.ResultStore;
 import nl.wams.gateway.request.TransactionIds;
 import nl.wams.gateway.routing.PartyFanOut;
+import nl.wams.gateway.storage.DataCipher;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,18 +48,13 @@ class ApiConfiguration {
     }
 
     @Bean
-    ResultStore resultStore(
-            LoadedConfig config,
-            com.zaxxer.hikari.HikariDataSource auditDataSource,
-            nl.wams.gateway.storage.DataCipher dataCipher,
-            Clock clock) {
+    ResultStore resultStore(LoadedConfig config, HikariDataSource auditDataSource, DataCipher dataCipher, Clock clock) {
         return new ResultStore(
                 auditDataSource, dataCipher, clock, config.gateway().api().resultRetention());
     }
 
     @Bean
-    PendingAnswers pendingAnswers(
-            com.zaxxer.hikari.HikariDataSource auditDataSource, nl.wams.gateway.storage.DataCipher dataCipher) {
+    PendingAnswers pendingAnswers(HikariDataSource auditDataSource, DataCipher dataCipher) {
         return new PendingAnswers(auditDataSource, dataCipher);
     }
 
@@ -64,7 +66,7 @@ class ApiConfiguration {
     @Bean
     AnswerPoller answerPoller(
             LoadedConfig config,
-            java.util.Map<String, nl.wams.adapters.PartyAdapter> partyAdapters,
+            Map<String, PartyAdapter> partyAdapters,
             PendingAnswers pendingAnswers,
             ResultStore store,
             MinimisationFilter minimisation,
@@ -85,8 +87,8 @@ class ApiConfiguration {
 
     /** Polls for held answers in the background (only parties with a peer adapter can hold answers). */
     @Bean(destroyMethod = "shutdownNow")
-    java.util.concurrent.ScheduledExecutorService answerPolling(LoadedConfig config, AnswerPoller poller) {
-        var scheduler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+    ScheduledExecutorService answerPolling(LoadedConfig config, AnswerPoller poller) {
+        var scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "wams-answer-poller");
             t.setDaemon(true);
             return t;
@@ -95,7 +97,7 @@ class ApiConfiguration {
             return scheduler;
         }
         long every = config.gateway().reviewPolling().every().toMillis();
-        scheduler.scheduleWithFixedDelay(poller::pollOnce, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(poller::pollOnce, every, every, TimeUnit.MILLISECONDS);
         return scheduler;
     }
 

@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.UUID;
 import nl.wams.gateway.request.TransactionIds;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -29,16 +30,16 @@ final class ApiHeadersFilter extends OncePerRequestFilter {
      * A peer gateway's transaction id is kept, so one exchange has one id in both gateways' logs
      * (FSC). The municipality's own applications always get a fresh one.
      */
-    private static java.util.Optional<UUID> incoming(HttpServletRequest request) {
+    private static Optional<UUID> incoming(HttpServletRequest request) {
         String header = request.getHeader(TRANSACTION_HEADER);
         if (header == null || !request.getRequestURI().startsWith("/peer/")) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
             UUID id = UUID.fromString(header);
-            return id.version() == 7 ? java.util.Optional.of(id) : java.util.Optional.empty();
+            return id.version() == 7 ? Optional.of(id) : Optional.empty();
         } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

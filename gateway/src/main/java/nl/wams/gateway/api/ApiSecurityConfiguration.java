@@ -8,6 +8,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.io.IOException;
 import java.text.ParseException;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import nl.wams.gateway.config.LoadedConfig;
@@ -52,7 +53,7 @@ class ApiSecurityConfiguration {
                 JwtValidators.createDefaultWithIssuer(auth.issuer()),
                 new JwtClaimValidator<Object>(JwtClaimNames.EXP, Objects::nonNull),
                 new JwtClaimValidator<Object>(JwtClaimNames.SUB, Objects::nonNull),
-                new JwtClaimValidator<java.util.List<String>>(
+                new JwtClaimValidator<List<String>>(
                         JwtClaimNames.AUD, aud -> aud != null && aud.contains(auth.audience()))));
         return decoder;
     }

@@ -10,6 +10,7 @@ import nl.wams.gateway.audit.Pseudonyms;
 import nl.wams.gateway.audit.SubjectReport;
 import nl.wams.gateway.config.LoadedConfig;
 import nl.wams.gateway.request.TransactionIds;
+import nl.wams.gateway.storage.DataCipher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -28,7 +29,7 @@ class AuditConfiguration {
     }
 
     @Bean
-    nl.wams.gateway.storage.DataCipher dataCipher(LoadedConfig config) {
+    DataCipher dataCipher(LoadedConfig config) {
         return AuditSetup.dataCipher(config);
     }
 

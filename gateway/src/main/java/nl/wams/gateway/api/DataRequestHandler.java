@@ -1,11 +1,14 @@
 package nl.wams.gateway.api;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import nl.wams.adapters.AdapterRequest;
 import nl.wams.adapters.AdapterResult;
+import nl.wams.gateway.audit.AuditUnavailableException;
 import nl.wams.gateway.config.GatewayConfig;
 import nl.wams.gateway.minimisation.MinimisationFilter;
 import nl.wams.gateway.policy.PolicyRefusedException;
@@ -35,7 +38,7 @@ public final class DataRequestHandler {
     private final Clock clock;
     private final RequestAudit audit;
     private final PendingAnswers pendingAnswers;
-    private final java.util.function.Supplier<Instant> firstPoll;
+    private final Supplier<Instant> firstPoll;
 
     public DataRequestHandler(
             GatewayConfig config,
@@ -46,7 +49,7 @@ public final class DataRequestHandler {
             Clock clock,
             RequestAudit audit,
             PendingAnswers pendingAnswers,
-            java.util.function.Supplier<Instant> firstPoll) {
+            Supplier<Instant> firstPoll) {
         this.config = config;
         this.policy = policy;
         this.fanOut = fanOut;
@@ -94,8 +97,8 @@ public final class DataRequestHandler {
                     pendingAnswers.add(id, answer.partyId(), held.statusUrl(), held.binding(), firstPoll.get());
                 }
             }
-        } catch (java.sql.SQLException e) {
-            throw new nl.wams.gateway.audit.AuditUnavailableException("result not stored", e);
+        } catch (SQLException e) {
+            throw new AuditUnavailableException("result not stored", e);
         }
         return result;
     }

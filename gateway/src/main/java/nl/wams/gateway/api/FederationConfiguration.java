@@ -2,6 +2,9 @@ package nl.wams.gateway.api;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import nl.wams.gateway.audit.AuditLog;
 import nl.wams.gateway.audit.Pseudonyms;
 import nl.wams.gateway.config.GatewayConfig;
@@ -12,10 +15,12 @@ import nl.wams.gateway.federation.ReplayStore;
 import nl.wams.gateway.federation.ReviewStore;
 import nl.wams.gateway.minimisation.MinimisationFilter;
 import nl.wams.gateway.routing.AdapterFactory;
+import nl.wams.gateway.storage.DataCipher;
 import org.apache.catalina.connector.Connector;
 import org.apache.coyote.http11.Http11NioProtocol;
 import org.apache.tomcat.util.net.SSLHostConfig;
 import org.apache.tomcat.util.net.SSLHostConfigCertificate;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
@@ -84,15 +89,14 @@ class FederationConfiguration {
 
     @Lazy
     @Bean
-    ReviewStore reviewStore(HikariDataSource auditDataSource, nl.wams.gateway.storage.DataCipher dataCipher) {
+    ReviewStore reviewStore(HikariDataSource auditDataSource, DataCipher dataCipher) {
         return new ReviewStore(auditDataSource, dataCipher);
     }
 
     /** Closes reviews past their term, so that no requester waits forever. */
     @Bean(destroyMethod = "shutdownNow")
-    java.util.concurrent.ScheduledExecutorService reviewExpiry(
-            LoadedConfig config, ObjectProvider<ProviderService> provider) {
-        var scheduler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+    ScheduledExecutorService reviewExpiry(LoadedConfig config, ObjectProvider<ProviderService> provider) {
+        var scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "wams-review-expiry");
             t.setDaemon(true);
             return t;
@@ -104,7 +108,7 @@ class FederationConfiguration {
                         try {
                             provider.getObject().expire();
                         } catch (Exception e) {
-                            org.slf4j.LoggerFactory.getLogger(FederationConfiguration.class)
+                            LoggerFactory.getLogger(FederationConfiguration.class)
                                     .warn(
                                             "review expiry failed: {}",
                                             e.getClass().getSimpleName());
@@ -112,7 +116,7 @@ class FederationConfiguration {
                     },
                     every,
                     every,
-                    java.util.concurrent.TimeUnit.MILLISECONDS);
+                    TimeUnit.MILLISECONDS);
         }
         return scheduler;
     }

@@ -2,7 +2,9 @@ package nl.wams.gateway.api;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.sql.SQLException;
 import java.util.UUID;
+import nl.wams.gateway.audit.AuditUnavailableException;
 import nl.wams.gateway.request.DataRequestResult;
 import nl.wams.gateway.request.ResultStore;
 import org.springframework.http.MediaType;
@@ -49,8 +51,8 @@ class GegevensverzoekenController {
                     .map(r -> ResponseEntity.ok(GegevensverzoekResultaat.of(r)))
                     .orElseThrow(() ->
                             new ResourceNotFoundException("Gegevensverzoek niet gevonden of niet meer beschikbaar."));
-        } catch (java.sql.SQLException e) {
-            throw new nl.wams.gateway.audit.AuditUnavailableException("results not readable", e);
+        } catch (SQLException e) {
+            throw new AuditUnavailableException("results not readable", e);
         }
     }
 }

@@ -8,6 +8,8 @@ import java.security.cert.X509Certificate;
 import nl.wams.adapters.peer.PeerMessages;
 import nl.wams.gateway.federation.ProviderService;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,11 +27,8 @@ class PeerController {
     }
 
     /** The status of a request held for a professional: 202 until decided, then the signed final answer. */
-    @org.springframework.web.bind.annotation.GetMapping(path = "/peer/v1/verzoeken/{id}")
-    void status(
-            @org.springframework.web.bind.annotation.PathVariable("id") String id,
-            HttpServletRequest request,
-            HttpServletResponse response)
+    @GetMapping(path = "/peer/v1/verzoeken/{id}")
+    void status(@PathVariable("id") String id, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         X509Certificate[] chain = (X509Certificate[]) request.getAttribute("jakarta.servlet.request.X509Certificate");
         write(provider.getObject().status(id, chain), request, response);

@@ -9,7 +9,9 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import nl.wams.gateway.config.Catalogue;
@@ -64,7 +66,7 @@ public final class AuditExport {
 
     List<ObjectNode> logboek(AuditRecord record) {
         AuditEntry e = record.entry();
-        List<String> subjects = e.subjects().isEmpty() ? java.util.Collections.singletonList(null) : e.subjects();
+        List<String> subjects = e.subjects().isEmpty() ? Collections.singletonList(null) : e.subjects();
         return subjects.stream()
                 .map(subject -> {
                     ObjectNode line = JSON.createObjectNode();
@@ -152,7 +154,7 @@ public final class AuditExport {
     private boolean sensitive(AuditEntry e) {
         return e.categoriesAsked().stream()
                 .map(catalogue::category)
-                .flatMap(java.util.Optional::stream)
+                .flatMap(Optional::stream)
                 .anyMatch(c -> c.sensitivity() != Catalogue.Sensitivity.NORMAL);
     }
 }

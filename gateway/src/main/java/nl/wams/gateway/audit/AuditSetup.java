@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
 import java.util.Base64;
+import javax.sql.DataSource;
 import nl.wams.gateway.config.GatewayConfig;
 import nl.wams.gateway.config.LoadedConfig;
 import nl.wams.gateway.storage.DataCipher;
@@ -56,7 +57,7 @@ public final class AuditSetup {
         return dataSource;
     }
 
-    public static void migrate(javax.sql.DataSource dataSource) {
+    public static void migrate(DataSource dataSource) {
         Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/audit")

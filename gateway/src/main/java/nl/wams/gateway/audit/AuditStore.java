@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -82,7 +83,7 @@ public final class AuditStore {
                 insert.setString(i++, r.prevHash());
                 insert.setString(i, r.hash());
                 insert.addBatch();
-                for (String pseudonym : new java.util.LinkedHashSet<>(e.subjects())) { // one index row per person
+                for (String pseudonym : new LinkedHashSet<>(e.subjects())) { // one index row per person
                     subject.setString(1, pseudonym);
                     subject.setString(2, r.nodeId());
                     subject.setLong(3, r.seq());

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import nl.wams.gateway.audit.AuditEntry;
 import nl.wams.gateway.audit.AuditEvent;
@@ -127,7 +128,7 @@ final class AuditCommand {
         int run(LoadedConfig config, AuditStore store) throws SQLException, IOException {
             AuditExport.Format chosen;
             try {
-                chosen = AuditExport.Format.valueOf(format.toUpperCase(java.util.Locale.ROOT));
+                chosen = AuditExport.Format.valueOf(format.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 System.err.println("--format must be logboek or verwerkingenlogging");
                 return USAGE_OR_CONFIG;

@@ -1,9 +1,11 @@
 package nl.wams.gateway.cli;
 
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWK;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.ParseException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -152,7 +154,7 @@ final class DemoCommand implements Callable<Integer> {
                 Files.writeString(
                         dataDir.resolve("auditor.token"),
                         TokenCommand.mint(key, issuer, "wams-gateway", "demo-fg", List.of("auditor"), ttl));
-            } catch (java.text.ParseException | com.nimbusds.jose.JOSEException e) {
+            } catch (ParseException | JOSEException e) {
                 throw new IOException("cannot make demo tokens", e);
             }
         }

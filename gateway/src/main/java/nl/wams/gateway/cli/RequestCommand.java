@@ -15,6 +15,7 @@ import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import picocli.CommandLine.Command;
@@ -82,7 +83,7 @@ final class RequestCommand implements Callable<Integer> {
         String requestId = JSON.readTree(response.body()).path("id").asText();
         while (pending(response) && Instant.now().isBefore(deadline)) {
             // The gateway fetches the party's decision in the background; ask again shortly.
-            java.util.concurrent.TimeUnit.MILLISECONDS.sleep(500);
+            TimeUnit.MILLISECONDS.sleep(500);
             response = get(client, bearer, requestId);
         }
         if (json || response.statusCode() >= 400) {

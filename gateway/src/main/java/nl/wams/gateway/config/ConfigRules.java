@@ -1,19 +1,30 @@
 package nl.wams.gateway.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
 import java.text.ParseException;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import nl.wams.adapters.FieldType;
+import nl.wams.adapters.soap.SoapPartyAdapter;
 import nl.wams.gateway.config.Catalogue.Sensitivity;
 import nl.wams.gateway.config.GatewayConfig.Party;
 import nl.wams.gateway.config.GatewayConfig.Purpose;
@@ -94,14 +105,14 @@ final class ConfigRules {
             String pointer, GatewayConfig.KeyStoreRef ref, boolean needsKey, Consumer<ConfigProblem> report) {
         Path file = config.resolve(ref.path());
         try (var in = Files.newInputStream(file)) {
-            var store = java.security.KeyStore.getInstance("PKCS12");
+            var store = KeyStore.getInstance("PKCS12");
             store.load(in, ref.secret());
-            for (String alias : java.util.Collections.list(store.aliases())) {
+            for (String alias : Collections.list(store.aliases())) {
                 if (needsKey && !store.isKeyEntry(alias)) {
                     continue;
                 }
-                var cert = (java.security.cert.X509Certificate) store.getCertificate(alias);
-                if (cert != null && cert.getNotAfter().toInstant().isBefore(java.time.Instant.now())) {
+                var cert = (X509Certificate) store.getCertificate(alias);
+                if (cert != null && cert.getNotAfter().toInstant().isBefore(Instant.now())) {
                     report.accept(yaml.problem(
                             pointer + "/path",
                             "certificate '" + alias + "' expired on "
@@ -114,7 +125,7 @@ final class ConfigRules {
             if (needsKey) {
                 report.accept(yaml.problem(pointer + "/path", "no private key in " + file));
             }
-        } catch (IOException | java.security.GeneralSecurityException e) {
+        } catch (IOException | GeneralSecurityException e) {
             report.accept(yaml.problem(pointer + "/path", "cannot open PKCS#12 " + file + " (path or password wrong)"));
         }
     }
@@ -156,8 +167,7 @@ final class ConfigRules {
         if (audit.pseudonymKeyFile() != null) {
             Path file = config.resolve(audit.pseudonymKeyFile());
             try {
-                byte[] key = java.util.Base64.getDecoder()
-                        .decode(Files.readString(file).strip());
+                byte[] key = Base64.getDecoder().decode(Files.readString(file).strip());
                 if (key.length < 32) {
                     report.accept(yaml.problem(
                             "/audit/pseudonym-key-file",
@@ -172,8 +182,7 @@ final class ConfigRules {
         if (audit.dataKeyFile() != null) {
             Path file = config.resolve(audit.dataKeyFile());
             try {
-                byte[] key = java.util.Base64.getDecoder()
-                        .decode(Files.readString(file).strip());
+                byte[] key = Base64.getDecoder().decode(Files.readString(file).strip());
                 if (key.length != 32) {
                     report.accept(yaml.problem(
                             "/audit/data-key-file", "data key has " + key.length + " bytes; AES-256 needs exactly 32"));
@@ -186,10 +195,8 @@ final class ConfigRules {
         }
         Path signing = config.resolve(audit.signingKeyFile());
         try {
-            var key = com.nimbusds.jose.jwk.JWK.parse(Files.readString(signing));
-            if (!(key instanceof com.nimbusds.jose.jwk.ECKey ec)
-                    || !com.nimbusds.jose.jwk.Curve.P_256.equals(ec.getCurve())
-                    || !key.isPrivate()) {
+            var key = JWK.parse(Files.readString(signing));
+            if (!(key instanceof ECKey ec) || !Curve.P_256.equals(ec.getCurve()) || !key.isPrivate()) {
                 report.accept(yaml.problem("/audit/signing-key-file", "must be a private EC P-256 JWK: " + signing));
             }
         } catch (IOException e) {
@@ -271,13 +278,12 @@ final class ConfigRules {
             boolean mappedInCode = !"rest".equals(party.adapter().type());
             if ("soap".equals(party.adapter().type())) {
                 for (int j = 0; j < party.categories().size(); j++) {
-                    if (!nl.wams.adapters.soap.SoapPartyAdapter.CATEGORIES.contains(
-                            party.categories().get(j))) {
+                    if (!SoapPartyAdapter.CATEGORIES.contains(party.categories().get(j))) {
                         report.accept(yaml.problem(
                                 base + "/categories/" + j,
                                 "the SOAP service cannot answer category '"
                                         + party.categories().get(j) + "' (it answers "
-                                        + new java.util.TreeSet<>(nl.wams.adapters.soap.SoapPartyAdapter.CATEGORIES)
+                                        + new TreeSet<>(SoapPartyAdapter.CATEGORIES)
                                         + ")"));
                     }
                 }

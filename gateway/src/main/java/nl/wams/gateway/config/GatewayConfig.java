@@ -2,6 +2,8 @@ package nl.wams.gateway.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -314,9 +316,7 @@ public record GatewayConfig(
             refusalMotivationPointer =
                     refusalMotivationPointer == null ? "/weigering/motivering" : refusalMotivationPointer;
             // Keeps the configured order: answers list fields the way the engineer wrote them.
-            mappings = mappings == null
-                    ? Map.of()
-                    : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(mappings));
+            mappings = mappings == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(mappings));
         }
     }
 

@@ -1,11 +1,15 @@
 package nl.wams.gateway.federation;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.cert.X509Certificate;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,6 +29,7 @@ import nl.wams.gateway.audit.Pseudonyms;
 import nl.wams.gateway.config.GatewayConfig;
 import nl.wams.gateway.minimisation.MinimisationFilter;
 import nl.wams.gateway.policy.Bsn;
+import nl.wams.gateway.storage.StoredTime;
 
 /**
  * Provider mode: decides what to release to a peer gateway. Verifies who asks (TLS certificate and
@@ -45,8 +50,8 @@ public final class ProviderService {
     private final AuditLog audit;
     private final Pseudonyms pseudonyms;
     private final ReviewStore reviews;
-    private final java.time.Duration reviewTerm;
-    private final java.time.Clock clock;
+    private final Duration reviewTerm;
+    private final Clock clock;
 
     public ProviderService(
             GatewayConfig config,
@@ -58,8 +63,8 @@ public final class ProviderService {
             AuditLog audit,
             Pseudonyms pseudonyms,
             ReviewStore reviews,
-            java.time.Duration reviewTerm,
-            java.time.Clock clock) {
+            Duration reviewTerm,
+            Clock clock) {
         this.config = config;
         this.messages = messages;
         this.signer = signer;
@@ -244,7 +249,7 @@ public final class ProviderService {
                     .forEach(p -> subjects.add(new AdapterRequest.Subject(
                             p.path("bsn").asText(), p.path("rol").asText())));
             JSON.readTree(review.categories()).forEach(c -> asked.add(c.asText()));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored review " + id + " is unreadable", e);
         }
         ObjectNode answer;
@@ -271,7 +276,7 @@ public final class ProviderService {
     /** Closes reviews past their term as NIET_BEANTWOORD, so no requester waits forever. */
     public int expire() throws SQLException {
         int closed = 0;
-        for (ReviewStore.Review review : reviews.expired(nl.wams.gateway.storage.StoredTime.format(clock.instant()))) {
+        for (ReviewStore.Review review : reviews.expired(StoredTime.format(clock.instant()))) {
             ObjectNode answer = JSON.createObjectNode()
                     .put("uitkomst", "NIET_BEANTWOORD")
                     .put("motivering", "Niet binnen de termijn beoordeeld.");
@@ -295,8 +300,7 @@ public final class ProviderService {
                         .fieldsRemoved(strings(answer.path("verwijderdeVelden")))
                         .outcome(answer.path("uitkomst").asText(), text(answer, "grond"), text(answer, "motivering"))
                         .build()));
-        return reviews.decide(
-                review.id(), status, nl.wams.gateway.storage.StoredTime.format(clock.instant()), reviewer, signed);
+        return reviews.decide(review.id(), status, StoredTime.format(clock.instant()), reviewer, signed);
     }
 
     private ObjectNode decide(
@@ -323,7 +327,7 @@ public final class ProviderService {
             }
         }
         if (!review.isEmpty()) {
-            java.time.Instant now = clock.instant();
+            Instant now = clock.instant();
             ArrayNode people = JSON.createArrayNode();
             subjects.forEach(s -> people.addObject().put("bsn", s.bsn()).put("rol", s.role()));
             reviews.create(new ReviewStore.Review(
@@ -339,8 +343,8 @@ public final class ProviderService {
                     people.toString(),
                     jws,
                     "OPEN",
-                    nl.wams.gateway.storage.StoredTime.format(now),
-                    nl.wams.gateway.storage.StoredTime.format(now.plus(reviewTerm)),
+                    StoredTime.format(now),
+                    StoredTime.format(now.plus(reviewTerm)),
                     null,
                     null,
                     null));

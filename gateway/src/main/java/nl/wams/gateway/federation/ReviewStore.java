@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import nl.wams.gateway.storage.DataCipher;
 
 /** Pending and decided reviews in the shared database (provider role). */
 public final class ReviewStore {
@@ -43,10 +44,10 @@ public final class ReviewStore {
             + " answer_jws";
 
     private final DataSource dataSource;
-    private final nl.wams.gateway.storage.DataCipher cipher;
+    private final DataCipher cipher;
 
     /** Subjects (BSNs), the signed request (BSNs in its payload) and the answer (released data) are stored sealed. */
-    public ReviewStore(DataSource dataSource, nl.wams.gateway.storage.DataCipher cipher) {
+    public ReviewStore(DataSource dataSource, DataCipher cipher) {
         this.dataSource = dataSource;
         this.cipher = cipher;
     }

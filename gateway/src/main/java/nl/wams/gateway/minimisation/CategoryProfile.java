@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,7 +31,7 @@ public final class CategoryProfile {
     /** Compiles the rules; IllegalArgumentException when two paths overlap (e.g. {@code a} and {@code a.b}). */
     public static CategoryProfile compile(String category, Map<FieldPath, Transform> rules) {
         CategoryProfile profile =
-                new CategoryProfile(category, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(rules)));
+                new CategoryProfile(category, Collections.unmodifiableMap(new LinkedHashMap<>(rules)));
         rules.forEach(profile::add);
         return profile;
     }

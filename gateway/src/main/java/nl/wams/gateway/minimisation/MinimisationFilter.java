@@ -2,6 +2,7 @@ package nl.wams.gateway.minimisation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -91,7 +92,7 @@ public final class MinimisationFilter {
     /** Released fields and the names of what was removed. */
     public record Released(Map<String, JsonNode> fields, List<String> removed) {
         public Released {
-            fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+            fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
             removed = List.copyOf(removed);
         }
     }

@@ -1,5 +1,7 @@
 package nl.wams.gateway.policy;
 
+import java.util.Locale;
+
 /**
  * A rule a data request can break. The code is part of the problem {@code type} URI and never
  * changes; the HTTP status says whether the input was malformed (400) or understood but not
@@ -40,6 +42,6 @@ public enum Rule {
 
     /** Kebab-case slug used in the problem type URI, e.g. {@code categorie-buiten-doel}. */
     public String slug() {
-        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

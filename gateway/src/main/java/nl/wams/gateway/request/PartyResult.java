@@ -1,6 +1,8 @@
 package nl.wams.gateway.request;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.wams.adapters.RefusalGround;
@@ -35,7 +37,7 @@ public record PartyResult(
     /** Released canonical data for one subject: category -> field -> value. */
     public record SubjectData(DataRequest.Subject subject, Map<String, Map<String, JsonNode>> categories) {
         public SubjectData {
-            categories = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(categories));
+            categories = Collections.unmodifiableMap(new LinkedHashMap<>(categories));
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
+import nl.wams.gateway.storage.DataCipher;
 import nl.wams.gateway.storage.StoredTime;
 
 /** Answers still to be fetched from a party's status resource (requester role), in the database. */
@@ -23,9 +24,9 @@ public final class PendingAnswers {
     }
 
     private final DataSource dataSource;
-    private final nl.wams.gateway.storage.DataCipher cipher;
+    private final DataCipher cipher;
 
-    public PendingAnswers(DataSource dataSource, nl.wams.gateway.storage.DataCipher cipher) {
+    public PendingAnswers(DataSource dataSource, DataCipher cipher) {
         this.dataSource = dataSource;
         this.cipher = cipher;
     }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
+import nl.wams.gateway.storage.DataCipher;
 import nl.wams.gateway.storage.Housekeeping;
 import nl.wams.gateway.storage.StoredTime;
 
@@ -28,15 +29,14 @@ public final class ResultStore {
     private static final Duration CLEANUP_EVERY = Duration.ofMinutes(1);
 
     private final DataSource dataSource;
-    private final nl.wams.gateway.storage.DataCipher cipher;
+    private final DataCipher cipher;
     private final Clock clock;
     private final Duration retention;
     private final ObjectMapper json =
             new ObjectMapper().findAndRegisterModules().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private final Housekeeping housekeeping;
 
-    public ResultStore(
-            DataSource dataSource, nl.wams.gateway.storage.DataCipher cipher, Clock clock, Duration retention) {
+    public ResultStore(DataSource dataSource, DataCipher cipher, Clock clock, Duration retention) {
         this.dataSource = dataSource;
         this.cipher = cipher;
         this.clock = clock;

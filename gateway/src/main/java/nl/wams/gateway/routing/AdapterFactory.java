@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,7 +110,7 @@ public final class AdapterFactory {
     }
 
     /** The REST adapter of a provider's own backend, built like a party's. */
-    public PartyAdapter backend(GatewayConfig.Adapter adapter, java.time.Duration timeout) {
+    public PartyAdapter backend(GatewayConfig.Adapter adapter, Duration timeout) {
         return create(new Party(
                 "backend",
                 "backend",

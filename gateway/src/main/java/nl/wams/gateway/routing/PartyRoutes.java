@@ -1,6 +1,7 @@
 package nl.wams.gateway.routing;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import nl.wams.adapters.AdapterResult;
@@ -30,7 +31,7 @@ public final class PartyRoutes extends RouteBuilder {
     }
 
     /** The adapter types, each with its own route template (their shape is the same today). */
-    static final java.util.List<String> ADAPTER_TYPES = java.util.List.of("rest", "soap", "peer");
+    static final List<String> ADAPTER_TYPES = List.of("rest", "soap", "peer");
 
     static String template(String adapterType) {
         return adapterType + "-party";

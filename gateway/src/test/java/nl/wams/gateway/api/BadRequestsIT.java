@@ -14,6 +14,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -518,7 +519,7 @@ class BadRequestsIT {
                         "chunked oversized body",
                         authorized(PATH, token)
                                 .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
+                                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(
                                         ("{\"doel\":\"" + "x".repeat(10_000) + "\"}").getBytes()))),
                         413,
                         "verzoek-te-groot"));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.File;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,7 +57,7 @@ class OpenApiLintIT {
     static boolean onPath(String command) {
         String path = System.getenv("PATH");
         return path != null
-                && List.of(path.split(java.io.File.pathSeparator)).stream()
+                && List.of(path.split(File.pathSeparator)).stream()
                         .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
     }
 }

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.io.IOException;
@@ -233,14 +234,10 @@ class RequesterScenarioIT {
         ask(ALL_THREE);
 
         ggz.verify(postRequestedFor(urlEqualTo("/ggz"))
-                .withHeader(
-                        "Content-Type", com.github.tomakehurst.wiremock.client.WireMock.containing("application/json"))
-                .withRequestBody(matchingJsonPath(
-                        "$.personen[0].bsn", com.github.tomakehurst.wiremock.client.WireMock.equalTo(Household.CLIENT)))
-                .withRequestBody(matchingJsonPath(
-                        "$.categorieen[0]", com.github.tomakehurst.wiremock.client.WireMock.equalTo("ggz-behandeling")))
-                .withRequestBody(matchingJsonPath(
-                        "$.doel", com.github.tomakehurst.wiremock.client.WireMock.equalTo("onderzoek"))));
+                .withHeader("Content-Type", WireMock.containing("application/json"))
+                .withRequestBody(matchingJsonPath("$.personen[0].bsn", WireMock.equalTo(Household.CLIENT)))
+                .withRequestBody(matchingJsonPath("$.categorieen[0]", WireMock.equalTo("ggz-behandeling")))
+                .withRequestBody(matchingJsonPath("$.doel", WireMock.equalTo("onderzoek"))));
         ggz.getAllServeEvents().forEach(e -> assertThat(e.getRequest().getUrl()).doesNotContain(Household.CLIENT));
     }
 

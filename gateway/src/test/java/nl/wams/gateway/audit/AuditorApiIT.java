@@ -19,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import nl.wams.gateway.cli.CliRunner;
 import nl.wams.gateway.support.Household;
 import nl.wams.gateway.support.TestGateway;
 import nl.wams.gateway.support.TestTokens;
@@ -214,7 +215,7 @@ class AuditorApiIT {
     }
 
     static String cli(String... args) {
-        var result = nl.wams.gateway.cli.CliRunner.run(args);
+        var result = CliRunner.run(args);
         assertThat(result.code()).as(result.err()).isZero();
         return result.out();
     }

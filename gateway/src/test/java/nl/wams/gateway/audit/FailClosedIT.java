@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import nl.wams.gateway.config.LoadedConfig;
 import nl.wams.gateway.support.Household;
 import nl.wams.gateway.support.TestGateway;
 import nl.wams.gateway.support.TestPostgres;
@@ -96,7 +97,7 @@ class FailClosedIT {
         assertThat(party.getAllServeEvents()).hasSize(callsBefore + 1);
         var verifier = new AuditVerifier(
                 gateway.bean(AuditStore.class),
-                new Checkpoints(AuditSetup.signingKey(gateway.bean(nl.wams.gateway.config.LoadedConfig.class))));
+                new Checkpoints(AuditSetup.signingKey(gateway.bean(LoadedConfig.class))));
         assertThat(verifier.verify().intact()).isTrue();
     }
 

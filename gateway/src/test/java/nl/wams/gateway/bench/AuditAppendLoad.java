@@ -1,5 +1,6 @@
 package nl.wams.gateway.bench;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +32,7 @@ public final class AuditAppendLoad {
         Duration duration = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 20);
         try (TestPostgres postgres = TestPostgres.start()) {
             AuditSetup.migrate(postgres.dataSource());
-            var hikari = new com.zaxxer.hikari.HikariDataSource();
+            var hikari = new HikariDataSource();
             hikari.setJdbcUrl(postgres.jdbcUrl() + "?reWriteBatchedInserts=true");
             hikari.setUsername("postgres");
             hikari.setPassword("postgres");

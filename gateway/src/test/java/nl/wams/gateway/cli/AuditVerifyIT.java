@@ -3,7 +3,12 @@ package nl.wams.gateway.cli;
 import static nl.wams.gateway.cli.ConfigValidateCommandTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import nl.wams.gateway.audit.AuditEntry;
@@ -255,18 +261,18 @@ class AuditVerifyIT {
     /** Signs a checkpoint the way the gateway does, but with someone else's key. */
     record ForgingCheckpoints(ECKey key) {
         String forge(String node, long seq, String hash) throws Exception {
-            var claims = new com.nimbusds.jwt.JWTClaimsSet.Builder()
+            var claims = new JWTClaimsSet.Builder()
                     .claim("node", node)
                     .claim("seq", seq)
                     .claim("hash", hash)
-                    .issueTime(java.util.Date.from(Instant.now()))
+                    .issueTime(Date.from(Instant.now()))
                     .build();
-            var jws = new com.nimbusds.jwt.SignedJWT(
-                    new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.ES256)
+            var jws = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.ES256)
                             .keyID(key.getKeyID())
                             .build(),
                     claims);
-            jws.sign(new com.nimbusds.jose.crypto.ECDSASigner(key));
+            jws.sign(new ECDSASigner(key));
             return jws.serialize();
         }
     }

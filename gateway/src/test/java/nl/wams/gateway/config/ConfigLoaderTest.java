@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import nl.wams.gateway.federation.DemoPki;
 import nl.wams.gateway.support.TestGateway;
 import nl.wams.gateway.support.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
@@ -279,11 +282,10 @@ class ConfigLoaderTest {
 
     @Test
     void expiredCertificatesAreRefused() throws Exception {
-        var pki = nl.wams.gateway.federation.DemoPki.create("t", java.time.Duration.ofDays(10));
-        var org = nl.wams.gateway.federation.DemoPki.DEMO.get(0);
-        java.time.Instant now = java.time.Instant.now();
-        nl.wams.gateway.federation.DemoPki.write(
-                dir, "old", pki.tls(org, now.minusSeconds(86_400 * 3), now.minusSeconds(86_400)));
+        var pki = DemoPki.create("t", Duration.ofDays(10));
+        var org = DemoPki.DEMO.get(0);
+        Instant now = Instant.now();
+        DemoPki.write(dir, "old", pki.tls(org, now.minusSeconds(86_400 * 3), now.minusSeconds(86_400)));
         String yaml = VALID + "api: { tls: { path: old.p12, password: changeit } }\n";
 
         assertThat(problems(yaml)).singleElement().asString().contains("api.tls.path: certificate 'old' expired on");

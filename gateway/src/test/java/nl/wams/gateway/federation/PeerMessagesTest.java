@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -167,7 +168,7 @@ class PeerMessagesTest {
                 new JWSHeader(JWSAlgorithm.HS256),
                 claims(GEMEENTE.oin(), GGZ.oin(), now, now.plusSeconds(60)).build());
         byte[] publicKey = gemeenteSigning.certificate().getPublicKey().getEncoded();
-        jwt.sign(new MACSigner(java.util.Arrays.copyOf(publicKey, Math.max(32, publicKey.length))));
+        jwt.sign(new MACSigner(Arrays.copyOf(publicKey, Math.max(32, publicKey.length))));
         rejected(jwt.serialize(), Reason.ALGORITHM_NOT_ALLOWED);
     }
 

@@ -16,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -127,7 +128,7 @@ class PeerSecurityIT {
 
     static List<AuditRecord> refusals() throws Exception {
         AuditStore store = replicaA.bean(AuditStore.class);
-        List<AuditRecord> records = new java.util.ArrayList<>();
+        List<AuditRecord> records = new ArrayList<>();
         for (String node : store.nodes()) {
             store.forEachRecord(node, r -> {
                 if (r.entry().event() == AuditEvent.PEER_VERZOEK_GEWEIGERD) {
@@ -301,7 +302,7 @@ class PeerSecurityIT {
                 assertThat(result.get("uitkomst").asText()).as(forged).isEqualTo("ONGELDIG_ANTWOORD");
                 assertThat(result.get("toelichting").asText()).startsWith("answer rejected: ");
             }
-            List<AuditRecord> failed = new java.util.ArrayList<>();
+            List<AuditRecord> failed = new ArrayList<>();
             AuditStore store = requester.bean(AuditStore.class);
             store.forEachRecord("test-node", r -> {
                 if (r.entry().event() == AuditEvent.ANTWOORD_MISLUKT) {

@@ -21,6 +21,7 @@ import nl.wams.gateway.support.TestGateway;
 import nl.wams.gateway.support.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -162,7 +163,7 @@ class ReviewIT {
         requester = requester();
     }
 
-    @org.junit.jupiter.api.BeforeEach
+    @BeforeEach
     void knownClient() {
         epd.stubFor(post("/epd").willReturn(okJson("""
                 {"personen":[{"bsn":"%s","inZorg":true,"behandelaar":"T. Verbeek"}]}""".formatted(Household.CLIENT))));

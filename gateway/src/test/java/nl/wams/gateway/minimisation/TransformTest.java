@@ -1,6 +1,7 @@
 package nl.wams.gateway.minimisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -95,11 +96,9 @@ class TransformTest {
         assertThat(TransformSpec.parse(json("{\"truncate\":20}"), tables)).isEqualTo(new Transform.Truncate(20));
         assertThat(TransformSpec.parse(json("{\"coarse\":\"zorg\"}"), tables).describe())
                 .isEqualTo("coarse: zorg");
-        org.assertj.core.api.Assertions.assertThatThrownBy(
-                        () -> TransformSpec.parse(json("{\"coarse\":\"x\"}"), tables))
+        assertThatThrownBy(() -> TransformSpec.parse(json("{\"coarse\":\"x\"}"), tables))
                 .hasMessage("unknown coarse table 'x'");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TransformSpec.parse(json("\"hash\""), tables))
-                .hasMessage("unknown transform 'hash'");
+        assertThatThrownBy(() -> TransformSpec.parse(json("\"hash\""), tables)).hasMessage("unknown transform 'hash'");
     }
 
     @Test

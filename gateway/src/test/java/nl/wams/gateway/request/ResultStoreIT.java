@@ -1,8 +1,10 @@
 package nl.wams.gateway.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -98,7 +100,6 @@ class ResultStoreIT {
             s.setString(1, raw.substring(0, raw.length() - 4) + (raw.endsWith("AAAA") ? "BBBB" : "AAAA"));
             s.executeUpdate();
         }
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.get(id))
-                .isInstanceOf(java.sql.SQLException.class);
+        assertThatThrownBy(() -> store.get(id)).isInstanceOf(SQLException.class);
     }
 }

@@ -4,8 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import nl.wams.gateway.audit.AuditEvent;
+import nl.wams.gateway.audit.AuditRecord;
+import nl.wams.gateway.audit.AuditStore;
 import nl.wams.gateway.federation.DemoPki;
 import nl.wams.gateway.support.Household;
 import nl.wams.gateway.support.StandInWoningcorporatie;
@@ -15,6 +22,7 @@ import nl.wams.gateway.support.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -24,12 +32,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SoapBackendIT {
 
-    @org.junit.jupiter.api.extension.RegisterExtension
-    static com.github.tomakehurst.wiremock.junit5.WireMockExtension hostile =
-            com.github.tomakehurst.wiremock.junit5.WireMockExtension.newInstance()
-                    .options(com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig()
-                            .dynamicPort())
-                    .build();
+    @RegisterExtension
+    static WireMockExtension hostile = WireMockExtension.newInstance()
+            .options(WireMockConfiguration.wireMockConfig().dynamicPort())
+            .build();
 
     @TempDir
     static Path dir;
@@ -147,8 +153,8 @@ class SoapBackendIT {
     @Test
     void xxeInAnAnswerIsRejectedAndAudited() throws Exception {
         Path secret = Files.writeString(dir.resolve("geheim.txt"), Household.CLIENT);
-        hostile.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/soap")
-                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+        hostile.stubFor(WireMock.post("/soap")
+                .willReturn(WireMock.aResponse()
                         .withStatus(200)
                         .withHeader("Content-Type", "text/xml")
                         .withBody("<?xml version=\"1.0\"?><!DOCTYPE e [<!ENTITY x SYSTEM \"" + secret.toUri() + "\">]>"
@@ -160,10 +166,10 @@ class SoapBackendIT {
         JsonNode result = ask("woon-vijandig", Household.CLIENT);
 
         assertThat(result.get("uitkomst").asText()).isEqualTo("ONGELDIG_ANTWOORD");
-        var records = new java.util.ArrayList<nl.wams.gateway.audit.AuditRecord>();
-        gateway.bean(nl.wams.gateway.audit.AuditStore.class).forEachRecord("test-node", records::add);
+        var records = new ArrayList<AuditRecord>();
+        gateway.bean(AuditStore.class).forEachRecord("test-node", records::add);
         assertThat(records).anySatisfy(r -> {
-            assertThat(r.entry().event()).isEqualTo(nl.wams.gateway.audit.AuditEvent.ANTWOORD_MISLUKT);
+            assertThat(r.entry().event()).isEqualTo(AuditEvent.ANTWOORD_MISLUKT);
             assertThat(r.entry().partyId()).isEqualTo("woon-vijandig");
             assertThat(r.entry().outcome()).isEqualTo("ONGELDIG_ANTWOORD");
         });

@@ -3,13 +3,14 @@ package nl.wams.gateway.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class DataCipherTest {
 
     static byte[] key(int fill) {
         byte[] key = new byte[32];
-        java.util.Arrays.fill(key, (byte) fill);
+        Arrays.fill(key, (byte) fill);
         return key;
     }
 

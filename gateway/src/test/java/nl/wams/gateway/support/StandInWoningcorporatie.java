@@ -1,11 +1,13 @@
 package nl.wams.gateway.support;
 
 import jakarta.jws.WebService;
+import jakarta.servlet.ServletConfig;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javax.xml.datatype.DatatypeConfigurationException;
 import javax.xml.datatype.DatatypeFactory;
 import nl.wams.adapters.soap.generated.Huurachterstand;
 import nl.wams.adapters.soap.generated.Huurder;
@@ -66,7 +68,7 @@ public final class StandInWoningcorporatie implements AutoCloseable {
                 "", Files.createDirectories(workDir.resolve("docs")).toString());
         Tomcat.addServlet(context, "cxf", new CXFNonSpringServlet() {
             @Override
-            protected void loadBus(jakarta.servlet.ServletConfig config) {
+            protected void loadBus(ServletConfig config) {
                 super.loadBus(config);
                 BusFactory.setDefaultBus(getBus());
                 JaxWsServerFactoryBean server = new JaxWsServerFactoryBean();
@@ -122,7 +124,7 @@ public final class StandInWoningcorporatie implements AutoCloseable {
                     overlast.setAantalMeldingen(2);
                     huurder.setOverlast(overlast);
                     found.add(huurder);
-                } catch (javax.xml.datatype.DatatypeConfigurationException e) {
+                } catch (DatatypeConfigurationException e) {
                     throw new IllegalStateException(e);
                 }
             }

