@@ -95,26 +95,19 @@ public final class AnswerPoller {
         }
         DataRequestResult result = stored.get();
         DataRequest request = result.request();
-        List<String> categories = request.parties().stream()
-                .filter(q -> q.party().equals(due.partyId()))
-                .findFirst()
-                .map(DataRequest.PartyQuestion::categories)
-                .orElse(List.of());
         AdapterRequest question = new AdapterRequest(
                 result.id().toString(),
                 request.purpose(),
-                request.subjects().stream()
-                        .map(s -> new AdapterRequest.Subject(s.bsn(), s.role().name()))
-                        .toList(),
-                categories);
+                request.adapterSubjects(),
+                request.categoriesAskedOf(due.partyId()));
         Optional<AdapterResult> answer = peer.poll(due.statusUrl(), due.requestJws(), question);
         if (answer.isEmpty() || answer.get() instanceof AdapterResult.Pending) {
             pending.reschedule(due, next(due.attempts() + 1));
             return false;
         }
-        String name = config.party(due.partyId()).map(GatewayConfig.Party::name).orElse(due.partyId());
         PartyResult partyResult = minimisation.release(
-                request.purpose(), PartyResults.of(due.partyId(), name, answer.get(), request.subjects()));
+                request.purpose(),
+                PartyResults.of(due.partyId(), config.partyName(due.partyId()), answer.get(), request.subjects()));
         audit.trail(result.id(), result.requester(), request).released(List.of(partyResult));
         List<PartyResult> updated = new ArrayList<>();
         result.results().forEach(r -> updated.add(r.party().equals(due.partyId()) ? partyResult : r));

@@ -3,6 +3,7 @@ package nl.wams.gateway.api;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,8 +65,12 @@ class ApiExceptionHandler {
         return entry;
     }
 
-    /** Fail closed: without a durable audit record nothing moves, and the caller may retry. */
-    @ExceptionHandler(AuditUnavailableException.class)
+    /**
+     * Fail closed: without a durable audit record (or when stored results, reviews or the log
+     * cannot be read) nothing moves, and the caller may retry. Controllers let {@link SQLException}
+     * through to here rather than each wrapping it.
+     */
+    @ExceptionHandler({AuditUnavailableException.class, SQLException.class})
     void auditUnavailable(HttpServletRequest req, HttpServletResponse res) throws IOException {
         res.setHeader("Retry-After", "5");
         problems.write(

@@ -15,7 +15,6 @@ import nl.wams.gateway.audit.AuditLog;
 import nl.wams.gateway.audit.AuditQuery;
 import nl.wams.gateway.audit.AuditRecord;
 import nl.wams.gateway.audit.AuditStore;
-import nl.wams.gateway.audit.AuditUnavailableException;
 import nl.wams.gateway.audit.SubjectReport;
 import nl.wams.gateway.audit.SubjectReportHtml;
 import nl.wams.gateway.config.LoadedConfig;
@@ -60,7 +59,8 @@ class AuditorController {
             @RequestParam(name = "van", required = false) String from,
             @RequestParam(name = "tot", required = false) String to,
             @RequestParam(name = "pagina", required = false, defaultValue = "1") String page,
-            @RequestParam(name = "paginaGrootte", required = false, defaultValue = "50") String pageSize) {
+            @RequestParam(name = "paginaGrootte", required = false, defaultValue = "50") String pageSize)
+            throws SQLException {
         AuditQuery query = new AuditQuery(
                 caseRef,
                 party,
@@ -70,31 +70,21 @@ class AuditorController {
                 instant("tot", to),
                 number("pagina", page, 1, 1_000_000),
                 number("paginaGrootte", pageSize, 1, MAX_PAGE_SIZE));
-        try {
-            AuditStore.Page result = store.query(query);
-            return new VerwerkingenPagina(
-                    result.records().stream().map(Verwerking::of).toList(),
-                    query.page(),
-                    query.pageSize(),
-                    result.total());
-        } catch (SQLException e) {
-            throw new AuditUnavailableException("audit log not readable", e);
-        }
+        AuditStore.Page result = store.query(query);
+        return new VerwerkingenPagina(
+                result.records().stream().map(Verwerking::of).toList(), query.page(), query.pageSize(), result.total());
     }
 
     @PostMapping(
             path = "/api/v1/inzageverzoeken",
             consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    Inzage inzage(@RequestBody byte[] body, @AuthenticationPrincipal Jwt caller, HttpServletRequest request) {
+    Inzage inzage(@RequestBody byte[] body, @AuthenticationPrincipal Jwt caller, HttpServletRequest request)
+            throws SQLException {
         String bsn = bsn(body);
         String transactionId = ApiHeadersFilter.transactionId(request).toString();
         List<SubjectReport.Processing> processings;
-        try {
-            processings = reports.forBsn(bsn);
-        } catch (SQLException e) {
-            throw new AuditUnavailableException("audit log not readable", e);
-        }
+        processings = reports.forBsn(bsn);
         // The access itself is processing too: recorded before the report leaves the gateway.
         log.append(
                 transactionId.replace("-", ""),

@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import nl.wams.gateway.audit.AuditUnavailableException;
 import nl.wams.gateway.config.LoadedConfig;
 import nl.wams.gateway.federation.ProviderService;
 import nl.wams.gateway.federation.ReviewStore;
@@ -49,34 +48,27 @@ class BeoordelingenController {
     @GetMapping(path = "/api/v1/beoordelingen", produces = MediaType.APPLICATION_JSON_VALUE)
     BeoordelingenPagina list(
             @RequestParam(name = "pagina", defaultValue = "1") int page,
-            @RequestParam(name = "paginaGrootte", defaultValue = "50") int pageSize) {
+            @RequestParam(name = "paginaGrootte", defaultValue = "50") int pageSize)
+            throws SQLException {
         providerOnly();
         if (page < 1 || pageSize < 1 || pageSize > 500) {
             throw new InvalidRequestException("pagina >= 1 en paginaGrootte 1..500", List.of());
         }
-        try {
-            return new BeoordelingenPagina(
-                    reviews.getObject().open(page, pageSize).stream()
-                            .map(Beoordeling::of)
-                            .toList(),
-                    page,
-                    pageSize);
-        } catch (SQLException e) {
-            throw new AuditUnavailableException("reviews not readable", e);
-        }
+        return new BeoordelingenPagina(
+                reviews.getObject().open(page, pageSize).stream()
+                        .map(Beoordeling::of)
+                        .toList(),
+                page,
+                pageSize);
     }
 
     @GetMapping(path = "/api/v1/beoordelingen/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    Beoordeling get(@PathVariable("id") String id) {
+    Beoordeling get(@PathVariable("id") String id) throws SQLException {
         providerOnly();
-        try {
-            return reviews.getObject()
-                    .get(id)
-                    .map(Beoordeling::of)
-                    .orElseThrow(() -> new ResourceNotFoundException("Beoordeling niet gevonden."));
-        } catch (SQLException e) {
-            throw new AuditUnavailableException("reviews not readable", e);
-        }
+        return reviews.getObject()
+                .get(id)
+                .map(Beoordeling::of)
+                .orElseThrow(() -> new ResourceNotFoundException("Beoordeling niet gevonden."));
     }
 
     @PostMapping(
@@ -84,19 +76,16 @@ class BeoordelingenController {
             consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Beoordeling> decide(
-            @PathVariable("id") String id, @RequestBody byte[] body, @AuthenticationPrincipal Jwt reviewer) {
+            @PathVariable("id") String id, @RequestBody byte[] body, @AuthenticationPrincipal Jwt reviewer)
+            throws SQLException {
         providerOnly();
         ProviderService.Decision decision = decision(body);
-        try {
-            return switch (provider.getObject().decideReview(id, reviewer.getSubject(), decision)) {
-                case NOT_FOUND -> throw new ResourceNotFoundException("Beoordeling niet gevonden.");
-                case ALREADY_DECIDED -> throw new AlreadyDecidedException();
-                case DECIDED ->
-                    ResponseEntity.ok(Beoordeling.of(reviews.getObject().get(id).orElseThrow()));
-            };
-        } catch (SQLException e) {
-            throw new AuditUnavailableException("decision not recorded", e);
-        }
+        return switch (provider.getObject().decideReview(id, reviewer.getSubject(), decision)) {
+            case NOT_FOUND -> throw new ResourceNotFoundException("Beoordeling niet gevonden.");
+            case ALREADY_DECIDED -> throw new AlreadyDecidedException();
+            case DECIDED ->
+                ResponseEntity.ok(Beoordeling.of(reviews.getObject().get(id).orElseThrow()));
+        };
     }
 
     private void providerOnly() {

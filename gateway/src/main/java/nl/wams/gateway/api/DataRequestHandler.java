@@ -65,9 +65,10 @@ public final class DataRequestHandler {
      * Refuses with {@link PolicyRefusedException} before anything is sent when a rule is broken.
      * Fail closed: the request and its refusal or dispatch are committed to the audit log before
      * any party is asked, and the answers before anything is released; when the log cannot be
-     * written, {@link nl.wams.gateway.audit.AuditUnavailableException} stops the flow.
+     * written, {@link AuditUnavailableException} stops the flow; when the result cannot be stored,
+     * the {@link SQLException} does (the caller gets the same 503).
      */
-    public DataRequestResult handle(UUID id, String requester, DataRequest request) {
+    public DataRequestResult handle(UUID id, String requester, DataRequest request) throws SQLException {
         Instant received = clock.instant();
         RequestAudit.Trail trail = audit.trail(id, requester, request);
         List<Violation> violations = policy.check(request);
@@ -76,9 +77,7 @@ public final class DataRequestHandler {
             throw new PolicyRefusedException(violations);
         }
         trail.sending(request.parties());
-        List<AdapterRequest.Subject> subjects = request.subjects().stream()
-                .map(s -> new AdapterRequest.Subject(s.bsn(), s.role().name()))
-                .toList();
+        List<AdapterRequest.Subject> subjects = request.adapterSubjects();
         List<PartyCall> calls = request.parties().stream()
                 .map(q -> new PartyCall(
                         q.party(),
@@ -90,15 +89,11 @@ public final class DataRequestHandler {
                 answers.stream().map(a -> toResult(a, request)).toList();
         trail.released(results);
         DataRequestResult result = new DataRequestResult(id, requester, received, clock.instant(), request, results);
-        try {
-            store.put(result);
-            for (PartyAnswer answer : answers) {
-                if (answer.result() instanceof AdapterResult.Pending held) {
-                    pendingAnswers.add(id, answer.partyId(), held.statusUrl(), held.binding(), firstPoll.get());
-                }
+        store.put(result);
+        for (PartyAnswer answer : answers) {
+            if (answer.result() instanceof AdapterResult.Pending held) {
+                pendingAnswers.add(id, answer.partyId(), held.statusUrl(), held.binding(), firstPoll.get());
             }
-        } catch (SQLException e) {
-            throw new AuditUnavailableException("result not stored", e);
         }
         return result;
     }
@@ -114,10 +109,10 @@ public final class DataRequestHandler {
     }
 
     private PartyResult toResult(PartyAnswer answer, DataRequest request) {
-        String name =
-                config.party(answer.partyId()).map(GatewayConfig.Party::name).orElse(answer.partyId());
         // Defence in depth: minimised here even when the party minimised at the source.
         return minimisation.release(
-                request.purpose(), PartyResults.of(answer.partyId(), name, answer.result(), request.subjects()));
+                request.purpose(),
+                PartyResults.of(
+                        answer.partyId(), config.partyName(answer.partyId()), answer.result(), request.subjects()));
     }
 }

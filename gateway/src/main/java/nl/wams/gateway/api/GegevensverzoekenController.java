@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.sql.SQLException;
 import java.util.UUID;
-import nl.wams.gateway.audit.AuditUnavailableException;
 import nl.wams.gateway.request.DataRequestResult;
 import nl.wams.gateway.request.ResultStore;
 import org.springframework.http.MediaType;
@@ -35,7 +34,8 @@ class GegevensverzoekenController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<GegevensverzoekResultaat> create(
-            @RequestBody byte[] body, @AuthenticationPrincipal Jwt caller, HttpServletRequest request) {
+            @RequestBody byte[] body, @AuthenticationPrincipal Jwt caller, HttpServletRequest request)
+            throws SQLException {
         UUID id = ApiHeadersFilter.transactionId(request);
         DataRequestResult result = handler.handle(id, caller.getSubject(), reader.read(body));
         URI location = URI.create("/api/v1/gegevensverzoeken/" + id);
@@ -45,14 +45,11 @@ class GegevensverzoekenController {
     }
 
     @GetMapping("/{id}")
-    ResponseEntity<GegevensverzoekResultaat> get(@PathVariable("id") UUID id, @AuthenticationPrincipal Jwt caller) {
-        try {
-            return store.get(id, caller.getSubject())
-                    .map(r -> ResponseEntity.ok(GegevensverzoekResultaat.of(r)))
-                    .orElseThrow(() ->
-                            new ResourceNotFoundException("Gegevensverzoek niet gevonden of niet meer beschikbaar."));
-        } catch (SQLException e) {
-            throw new AuditUnavailableException("results not readable", e);
-        }
+    ResponseEntity<GegevensverzoekResultaat> get(@PathVariable("id") UUID id, @AuthenticationPrincipal Jwt caller)
+            throws SQLException {
+        return store.get(id, caller.getSubject())
+                .map(r -> ResponseEntity.ok(GegevensverzoekResultaat.of(r)))
+                .orElseThrow(
+                        () -> new ResourceNotFoundException("Gegevensverzoek niet gevonden of niet meer beschikbaar."));
     }
 }

@@ -108,7 +108,7 @@ public final class RequestAudit {
             return base(event(result.outcome()))
                     .subjects(about)
                     .party(result.party(), partyOin(result.party()))
-                    .categories(asked(result.party()), released)
+                    .categories(request.categoriesAskedOf(result.party()), released)
                     .fieldsRemoved(released.isEmpty() ? List.of() : result.removedFields())
                     .outcome(
                             outcome,
@@ -128,14 +128,6 @@ public final class RequestAudit {
             Set<String> all = new LinkedHashSet<>();
             request.parties().forEach(q -> all.addAll(q.categories()));
             return List.copyOf(all);
-        }
-
-        private List<String> asked(String party) {
-            return request.parties().stream()
-                    .filter(q -> q.party().equals(party))
-                    .findFirst()
-                    .map(DataRequest.PartyQuestion::categories)
-                    .orElse(List.of());
         }
     }
 

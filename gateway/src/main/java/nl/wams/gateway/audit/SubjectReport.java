@@ -84,7 +84,7 @@ public final class SubjectReport {
                 case ANTWOORD_ONTVANGEN, ANTWOORD_GEWEIGERD, ANTWOORD_MISLUKT ->
                     parties.add(new PartyProcessing(
                             r.partyId(),
-                            partyName(r.partyId()),
+                            config.partyName(r.partyId()),
                             r.categoriesAsked(),
                             r.categoriesReleased(),
                             r.outcome(),
@@ -108,11 +108,5 @@ public final class SubjectReport {
                 outcome,
                 ground,
                 parties);
-    }
-
-    private String partyName(String partyId) {
-        return config.party(partyId == null ? "" : partyId)
-                .map(GatewayConfig.Party::name)
-                .orElse(partyId);
     }
 }

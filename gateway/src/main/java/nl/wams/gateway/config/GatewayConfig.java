@@ -46,6 +46,11 @@ public record GatewayConfig(
         return parties.stream().filter(p -> p.id().equals(id)).findFirst();
     }
 
+    /** The party's display name, or its id when it is not (or no longer) configured. */
+    public String partyName(String id) {
+        return party(id).map(Party::name).orElse(id);
+    }
+
     /** The most parties one request may name for this purpose. */
     public int maxParties(Purpose purpose) {
         return purpose.maxParties() != null ? purpose.maxParties() : collectionRules.maxParties();

@@ -41,6 +41,13 @@ public final class ProviderService {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Fail closed: when the database cannot be written or read, nothing is decided or sent. */
+    private static final Reply.Rejected STORAGE_UNAVAILABLE = new Reply.Rejected(
+            503,
+            "audit-niet-beschikbaar",
+            "Opslag niet beschikbaar",
+            "De gateway kan nu niets vastleggen of lezen; probeer het later opnieuw.");
+
     private final GatewayConfig config;
     private final PeerMessages messages;
     private final PeerSigner signer;
@@ -117,11 +124,7 @@ public final class ProviderService {
                         409, "herhaald-verzoek", "Herhaald verzoek", "Dit verzoek (jti) is al eerder ontvangen.");
             }
         } catch (SQLException e) {
-            return new Reply.Rejected(
-                    503,
-                    "audit-niet-beschikbaar",
-                    "Opslag niet beschikbaar",
-                    "De gateway kan nu niets vastleggen; probeer het later opnieuw.");
+            return STORAGE_UNAVAILABLE;
         }
         JsonNode body = request.request();
         String purpose = body.path("doel").asText();
@@ -143,23 +146,17 @@ public final class ProviderService {
         }
         List<String> subjectRefs =
                 subjects.stream().map(s -> pseudonyms.of(s.bsn())).toList();
-        AuditEntry.Builder base = AuditEntry.of(AuditEvent.PEER_VERZOEK_ONTVANGEN, transactionId)
-                .requester(request.requesterOin(), null)
-                .party(config.identity().name(), config.identity().oin())
-                .purpose(purpose, text(body, "grondslag"), text(body, "fase"), text(body, "zaakkenmerk"))
-                .subjects(subjectRefs)
-                .categories(categories, List.of());
-        audit.append(trace, List.of(base.build()));
+        audit.append(
+                trace,
+                List.of(peerEntry(AuditEvent.PEER_VERZOEK_ONTVANGEN, transactionId, request, subjectRefs)
+                        .categories(categories, List.of())
+                        .build()));
 
         ObjectNode answer;
         try {
             answer = decide(request.requesterOin(), purpose, categories, subjects, transactionId, body, jws);
         } catch (SQLException e) {
-            return new Reply.Rejected(
-                    503,
-                    "audit-niet-beschikbaar",
-                    "Opslag niet beschikbaar",
-                    "De gateway kan nu niets vastleggen; probeer het later opnieuw.");
+            return STORAGE_UNAVAILABLE;
         }
         String outcome = answer.path("uitkomst").asText();
         if ("NIET_BEREIKBAAR".equals(outcome)) {
@@ -171,11 +168,7 @@ public final class ProviderService {
         }
         audit.append(
                 trace,
-                List.of(AuditEntry.of(AuditEvent.PEER_ANTWOORD_VERSTUURD, transactionId)
-                        .requester(request.requesterOin(), null)
-                        .party(config.identity().name(), config.identity().oin())
-                        .purpose(purpose, text(body, "grondslag"), text(body, "fase"), text(body, "zaakkenmerk"))
-                        .subjects(subjectRefs)
+                List.of(peerEntry(AuditEvent.PEER_ANTWOORD_VERSTUURD, transactionId, request, subjectRefs)
                         .categories(categories, released(answer))
                         .fieldsRemoved(strings(answer.path("verwijderdeVelden")))
                         .outcome(outcome, text(answer, "grond"), text(answer, "motivering"))
@@ -204,11 +197,7 @@ public final class ProviderService {
             }
             return new Reply.Signed(200, review.get().answerJws(), null);
         } catch (SQLException e) {
-            return new Reply.Rejected(
-                    503,
-                    "audit-niet-beschikbaar",
-                    "Opslag niet beschikbaar",
-                    "De gateway kan nu niets lezen; probeer het later opnieuw.");
+            return STORAGE_UNAVAILABLE;
         }
     }
 
@@ -407,6 +396,21 @@ public final class ProviderService {
                 .put("uitkomst", "GEWEIGERD")
                 .put("grond", ground)
                 .put("motivering", motivation);
+    }
+
+    /** An entry about a verified peer request: who asked, this provider, the purpose and the subjects. */
+    private AuditEntry.Builder peerEntry(
+            AuditEvent event, String transactionId, PeerMessages.VerifiedRequest request, List<String> subjectRefs) {
+        JsonNode body = request.request();
+        return AuditEntry.of(event, transactionId)
+                .requester(request.requesterOin(), null)
+                .party(config.identity().name(), config.identity().oin())
+                .purpose(
+                        body.path("doel").asText(),
+                        text(body, "grondslag"),
+                        text(body, "fase"),
+                        text(body, "zaakkenmerk"))
+                .subjects(subjectRefs);
     }
 
     private void refused(

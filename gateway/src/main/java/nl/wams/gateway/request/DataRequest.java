@@ -1,6 +1,7 @@
 package nl.wams.gateway.request;
 
 import java.util.List;
+import nl.wams.adapters.AdapterRequest;
 
 /**
  * A purpose-bound request for data from named parties about named subjects.
@@ -31,6 +32,22 @@ public record DataRequest(
 
     public boolean hasMotivation() {
         return motivation != null && !motivation.isBlank();
+    }
+
+    /** The categories asked of one party; empty when it was not asked. */
+    public List<String> categoriesAskedOf(String party) {
+        return parties.stream()
+                .filter(q -> q.party().equals(party))
+                .findFirst()
+                .map(PartyQuestion::categories)
+                .orElse(List.of());
+    }
+
+    /** The subjects as an adapter receives them. */
+    public List<AdapterRequest.Subject> adapterSubjects() {
+        return subjects.stream()
+                .map(s -> new AdapterRequest.Subject(s.bsn(), s.role().name()))
+                .toList();
     }
 
     /** How a case started (DOMAIN.md "How a case starts"). */

@@ -70,10 +70,19 @@ class FailClosedIT {
     void noDataMovesWhileTheLogCannotBeWrittenAndServiceReturnsByItself() throws Exception {
         party.stubFor(post("/ggz")
                 .willReturn(okJson("{\"personen\":[{\"bsn\":\"" + Household.CLIENT + "\",\"bekend\":true}]}")));
-        assertThat(ask().statusCode()).isEqualTo(201);
+        HttpResponse<String> answered = ask();
+        assertThat(answered.statusCode()).isEqualTo(201);
+        String location = answered.headers().firstValue("Location").orElseThrow();
         int callsBefore = party.getAllServeEvents().size();
 
         postgres.stop();
+        HttpResponse<String> unreadable = gateway.get(location, tokens.coordinator("cw-1"));
+        assertThat(unreadable.statusCode())
+                .as("a stored result that cannot be read is a 503, not a 500")
+                .isEqualTo(503);
+        assertThat(unreadable.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(ct -> assertThat(ct).startsWith("application/problem+json"));
+        assertThat(unreadable.headers().firstValue("Retry-After")).isPresent();
         for (int i = 0; i < 3; i++) {
             HttpResponse<String> refused = ask();
             assertThat(refused.statusCode()).isEqualTo(503);

@@ -102,6 +102,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aPartyIsNamedByItsConfiguredNameOrElseByItsId() {
+        GatewayConfig gateway =
+                new ConfigLoader().load(Path.of("../config/demo/gemeente.yml")).gateway();
+
+        assertThat(gateway.partyName("ggz-noordkust")).isEqualTo("GGZ Noordkust");
+        assertThat(gateway.partyName("no-longer-configured")).isEqualTo("no-longer-configured");
+    }
+
+    @Test
     void unknownKeyIsNamedWithItsLine() throws IOException {
         assertThat(problems(VALID.replace("  name: Testgemeente\n", "  name: Testgemeente\n  colour: blue\n")))
                 .containsExactly(at(4, "identity.colour: unknown key 'colour'"));
