@@ -4,13 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +20,7 @@ import nl.wams.adapters.AdapterRequest;
 import nl.wams.adapters.AdapterResult;
 import nl.wams.adapters.FieldMapping;
 import nl.wams.adapters.PartyAdapter;
+import nl.wams.adapters.PartyHttp;
 import nl.wams.adapters.RefusalGround;
 
 /**
@@ -58,46 +55,33 @@ public final class PeerPartyAdapter implements PartyAdapter {
                         request.context() == null
                                 ? request.transactionId().replace("-", "")
                                 : request.context().traceId());
-        HttpResponse<InputStream> response;
-        try {
-            response = client.send(
-                    HttpRequest.newBuilder(settings.url())
-                            .timeout(settings.timeout())
-                            .header("Content-Type", PeerMessages.MEDIA_TYPE)
-                            .header("Accept", PeerMessages.MEDIA_TYPE)
-                            .header("Fsc-Transaction-Id", request.transactionId())
-                            .POST(HttpRequest.BodyPublishers.ofString(requestJws))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-        } catch (HttpTimeoutException e) {
-            return new AdapterResult.Unreachable(
-                    "no answer within " + settings.timeout().toMillis() + " ms");
-        } catch (IOException e) {
-            return new AdapterResult.Unreachable(
-                    "connection failed: " + e.getClass().getSimpleName());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new AdapterResult.Unreachable("interrupted");
+        PartyHttp.Exchange exchange = PartyHttp.exchange(
+                client,
+                HttpRequest.newBuilder(settings.url())
+                        .timeout(settings.timeout())
+                        .header("Content-Type", PeerMessages.MEDIA_TYPE)
+                        .header("Accept", PeerMessages.MEDIA_TYPE)
+                        .header("Fsc-Transaction-Id", request.transactionId())
+                        .POST(HttpRequest.BodyPublishers.ofString(requestJws))
+                        .build(),
+                settings.timeout(),
+                settings.maxAnswerBytes());
+        if (!(exchange instanceof PartyHttp.Exchange.Received response)) {
+            return new AdapterResult.Unreachable(((PartyHttp.Exchange.Failed) exchange).reason());
         }
-        try (InputStream in = response.body()) {
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8L, settings.maxAnswerBytes() + 1));
-            int status = response.statusCode();
-            if (status >= 500) {
-                return new AdapterResult.Unreachable("party gateway answered HTTP " + status);
-            }
-            if (status != 200 && status != 202) {
-                return new AdapterResult.InvalidAnswer("party gateway refused the request: HTTP " + status);
-            }
-            String location = response.headers().firstValue("Location").orElse(null);
-            return verified(
-                    bytes,
-                    requestJws,
-                    request,
-                    location == null ? null : settings.url().resolve(location).toString());
-        } catch (IOException e) {
-            return new AdapterResult.Unreachable(
-                    "connection failed while reading: " + e.getClass().getSimpleName());
+        int status = response.status();
+        if (status >= 500) {
+            return new AdapterResult.Unreachable("party gateway answered HTTP " + status);
         }
+        if (status != 200 && status != 202) {
+            return new AdapterResult.InvalidAnswer("party gateway refused the request: HTTP " + status);
+        }
+        String location = response.headers().firstValue("Location").orElse(null);
+        return verified(
+                response,
+                requestJws,
+                request,
+                location == null ? null : settings.url().resolve(location).toString());
     }
 
     private static JsonNode body(AdapterRequest request) {
@@ -123,41 +107,32 @@ public final class PeerPartyAdapter implements PartyAdapter {
      * professional has not decided, else the verified answer.
      */
     public Optional<AdapterResult> poll(String statusUrl, String requestJws, AdapterRequest request) {
-        HttpResponse<InputStream> response;
-        try {
-            response = client.send(
-                    HttpRequest.newBuilder(URI.create(statusUrl))
-                            .timeout(settings.timeout())
-                            .header("Accept", PeerMessages.MEDIA_TYPE)
-                            .GET()
-                            .build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-        } catch (IOException e) {
-            return Optional.empty(); // not reachable now: ask again later
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        PartyHttp.Exchange exchange = PartyHttp.exchange(
+                client,
+                HttpRequest.newBuilder(URI.create(statusUrl))
+                        .timeout(settings.timeout())
+                        .header("Accept", PeerMessages.MEDIA_TYPE)
+                        .GET()
+                        .build(),
+                settings.timeout(),
+                settings.maxAnswerBytes());
+        // Not reachable now, or not decided yet: ask again later.
+        if (!(exchange instanceof PartyHttp.Exchange.Received response) || response.status() != 200) {
             return Optional.empty();
         }
-        try (InputStream in = response.body()) {
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8L, settings.maxAnswerBytes() + 1));
-            if (response.statusCode() != 200) {
-                return Optional.empty();
-            }
-            return Optional.of(verified(bytes, requestJws, request, statusUrl));
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        return Optional.of(verified(response, requestJws, request, statusUrl));
     }
 
     /** Nothing of an answer is used before its size, signature, signer, audience and binding are checked. */
-    private AdapterResult verified(byte[] bytes, String requestJws, AdapterRequest request, String location) {
-        if (bytes.length > settings.maxAnswerBytes()) {
+    private AdapterResult verified(
+            PartyHttp.Exchange.Received response, String requestJws, AdapterRequest request, String location) {
+        if (response.larger(settings.maxAnswerBytes())) {
             return new AdapterResult.InvalidAnswer("answer larger than " + settings.maxAnswerBytes() + " bytes");
         }
         try {
             JsonNode answer = settings.messages()
                     .verifyAnswer(
-                            new String(bytes, StandardCharsets.US_ASCII),
+                            new String(response.body(), StandardCharsets.US_ASCII),
                             requestJws,
                             settings.partyOin(),
                             settings.signer().oin());

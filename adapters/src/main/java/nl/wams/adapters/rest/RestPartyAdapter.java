@@ -1,16 +1,12 @@
 package nl.wams.adapters.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +17,7 @@ import nl.wams.adapters.AdapterRequest;
 import nl.wams.adapters.AdapterResult;
 import nl.wams.adapters.FieldMapping;
 import nl.wams.adapters.PartyAdapter;
+import nl.wams.adapters.PartyHttp;
 import nl.wams.adapters.RefusalGround;
 
 /**
@@ -50,28 +47,12 @@ public final class RestPartyAdapter implements PartyAdapter {
 
     @Override
     public AdapterResult fetch(AdapterRequest request) {
-        HttpResponse<InputStream> response;
-        try {
-            response = client.send(buildRequest(request), HttpResponse.BodyHandlers.ofInputStream());
-        } catch (HttpTimeoutException e) {
-            return new AdapterResult.Unreachable(
-                    "no answer within " + settings.timeout().toMillis() + " ms");
-        } catch (IOException e) {
-            return new AdapterResult.Unreachable(
-                    "connection failed: " + e.getClass().getSimpleName());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new AdapterResult.Unreachable("interrupted");
+        PartyHttp.Exchange exchange =
+                PartyHttp.exchange(client, buildRequest(request), settings.timeout(), settings.maxAnswerBytes());
+        if (exchange instanceof PartyHttp.Exchange.Failed failed) {
+            return new AdapterResult.Unreachable(failed.reason());
         }
-        try (InputStream body = response.body()) {
-            return interpret(request, response, body);
-        } catch (HttpTimeoutException e) {
-            return new AdapterResult.Unreachable(
-                    "answer not complete within " + settings.timeout().toMillis() + " ms");
-        } catch (IOException e) {
-            return new AdapterResult.Unreachable(
-                    "connection failed while reading: " + e.getClass().getSimpleName());
-        }
+        return interpret(request, (PartyHttp.Exchange.Received) exchange);
     }
 
     private HttpRequest buildRequest(AdapterRequest request) {
@@ -93,9 +74,8 @@ public final class RestPartyAdapter implements PartyAdapter {
                 .build();
     }
 
-    private AdapterResult interpret(AdapterRequest request, HttpResponse<InputStream> response, InputStream body)
-            throws IOException {
-        int status = response.statusCode();
+    private AdapterResult interpret(AdapterRequest request, PartyHttp.Exchange.Received response) {
+        int status = response.status();
         if (status == 404) {
             return new AdapterResult.NotKnown();
         }
@@ -109,14 +89,13 @@ public final class RestPartyAdapter implements PartyAdapter {
         if (!contentType.toLowerCase().startsWith("application/json")) {
             return new AdapterResult.InvalidAnswer("answer is not application/json");
         }
-        byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8L, settings.maxAnswerBytes() + 1));
-        if (bytes.length > settings.maxAnswerBytes()) {
+        if (response.larger(settings.maxAnswerBytes())) {
             return new AdapterResult.InvalidAnswer("answer larger than " + settings.maxAnswerBytes() + " bytes");
         }
         JsonNode answer;
         try {
-            answer = JSON.readTree(bytes);
-        } catch (JsonProcessingException e) {
+            answer = JSON.readTree(response.body());
+        } catch (IOException e) { // from a byte array: only ever a parse error
             return new AdapterResult.InvalidAnswer("answer is not valid JSON");
         }
         if (answer == null || !answer.isObject()) {
