@@ -1,14 +1,20 @@
 package nl.wams.gateway;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.util.HashMap;
 import java.util.Map;
+import nl.wams.gateway.audit.AuditSetup;
+import nl.wams.gateway.audit.DatabaseUnavailableException;
 import nl.wams.gateway.config.LoadedConfig;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.env.MapPropertySource;
 
 /** The Spring Boot shell around an already validated configuration. Started by the {@code run} command. */
 // The audit database and its Flyway migration are built by AuditSetup (shared with the CLI), not by Boot.
@@ -20,11 +26,23 @@ import org.springframework.context.ConfigurableApplicationContext;
         })
 public class GatewayApplication {
 
-    /** Starts a gateway; {@code overrides} are Spring properties (tests use them for port 0). */
+    /**
+     * Starts a gateway; {@code overrides} are Spring properties (tests use them for port 0). The
+     * gateway YAML is the one source of truth for what it also sets as Spring properties (listen
+     * address and port, TLS): those take precedence over environment variables such as
+     * {@code SERVER_PORT} and over system properties. The audit database is opened first (waiting at
+     * most {@code audit.database-wait}), so a database that does not open stops the start with one
+     * line ({@link DatabaseUnavailableException}) before anything listens.
+     */
     public static ConfigurableApplicationContext start(LoadedConfig config, Map<String, Object> overrides) {
+        HikariDataSource auditDataSource = AuditSetup.dataSource(config);
         Map<String, Object> properties = new HashMap<>();
         properties.put("server.address", config.gateway().api().host());
         properties.put("server.port", config.gateway().api().port());
+        // Duplicate JSON keys are refused wherever Spring reads JSON (last-wins hides what was meant).
+        properties.put("spring.jackson.parser.strict-duplicate-detection", true);
+        // No endpoint takes multipart bodies: they are refused (415) before anything parses them.
+        properties.put("spring.servlet.multipart.enabled", false);
         properties.put(
                 "camel.springboot.name", "wams-" + config.gateway().identity().oin());
         var tls = config.gateway().api().tls();
@@ -42,9 +60,21 @@ public class GatewayApplication {
                             + "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384");
         }
         properties.putAll(overrides);
-        return new SpringApplicationBuilder(GatewayApplication.class)
-                .properties(properties)
-                .initializers(context -> context.getBeanFactory().registerSingleton("loadedConfig", config))
-                .run();
+        try {
+            return new SpringApplicationBuilder(GatewayApplication.class)
+                    .initializers(context -> {
+                        context.getEnvironment()
+                                .getPropertySources()
+                                .addFirst(new MapPropertySource("wams-gateway-yaml", properties));
+                        context.getBeanFactory().registerSingleton("loadedConfig", config);
+                        context.getBeanFactory().registerSingleton("auditDataSource", auditDataSource);
+                        context.addApplicationListener(
+                                (ApplicationListener<ContextClosedEvent>) closed -> auditDataSource.close());
+                    })
+                    .run();
+        } catch (RuntimeException e) {
+            auditDataSource.close();
+            throw e;
+        }
     }
 }

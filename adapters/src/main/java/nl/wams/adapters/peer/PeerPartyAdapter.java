@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import nl.wams.adapters.AdapterRequest;
 import nl.wams.adapters.AdapterResult;
@@ -35,7 +37,11 @@ public final class PeerPartyAdapter implements PartyAdapter {
     private final PeerAdapterSettings settings;
     private final HttpClient client;
 
+    /** Refuses a URL other than {@code https}: the signed request carries BSNs. */
     public PeerPartyAdapter(PeerAdapterSettings settings) {
+        if (!"https".equalsIgnoreCase(settings.url().getScheme())) {
+            throw new IllegalArgumentException("a peer adapter URL must be https:// (the request carries BSNs)");
+        }
         this.settings = settings;
         this.client = HttpClient.newBuilder()
                 .sslContext(settings.sslContext())
@@ -74,14 +80,74 @@ public final class PeerPartyAdapter implements PartyAdapter {
             return new AdapterResult.Unreachable("party gateway answered HTTP " + status);
         }
         if (status != 200 && status != 202) {
-            return new AdapterResult.InvalidAnswer("party gateway refused the request: HTTP " + status);
+            return new AdapterResult.InvalidAnswer(
+                    "party gateway refused the request: HTTP " + status + problem(response));
         }
-        String location = response.headers().firstValue("Location").orElse(null);
-        return verified(
-                response,
-                requestJws,
-                request,
-                location == null ? null : settings.url().resolve(location).toString());
+        return verified(response, requestJws, request);
+    }
+
+    private static final Pattern PROBLEM_SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    private static final int MAX_PROBLEM_DETAIL = 300;
+
+    /**
+     * The provider's problem (RFC 9457) in words the requester can act on: the last segment of its
+     * {@code type} and its {@code detail}, each only when it is short plain text (it is a peer's
+     * free text, shown to the municipality and logged with the outcome).
+     */
+    static String problem(PartyHttp.Exchange.Received response) {
+        String contentType = response.headers().firstValue("Content-Type").orElse("");
+        if (!contentType.startsWith("application/problem+json") || response.body().length > 16 * 1024) {
+            return "";
+        }
+        try {
+            JsonNode problem = JSON.readTree(response.body());
+            String type = problem.path("type").asText("");
+            String slug = type.substring(type.lastIndexOf('/') + 1);
+            String detail = problem.path("detail").asText("");
+            StringBuilder text = new StringBuilder();
+            if (slug.length() <= 64 && PROBLEM_SLUG.matcher(slug).matches()) {
+                text.append(" ").append(slug);
+            }
+            if (!detail.isEmpty()
+                    && detail.length() <= MAX_PROBLEM_DETAIL
+                    && detail.codePoints()
+                            .noneMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT)) {
+                text.append(": ").append(detail);
+            }
+            return text.toString();
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    /** The path of a held request's status resource, as a provider signs it into a pending answer. */
+    static final Pattern STATUS_PATH = Pattern.compile("/peer/v1/verzoeken/[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}");
+
+    /**
+     * Where to poll a held answer: only the status path the signed answer binds, and only on the
+     * party's own origin (scheme, host and port of its configured URL). Nothing of the unsigned
+     * HTTP headers (a {@code Location}) is followed.
+     */
+    Optional<URI> statusUri(JsonNode answer) {
+        JsonNode status = answer.get("status");
+        if (status == null
+                || !status.isTextual()
+                || !STATUS_PATH.matcher(status.asText()).matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(settings.url().resolve(status.asText()));
+    }
+
+    /** True when {@code uri} is on the party's own origin, over HTTPS. */
+    boolean ownOrigin(URI uri) {
+        URI own = settings.url();
+        return "https".equalsIgnoreCase(uri.getScheme())
+                && own.getScheme().equalsIgnoreCase(uri.getScheme())
+                && own.getHost().equalsIgnoreCase(String.valueOf(uri.getHost()))
+                && own.getPort() == uri.getPort()
+                && uri.getRawUserInfo() == null
+                && STATUS_PATH.matcher(String.valueOf(uri.getRawPath())).matches()
+                && uri.getRawQuery() == null;
     }
 
     private static JsonNode body(AdapterRequest request) {
@@ -107,9 +173,18 @@ public final class PeerPartyAdapter implements PartyAdapter {
      * professional has not decided, else the verified answer.
      */
     public Optional<AdapterResult> poll(String statusUrl, String requestJws, AdapterRequest request) {
+        URI status;
+        try {
+            status = URI.create(statusUrl);
+        } catch (IllegalArgumentException e) {
+            return Optional.of(new AdapterResult.InvalidAnswer("status resource is not on the party's own origin"));
+        }
+        if (!ownOrigin(status)) {
+            return Optional.of(new AdapterResult.InvalidAnswer("status resource is not on the party's own origin"));
+        }
         PartyHttp.Exchange exchange = PartyHttp.exchange(
                 client,
-                HttpRequest.newBuilder(URI.create(statusUrl))
+                HttpRequest.newBuilder(status)
                         .timeout(settings.timeout())
                         .header("Accept", PeerMessages.MEDIA_TYPE)
                         .GET()
@@ -120,12 +195,11 @@ public final class PeerPartyAdapter implements PartyAdapter {
         if (!(exchange instanceof PartyHttp.Exchange.Received response) || response.status() != 200) {
             return Optional.empty();
         }
-        return Optional.of(verified(response, requestJws, request, statusUrl));
+        return Optional.of(verified(response, requestJws, request));
     }
 
     /** Nothing of an answer is used before its size, signature, signer, audience and binding are checked. */
-    private AdapterResult verified(
-            PartyHttp.Exchange.Received response, String requestJws, AdapterRequest request, String location) {
+    private AdapterResult verified(PartyHttp.Exchange.Received response, String requestJws, AdapterRequest request) {
         if (response.larger(settings.maxAnswerBytes())) {
             return new AdapterResult.InvalidAnswer("answer larger than " + settings.maxAnswerBytes() + " bytes");
         }
@@ -136,19 +210,21 @@ public final class PeerPartyAdapter implements PartyAdapter {
                             requestJws,
                             settings.partyOin(),
                             settings.signer().oin());
-            return interpret(request, answer, location, requestJws);
+            return interpret(request, answer, requestJws);
         } catch (PeerProtocolException e) {
             return new AdapterResult.InvalidAnswer("answer rejected: " + e.reason());
         }
     }
 
-    private AdapterResult interpret(AdapterRequest request, JsonNode answer, String location, String requestJws) {
+    private AdapterResult interpret(AdapterRequest request, JsonNode answer, String requestJws) {
         String outcome = answer.path("uitkomst").asText();
         switch (outcome) {
             case "NIET_BEKEND":
                 return new AdapterResult.NotKnown();
             case "IN_BEHANDELING":
-                return new AdapterResult.Pending(location, requestJws);
+                return statusUri(answer)
+                        .<AdapterResult>map(uri -> new AdapterResult.Pending(uri.toString(), requestJws))
+                        .orElseGet(() -> new AdapterResult.InvalidAnswer("held answer without a signed status path"));
             case "NIET_BEANTWOORD":
                 return new AdapterResult.NotAnswered(text(answer.get("motivering")));
             case "GEWEIGERD":

@@ -12,12 +12,9 @@ import nl.wams.adapters.AdapterRequest;
 import nl.wams.adapters.AdapterResult;
 import nl.wams.adapters.PartyAdapter;
 import nl.wams.adapters.peer.PeerPartyAdapter;
-import nl.wams.gateway.config.GatewayConfig;
-import nl.wams.gateway.minimisation.MinimisationFilter;
 import nl.wams.gateway.request.DataRequest;
 import nl.wams.gateway.request.DataRequestResult;
 import nl.wams.gateway.request.PartyResult;
-import nl.wams.gateway.request.PartyResults;
 import nl.wams.gateway.request.PendingAnswers;
 import nl.wams.gateway.request.ResultStore;
 import org.slf4j.Logger;
@@ -34,31 +31,28 @@ public final class AnswerPoller {
     private static final Logger log = LoggerFactory.getLogger(AnswerPoller.class);
     private static final int BATCH = 50;
 
-    private final GatewayConfig config;
     private final Map<String, PartyAdapter> adapters;
     private final PendingAnswers pending;
     private final ResultStore results;
-    private final MinimisationFilter minimisation;
+    private final AnswerRelease release;
     private final RequestAudit audit;
     private final Clock clock;
     private final Duration first;
     private final Duration max;
 
-    public AnswerPoller(
-            GatewayConfig config,
+    AnswerPoller(
             Map<String, PartyAdapter> adapters,
             PendingAnswers pending,
             ResultStore results,
-            MinimisationFilter minimisation,
+            AnswerRelease release,
             RequestAudit audit,
             Clock clock,
             Duration first,
             Duration max) {
-        this.config = config;
         this.adapters = adapters;
         this.pending = pending;
         this.results = results;
-        this.minimisation = minimisation;
+        this.release = release;
         this.audit = audit;
         this.clock = clock;
         this.first = first;
@@ -105,15 +99,16 @@ public final class AnswerPoller {
             pending.reschedule(due, next(due.attempts() + 1));
             return false;
         }
-        PartyResult partyResult = minimisation.release(
-                request.purpose(),
-                PartyResults.of(due.partyId(), config.partyName(due.partyId()), answer.get(), request.subjects()));
-        audit.trail(result.id(), result.requester(), request).released(List.of(partyResult));
+        PartyResult partyResult = release.release(due.partyId(), answer.get(), request);
         List<PartyResult> updated = new ArrayList<>();
         result.results().forEach(r -> updated.add(r.party().equals(due.partyId()) ? partyResult : r));
-        results.put(new DataRequestResult(
-                result.id(), result.requester(), result.received(), clock.instant(), request, updated));
-        pending.remove(due);
+        DataRequestResult completed = new DataRequestResult(
+                result.id(), result.requester(), result.received(), clock.instant(), request, updated);
+        // The records, the completed result and the end of polling: one transaction.
+        audit.trail(result.id(), result.requester(), request).released(List.of(partyResult), c -> {
+            results.put(c, completed);
+            pending.remove(c, due);
+        });
         return true;
     }
 }

@@ -3,16 +3,19 @@ package nl.wams.gateway.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import nl.wams.adapters.FieldType;
 import nl.wams.adapters.PartyAdapter;
 import nl.wams.gateway.audit.AuditLog;
 import nl.wams.gateway.audit.Pseudonyms;
 import nl.wams.gateway.config.LoadedConfig;
 import nl.wams.gateway.minimisation.MinimisationFilter;
 import nl.wams.gateway.policy.RequestPolicy;
+import nl.wams.gateway.request.AnswerCheck;
 import nl.wams.gateway.request.PendingAnswers;
 import nl.wams.gateway.request.ResultStore;
 import nl.wams.gateway.request.TransactionIds;
@@ -69,16 +72,15 @@ class ApiConfiguration {
             Map<String, PartyAdapter> partyAdapters,
             PendingAnswers pendingAnswers,
             ResultStore store,
-            MinimisationFilter minimisation,
+            AnswerRelease answerRelease,
             RequestAudit requestAudit,
             Clock clock) {
         var polling = config.gateway().reviewPolling();
         return new AnswerPoller(
-                config.gateway(),
                 partyAdapters,
                 pendingAnswers,
                 store,
-                minimisation,
+                answerRelease,
                 requestAudit,
                 clock,
                 polling.first(),
@@ -108,19 +110,29 @@ class ApiConfiguration {
     }
 
     @Bean
+    AnswerRelease answerRelease(LoadedConfig config, MinimisationFilter minimisation) {
+        Map<String, Map<String, FieldType>> types = new HashMap<>();
+        config.catalogue().categories().forEach(c -> {
+            Map<String, FieldType> fields = new HashMap<>();
+            c.fields().forEach((name, field) -> fields.put(name, field.type()));
+            types.put(c.name(), fields);
+        });
+        return new AnswerRelease(config.gateway(), new AnswerCheck(types), minimisation);
+    }
+
+    @Bean
     DataRequestHandler dataRequestHandler(
             LoadedConfig config,
             PartyFanOut fanOut,
-            MinimisationFilter minimisation,
+            AnswerRelease answerRelease,
             ResultStore store,
             Clock clock,
             RequestAudit requestAudit,
             PendingAnswers pendingAnswers) {
         return new DataRequestHandler(
-                config.gateway(),
                 new RequestPolicy(config.gateway(), config.catalogue()),
                 fanOut,
-                minimisation,
+                answerRelease,
                 store,
                 clock,
                 requestAudit,

@@ -20,6 +20,7 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -146,15 +147,28 @@ class ApiExceptionHandler {
                 405,
                 "methode-niet-toegestaan",
                 "Methode niet toegestaan",
-                "Methode " + e.getMethod() + " is hier niet toegestaan.");
+                "Deze methode is hier niet toegestaan; zie de Allow-header.");
     }
 
-    @ExceptionHandler({
-        NoResourceFoundException.class,
-        NoHandlerFoundException.class,
-        ResourceNotFoundException.class,
-        MethodArgumentTypeMismatchException.class
-    })
+    /** A malformed id in the path (not a UUID): the caller's mistake, as the OpenAPI says. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    void malformedId(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        problems.write(req, res, 400, "ongeldig-id", "Ongeldig id", "Het id in het pad is geen geldige UUID.");
+    }
+
+    /** Multipart bodies are not part of this API; a broken one is the caller's mistake too. */
+    @ExceptionHandler(MultipartException.class)
+    void multipart(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        problems.write(
+                req,
+                res,
+                415,
+                "mediatype-niet-ondersteund",
+                "Mediatype niet ondersteund",
+                "Stuur de body als application/json.");
+    }
+
+    @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class, ResourceNotFoundException.class})
     void notFound(Exception e, HttpServletRequest req, HttpServletResponse res) throws IOException {
         String detail = e instanceof ResourceNotFoundException ? e.getMessage() : "Deze resource bestaat niet.";
         problems.write(req, res, 404, "niet-gevonden", "Niet gevonden", detail);
@@ -166,7 +180,7 @@ class ApiExceptionHandler {
         log.error(
                 "unexpected failure handling {} {}: {}",
                 req.getMethod(),
-                req.getRequestURI(),
+                ProblemWriter.safeInstance(req.getRequestURI()).orElse("(path not shown)"),
                 e.getClass().getName());
         problems.write(req, res, 500, "interne-fout", "Interne fout", "Er ging iets mis in de gateway.");
     }

@@ -8,6 +8,8 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.io.IOException;
 import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -17,14 +19,16 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -58,14 +62,35 @@ class ApiSecurityConfiguration {
         return decoder;
     }
 
+    /**
+     * The roles of a token: its {@code roles} claim as a list of texts or one space-separated text.
+     * Any other shape (a nested list, an object, numbers) gives no role at all, so the caller gets
+     * 403, never an error of the gateway.
+     */
+    static Collection<GrantedAuthority> roles(Jwt jwt) {
+        Object claim = jwt.getClaims().get("roles");
+        List<String> names = new ArrayList<>();
+        if (claim instanceof String text) {
+            names.addAll(List.of(text.trim().split("\\s+")));
+        } else if (claim instanceof Collection<?> list) {
+            for (Object element : list) {
+                if (!(element instanceof String name)) {
+                    return List.of();
+                }
+                names.add(name);
+            }
+        }
+        return names.stream()
+                .filter(n -> n.matches("[a-z][a-z0-9-]{0,39}"))
+                .<GrantedAuthority>map(n -> new SimpleGrantedAuthority("ROLE_" + n))
+                .toList();
+    }
+
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder decoder, ProblemSecurityHandlers handlers)
             throws Exception {
-        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
-        roles.setAuthoritiesClaimName("roles");
-        roles.setAuthorityPrefix("ROLE_");
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(roles);
+        converter.setJwtGrantedAuthoritiesConverter(ApiSecurityConfiguration::roles);
         http.csrf(csrf -> csrf.disable()) // stateless bearer-token API: no cookies, no CSRF
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> a.requestMatchers("/error")

@@ -18,11 +18,6 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class AuditConfiguration {
 
-    @Bean(destroyMethod = "close")
-    HikariDataSource auditDataSource(LoadedConfig config) {
-        return AuditSetup.dataSource(config);
-    }
-
     @Bean
     AuditStore auditStore(HikariDataSource auditDataSource) {
         return new AuditStore(auditDataSource);

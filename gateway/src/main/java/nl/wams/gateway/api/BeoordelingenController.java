@@ -11,6 +11,7 @@ import java.util.Set;
 import nl.wams.gateway.config.LoadedConfig;
 import nl.wams.gateway.federation.ProviderService;
 import nl.wams.gateway.federation.ReviewStore;
+import nl.wams.gateway.request.AnswerCheck;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -32,7 +33,8 @@ import org.springframework.web.bind.annotation.RestController;
 class BeoordelingenController {
 
     static final Set<String> GROUNDS = Set.of("ZWAARWEGENDE_REDENEN", "BEROEPSGEHEIM", "NIET_NOODZAKELIJK");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON =
+            new ObjectMapper().enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private final LoadedConfig config;
     private final ObjectProvider<ProviderService> provider;
@@ -83,6 +85,11 @@ class BeoordelingenController {
         return switch (provider.getObject().decideReview(id, reviewer.getSubject(), decision)) {
             case NOT_FOUND -> throw new ResourceNotFoundException("Beoordeling niet gevonden.");
             case ALREADY_DECIDED -> throw new AlreadyDecidedException();
+            case NOT_ASKED ->
+                throw new InvalidRequestException(
+                        "Alleen gevraagde categorieën kunnen worden vrijgegeven.",
+                        List.of(new InvalidRequestException.InvalidParam(
+                                "categorieen", "alleen categorieën die in het verzoek gevraagd zijn")));
             case DECIDED ->
                 ResponseEntity.ok(Beoordeling.of(reviews.getObject().get(id).orElseThrow()));
         };
@@ -106,9 +113,21 @@ class BeoordelingenController {
         }
         String besluit = node.path("besluit").asText();
         String motivering = node.path("motivering").asText("").strip();
+        if (!node.path("motivering").isMissingNode() && !node.path("motivering").isTextual()
+                || !AnswerCheck.plainText(motivering)) {
+            throw new InvalidRequestException(
+                    "De motivering is platte tekst van ten hoogste " + AnswerCheck.MAX_TEXT + " tekens.",
+                    List.of(new InvalidRequestException.InvalidParam(
+                            "motivering", "ten hoogste " + AnswerCheck.MAX_TEXT + " tekens, geen stuurtekens")));
+        }
         if ("VRIJGEVEN".equals(besluit)) {
             List<String> categories = new ArrayList<>();
             node.path("categorieen").forEach(c -> categories.add(c.asText()));
+            if (categories.size() > 20 || categories.stream().anyMatch(c -> !c.matches("[a-z0-9][a-z0-9-]{0,63}"))) {
+                throw new InvalidRequestException(
+                        "categorieen noemt categorieën bij hun naam.",
+                        List.of(new InvalidRequestException.InvalidParam("categorieen", "namen van categorieën")));
+            }
             if (categories.isEmpty()) {
                 throw new InvalidRequestException(
                         "Noem de categorieën die vrijgegeven worden.",
@@ -150,6 +169,7 @@ class BeoordelingenController {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Beoordeling(
             String id,
+            String transactieId,
             String status,
             String aanvragerOin,
             String doel,
@@ -169,6 +189,7 @@ class BeoordelingenController {
             try {
                 return new Beoordeling(
                         r.id(),
+                        r.transactionId(),
                         r.status(),
                         r.requesterOin(),
                         r.purpose(),

@@ -1,6 +1,5 @@
 package nl.wams.gateway.api;
 
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -9,20 +8,20 @@ import java.util.function.Supplier;
 import nl.wams.adapters.AdapterRequest;
 import nl.wams.adapters.AdapterResult;
 import nl.wams.gateway.audit.AuditUnavailableException;
-import nl.wams.gateway.config.GatewayConfig;
-import nl.wams.gateway.minimisation.MinimisationFilter;
+import nl.wams.gateway.audit.InTransaction;
 import nl.wams.gateway.policy.PolicyRefusedException;
 import nl.wams.gateway.policy.RequestPolicy;
 import nl.wams.gateway.policy.Violation;
 import nl.wams.gateway.request.DataRequest;
 import nl.wams.gateway.request.DataRequestResult;
 import nl.wams.gateway.request.PartyResult;
-import nl.wams.gateway.request.PartyResults;
 import nl.wams.gateway.request.PendingAnswers;
 import nl.wams.gateway.request.ResultStore;
 import nl.wams.gateway.routing.PartyAnswer;
 import nl.wams.gateway.routing.PartyCall;
 import nl.wams.gateway.routing.PartyFanOut;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The requester flow for one data request: check it against the purpose register, ask the named
@@ -30,30 +29,29 @@ import nl.wams.gateway.routing.PartyFanOut;
  */
 public final class DataRequestHandler {
 
-    private final GatewayConfig config;
+    private static final Logger log = LoggerFactory.getLogger(DataRequestHandler.class);
+
     private final RequestPolicy policy;
     private final PartyFanOut fanOut;
-    private final MinimisationFilter minimisation;
+    private final AnswerRelease release;
     private final ResultStore store;
     private final Clock clock;
     private final RequestAudit audit;
     private final PendingAnswers pendingAnswers;
     private final Supplier<Instant> firstPoll;
 
-    public DataRequestHandler(
-            GatewayConfig config,
+    DataRequestHandler(
             RequestPolicy policy,
             PartyFanOut fanOut,
-            MinimisationFilter minimisation,
+            AnswerRelease release,
             ResultStore store,
             Clock clock,
             RequestAudit audit,
             PendingAnswers pendingAnswers,
             Supplier<Instant> firstPoll) {
-        this.config = config;
         this.policy = policy;
         this.fanOut = fanOut;
-        this.minimisation = minimisation;
+        this.release = release;
         this.store = store;
         this.clock = clock;
         this.audit = audit;
@@ -64,11 +62,13 @@ public final class DataRequestHandler {
     /**
      * Refuses with {@link PolicyRefusedException} before anything is sent when a rule is broken.
      * Fail closed: the request and its refusal or dispatch are committed to the audit log before
-     * any party is asked, and the answers before anything is released; when the log cannot be
-     * written, {@link AuditUnavailableException} stops the flow; when the result cannot be stored,
-     * the {@link SQLException} does (the caller gets the same 503).
+     * any party is asked; the answer records are committed in one transaction with the stored
+     * result (and the held answers to fetch), so the log says "released" only about what the caller
+     * gets. When that is not possible, {@link AuditUnavailableException} stops the flow (503).
+     * Every party that was sent a question gets its closing record, also when asking failed inside
+     * the gateway.
      */
-    public DataRequestResult handle(UUID id, String requester, DataRequest request) throws SQLException {
+    public DataRequestResult handle(UUID id, String requester, DataRequest request) {
         Instant received = clock.instant();
         RequestAudit.Trail trail = audit.trail(id, requester, request);
         List<Violation> violations = policy.check(request);
@@ -84,17 +84,32 @@ public final class DataRequestHandler {
                         new AdapterRequest(
                                 id.toString(), request.purpose(), subjects, q.categories(), context(id, request))))
                 .toList();
-        List<PartyAnswer> answers = fanOut.ask(calls);
-        List<PartyResult> results =
-                answers.stream().map(a -> toResult(a, request)).toList();
-        trail.released(results);
+        List<PartyAnswer> answers;
+        try {
+            answers = fanOut.ask(calls);
+        } catch (RuntimeException e) {
+            log.warn(
+                    "asking the parties failed inside the gateway: {}",
+                    e.getClass().getSimpleName());
+            answers = calls.stream()
+                    .map(c -> new PartyAnswer(
+                            c.partyId(),
+                            new AdapterResult.Unreachable("the gateway could not ask this party (internal error)")))
+                    .toList();
+        }
+        List<PartyResult> results = answers.stream()
+                .map(a -> release.release(a.partyId(), a.result(), request))
+                .toList();
         DataRequestResult result = new DataRequestResult(id, requester, received, clock.instant(), request, results);
-        store.put(result);
+        InTransaction keep = c -> store.put(c, result);
         for (PartyAnswer answer : answers) {
             if (answer.result() instanceof AdapterResult.Pending held) {
-                pendingAnswers.add(id, answer.partyId(), held.statusUrl(), held.binding(), firstPoll.get());
+                Instant first = firstPoll.get();
+                keep = keep.andThen(
+                        c -> pendingAnswers.add(c, id, answer.partyId(), held.statusUrl(), held.binding(), first));
             }
         }
+        trail.released(results, keep);
         return result;
     }
 
@@ -106,13 +121,5 @@ public final class DataRequestHandler {
                 request.caseReference(),
                 request.motivation(),
                 id.toString().replace("-", ""));
-    }
-
-    private PartyResult toResult(PartyAnswer answer, DataRequest request) {
-        // Defence in depth: minimised here even when the party minimised at the source.
-        return minimisation.release(
-                request.purpose(),
-                PartyResults.of(
-                        answer.partyId(), config.partyName(answer.partyId()), answer.result(), request.subjects()));
     }
 }

@@ -14,6 +14,8 @@ import nl.wams.gateway.federation.ProviderService;
 import nl.wams.gateway.federation.ReplayStore;
 import nl.wams.gateway.federation.ReviewStore;
 import nl.wams.gateway.minimisation.MinimisationFilter;
+import nl.wams.gateway.policy.RequestPolicy;
+import nl.wams.gateway.request.TransactionIds;
 import nl.wams.gateway.routing.AdapterFactory;
 import nl.wams.gateway.storage.DataCipher;
 import org.apache.catalina.connector.Connector;
@@ -73,7 +75,9 @@ class FederationConfiguration {
                 pseudonyms,
                 reviewStore,
                 provider.reviewTerm(),
-                clock);
+                clock,
+                new TransactionIds(clock)::next,
+                new RequestPolicy(config.gateway(), config.catalogue()));
     }
 
     /** Loads the key material at start-up when there is any: fails fast, and warns about expiring certificates. */

@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Writes the one problem+json shape (RFC 9457) every error of the API uses. Written straight to
@@ -41,14 +43,28 @@ public final class ProblemWriter {
         body.put("title", title);
         body.put("status", status);
         body.put("detail", detail);
-        // The path only: a query string could carry something that must not be echoed.
-        body.put("instance", request.getRequestURI());
+        safeInstance(request.getRequestURI()).ifPresent(instance -> body.put("instance", instance));
         body.putAll(extensions);
         response.resetBuffer();
         response.setStatus(status);
         response.setContentType(MEDIA_TYPE);
         response.setCharacterEncoding("UTF-8");
         json.writeValue(response.getOutputStream(), body);
+    }
+
+    /** Segments the gateway's own paths consist of: lower-case words, version tags and UUIDs. */
+    private static final Pattern OWN_PATH = Pattern.compile(
+            "(/([a-z][a-z0-9]*(-[a-z0-9]+)*|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}))+");
+
+    /**
+     * The request path as {@code instance}, only when it is made of the gateway's own kind of
+     * segments: a caller's path could carry a BSN or other text that must never be echoed (the
+     * query string never is). Otherwise the problem has no {@code instance}.
+     */
+    static Optional<String> safeInstance(String uri) {
+        return uri != null && uri.length() <= 200 && OWN_PATH.matcher(uri).matches()
+                ? Optional.of(uri)
+                : Optional.empty();
     }
 
     public void write(

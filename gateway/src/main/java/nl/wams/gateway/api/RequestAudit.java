@@ -3,11 +3,13 @@ package nl.wams.gateway.api;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import nl.wams.gateway.audit.AuditEntry;
 import nl.wams.gateway.audit.AuditEvent;
 import nl.wams.gateway.audit.AuditLog;
+import nl.wams.gateway.audit.InTransaction;
 import nl.wams.gateway.audit.Pseudonyms;
 import nl.wams.gateway.config.GatewayConfig;
 import nl.wams.gateway.policy.Violation;
@@ -73,43 +75,63 @@ public final class RequestAudit {
             log.append(traceId, entries);
         }
 
+        /** The answers as the caller receives them, committed only after the records are. */
         void released(List<PartyResult> results) {
+            released(results, null);
+        }
+
+        /**
+         * The answers exactly as the caller receives them (outcome and removed names), committed in
+         * one transaction with {@code alongside} (the stored result that is returned): the log never
+         * says "released" about something the caller did not get.
+         */
+        void released(List<PartyResult> results, InTransaction alongside) {
             List<AuditEntry> entries = new ArrayList<>();
             Set<String> released = new LinkedHashSet<>();
             for (PartyResult result : results) {
                 if (result.subjects().isEmpty()) {
                     entries.add(
-                            answer(result, subjects, List.of(), result.outcome().name()));
+                            answer(result, subjects, List.of(), result.outcome().name(), result.removedFields()));
                     continue;
                 }
                 // Per person, so that an access report says exactly what was released about whom.
                 for (int i = 0; i < request.subjects().size(); i++) {
                     DataRequest.Subject subject = request.subjects().get(i);
-                    List<String> categories = result.subjects().stream()
+                    Optional<PartyResult.SubjectData> answered = result.subjects().stream()
                             .filter(s ->
                                     s.subject() != null && s.subject().bsn().equals(subject.bsn()))
-                            .findFirst()
-                            .map(RequestAudit::releasedCategories)
-                            .orElse(List.of());
+                            .findFirst();
+                    List<String> categories =
+                            answered.map(RequestAudit::releasedCategories).orElse(List.of());
                     released.addAll(categories);
-                    String outcome = categories.isEmpty()
-                            ? Outcome.NIET_BEKEND.name()
-                            : result.outcome().name();
-                    entries.add(answer(result, List.of(subjects.get(i)), categories, outcome));
+                    if (answered.isPresent()) {
+                        // What the caller received about this person, even when every field was removed.
+                        entries.add(answer(
+                                result,
+                                List.of(subjects.get(i)),
+                                categories,
+                                result.outcome().name(),
+                                result.removedFields()));
+                    } else {
+                        // The party answered about others, not about this person.
+                        entries.add(answer(
+                                result, List.of(subjects.get(i)), List.of(), Outcome.NIET_BEKEND.name(), List.of()));
+                    }
                 }
             }
             entries.add(base(AuditEvent.ANTWOORD_VRIJGEGEVEN)
                     .categories(allAsked(), List.copyOf(released))
                     .build());
-            log.append(traceId, entries);
+            log.append(traceId, entries, alongside);
         }
 
-        private AuditEntry answer(PartyResult result, List<String> about, List<String> released, String outcome) {
+        private AuditEntry answer(
+                PartyResult result, List<String> about, List<String> released, String outcome, List<String> removed) {
             return base(event(result.outcome()))
                     .subjects(about)
                     .party(result.party(), partyOin(result.party()))
                     .categories(request.categoriesAskedOf(result.party()), released)
-                    .fieldsRemoved(released.isEmpty() ? List.of() : result.removedFields())
+                    .fieldsRemoved(removed)
                     .outcome(
                             outcome,
                             result.ground() == null ? null : result.ground().name(),

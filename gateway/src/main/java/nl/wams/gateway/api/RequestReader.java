@@ -1,7 +1,10 @@
 package nl.wams.gateway.api;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
@@ -57,6 +60,7 @@ public final class RequestReader {
 
     private static ObjectMapper strict() {
         ObjectMapper mapper = new ObjectMapper()
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -67,9 +71,19 @@ public final class RequestReader {
         return mapper;
     }
 
+    /** Names only fields of the schema, never a submitted name or value. */
     private static String describe(JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException u) {
-            return "Onbekend veld '" + u.getPropertyName() + "'.";
+            String parent = u.getPath().size() <= 1
+                    ? ""
+                    : path(u.getPath().subList(0, u.getPath().size() - 1));
+            return parent.isEmpty()
+                    ? "De body bevat een veld dat niet in het schema staat."
+                    : "Object '" + parent + "' bevat een veld dat niet in het schema staat.";
+        }
+        if (e instanceof JsonParseException p
+                && String.valueOf(p.getOriginalMessage()).startsWith("Duplicate field")) {
+            return "De body bevat een veld meer dan eens; elk veld mag maar één keer voorkomen.";
         }
         if (e instanceof InvalidFormatException f) {
             return "Veld '" + path(f) + "' heeft een ongeldige waarde.";
@@ -83,7 +97,11 @@ public final class RequestReader {
     }
 
     private static String path(MismatchedInputException e) {
-        return e.getPath().stream()
+        return path(e.getPath());
+    }
+
+    private static String path(List<JsonMappingException.Reference> references) {
+        return references.stream()
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                 .collect(Collectors.joining("."))
                 .replace(".[", "[");

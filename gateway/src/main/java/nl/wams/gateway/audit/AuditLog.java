@@ -79,13 +79,21 @@ public final class AuditLog implements AutoCloseable {
 
     /** Commits the entries, in order, before returning. */
     public void append(String traceId, List<AuditEntry> entries) {
-        if (entries.isEmpty()) {
+        append(traceId, entries, null);
+    }
+
+    /**
+     * Commits the entries and {@code alongside} in one transaction before returning: either both
+     * are durable or neither is (fail closed: {@link AuditUnavailableException} when not).
+     */
+    public void append(String traceId, List<AuditEntry> entries, InTransaction alongside) {
+        if (entries.isEmpty() && alongside == null) {
             return;
         }
         if (!running) {
             throw new AuditUnavailableException("audit log is closed", null);
         }
-        Pending pending = new Pending(traceId, List.copyOf(entries), new CompletableFuture<>());
+        Pending pending = new Pending(traceId, List.copyOf(entries), alongside, new CompletableFuture<>());
         queue.add(pending);
         try {
             pending.done().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -108,25 +116,58 @@ public final class AuditLog implements AutoCloseable {
                     batch.add(first);
                     queue.drainTo(batch, MAX_BATCH - 1);
                 }
-                write(batch);
-                batch.forEach(p -> p.done().complete(null));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 fail(batch, e);
                 return;
-            } catch (Exception | Error e) {
-                // Whatever the driver throws (pgjdbc even throws AssertionError on a dead connection
-                // when assertions are on), the writer must live on: if it died, the log would stay
-                // down after the database recovers.
-                log.warn(
-                        "audit write failed for node {}: {} {}",
-                        nodeId,
-                        e.getClass().getSimpleName(),
-                        String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
-                head = null; // re-read from the database before the next write
+            }
+            commit(batch);
+        }
+    }
+
+    /**
+     * Writes a batch in one transaction. When that fails and the batch holds work of its own (a
+     * stored result, say), each append is tried alone, so that one caller's failing work never
+     * fails the others.
+     */
+    private void commit(List<Pending> batch) {
+        try {
+            write(batch);
+            batch.forEach(p -> p.done().complete(null));
+        } catch (Exception | Error e) {
+            // Whatever the driver throws (pgjdbc even throws AssertionError on a dead connection
+            // when assertions are on), the writer must live on: if it died, the log would stay
+            // down after the database recovers.
+            failed(e);
+            if (batch.size() > 1 && batch.stream().anyMatch(p -> p.alongside() != null)) {
+                for (Pending pending : batch) {
+                    try {
+                        write(List.of(pending));
+                        pending.done().complete(null);
+                    } catch (Exception | Error alone) {
+                        failed(alone);
+                        pending.done().completeExceptionally(alone);
+                    }
+                }
+            } else {
                 fail(batch, e);
             }
         }
+    }
+
+    /** Logs the kind of failure only: a driver's message can quote the data it could not write. */
+    private void failed(Throwable e) {
+        log.warn("audit write failed for node {}: {}{}", nodeId, e.getClass().getSimpleName(), sqlState(e));
+        head = null; // re-read from the database before the next write
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return " (SQL state " + sql.getSQLState() + ")";
+            }
+        }
+        return "";
     }
 
     private void write(List<Pending> batch) throws SQLException {
@@ -157,13 +198,19 @@ public final class AuditLog implements AutoCloseable {
         boolean checkpointDue = next.seq() > lastCheckpointSeq
                 && (next.seq() - lastCheckpointSeq >= checkpointEveryRecords
                         || !now.isBefore(lastCheckpointAt.plus(checkpointEvery)));
-        if (records.isEmpty() && !checkpointDue) {
+        boolean work = batch.stream().anyMatch(p -> p.alongside() != null);
+        if (records.isEmpty() && !checkpointDue && !work) {
             return;
         }
         try (Connection connection = store.dataSource().getConnection()) {
             connection.setAutoCommit(false);
             try {
                 store.insert(connection, records);
+                for (Pending pending : batch) {
+                    if (pending.alongside() != null) {
+                        pending.alongside().run(connection);
+                    }
+                }
                 if (checkpointDue) {
                     store.insertCheckpoint(connection, checkpoints.sign(nodeId, next.seq(), next.hash(), now));
                 }
@@ -212,5 +259,6 @@ public final class AuditLog implements AutoCloseable {
         fail(left, new IllegalStateException("audit log closed"));
     }
 
-    private record Pending(String traceId, List<AuditEntry> entries, CompletableFuture<Void> done) {}
+    private record Pending(
+            String traceId, List<AuditEntry> entries, InTransaction alongside, CompletableFuture<Void> done) {}
 }

@@ -10,13 +10,18 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.text.ParseException;
+import java.time.Duration;
 import java.util.Base64;
 import javax.sql.DataSource;
 import nl.wams.gateway.config.GatewayConfig;
 import nl.wams.gateway.config.LoadedConfig;
 import nl.wams.gateway.storage.DataCipher;
 import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the audit log's parts from a configuration: the database (H2 file under the data
@@ -25,9 +30,23 @@ import org.flywaydb.core.Flyway;
  */
 public final class AuditSetup {
 
+    private static final Logger LOG = LoggerFactory.getLogger(AuditSetup.class);
+
     private AuditSetup() {}
 
-    /** A pooled, migrated data source. Connection waits are short: a dead database means 503, fast. */
+    /** H2's auto-server (used by the audit commands while the gateway runs) listens on loopback only. */
+    static final String H2_BIND_ADDRESS = "h2.bindAddress";
+
+    /**
+     * A pooled, migrated data source. Waits for the database to open for at most
+     * {@code audit.database-wait} (a slow disk, a lock left by a crashed process, PostgreSQL still
+     * starting); after that, {@link DatabaseUnavailableException} with one line that says why.
+     * Connection waits while running are short: a dead database means 503, fast.
+     *
+     * <p>The embedded H2 database commits with {@code WRITE_DELAY=0}: a commit is written to the file
+     * before it returns, so what the gateway reports as committed survives the death of its process
+     * (H2 does not force the file to the disk; for power loss use PostgreSQL, see docs/audit.md).
+     */
     public static HikariDataSource dataSource(LoadedConfig config) {
         GatewayConfig.Audit audit = config.gateway().audit();
         HikariConfig hikari = new HikariConfig();
@@ -35,26 +54,75 @@ public final class AuditSetup {
         hikari.setMaximumPoolSize(8);
         hikari.setConnectionTimeout(2_000);
         hikari.setValidationTimeout(1_000);
-        hikari.setInitializationFailTimeout(-1); // start even when the database is down; appends then fail closed
+        hikari.setInitializationFailTimeout(-1); // the wait below is ours, with its own bound and message
+        String where;
         if (audit.database() != null) {
             hikari.setJdbcUrl(audit.database().url());
             hikari.setUsername(audit.database().user());
             hikari.setPassword(password(audit.database()));
             hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
+            where = "PostgreSQL " + audit.database().url().replaceAll("\\?.*", "");
         } else {
+            loopbackOnlyH2Server();
             Path dir = config.resolve(audit.dataDir());
-            hikari.setJdbcUrl("jdbc:h2:file:" + dir.resolve("audit").toAbsolutePath() + ";AUTO_SERVER=TRUE");
+            hikari.setJdbcUrl(h2Url(dir));
             hikari.setUsername("sa");
             hikari.setPassword("");
+            where = "H2 " + dir.resolve("audit").toAbsolutePath();
         }
         HikariDataSource dataSource = new HikariDataSource(hikari);
         try {
+            awaitDatabase(dataSource, audit.databaseWait(), where);
             migrate(dataSource);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
         }
         return dataSource;
+    }
+
+    /** The JDBC URL of the embedded database under {@code dir}. */
+    public static String h2Url(Path dir) {
+        return "jdbc:h2:file:" + dir.resolve("audit").toAbsolutePath() + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
+    }
+
+    /**
+     * H2's auto-server mode lets the audit commands read the file while the gateway runs; its TCP
+     * server must never listen beyond this machine. H2 reads the property once, so it is set before
+     * the first H2 database opens (the entry points set it too).
+     */
+    public static void loopbackOnlyH2Server() {
+        if (System.getProperty(H2_BIND_ADDRESS) == null) {
+            System.setProperty(H2_BIND_ADDRESS, "127.0.0.1");
+        }
+    }
+
+    /** Polls for a first connection until {@code wait} has passed. */
+    static void awaitDatabase(DataSource dataSource, Duration wait, String where) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        SQLException last = null;
+        boolean told = false;
+        while (true) {
+            try (Connection ignored = dataSource.getConnection()) {
+                return;
+            } catch (SQLException e) {
+                last = e;
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                throw new DatabaseUnavailableException("audit database " + where + " did not open within "
+                        + wait.toSeconds() + " s (audit.database-wait): " + DatabaseUnavailableException.reason(last));
+            }
+            if (!told) {
+                LOG.info("waiting up to {} s for the audit database to open", wait.toSeconds());
+                told = true;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DatabaseUnavailableException("interrupted while waiting for the audit database");
+            }
+        }
     }
 
     public static void migrate(DataSource dataSource) {

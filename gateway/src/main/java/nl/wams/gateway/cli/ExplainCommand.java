@@ -83,6 +83,19 @@ final class ExplainCommand implements Callable<Integer> {
                 request.trigger(),
                 request.subjects().size(),
                 request.parties().size());
+        gateway.purpose(request.purpose()).ifPresent(purpose -> {
+            GatewayConfig.BulkLimits limits = gateway.bulkLimits(purpose);
+            out.printf(
+                    "Stepwise collection (phase %s): at most %d party(ies) per request; naming every configured"
+                            + " party is bulk from %d parties on (%d configured); asking every category of a party"
+                            + " is bulk from %d offered categories on%s%n",
+                    purpose.phase(),
+                    limits.maxParties(),
+                    limits.everyPartyRefusedFrom(),
+                    gateway.parties().size(),
+                    limits.everyCategoryRefusedFrom(),
+                    purpose.allCategoriesAllowed() ? " (this purpose allows all categories)" : "");
+        });
         if (!violations.isEmpty()) {
             Violation first = violations.get(0);
             out.printf(

@@ -1,5 +1,7 @@
 package nl.wams.gateway.cli;
 
+import nl.wams.gateway.audit.AuditSetup;
+import nl.wams.gateway.audit.DatabaseUnavailableException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,8 +25,8 @@ import picocli.CommandLine.Command;
 public final class WamsGatewayCli {
 
     public static void main(String[] args) {
-        CommandLine cli = new CommandLine(new WamsGatewayCli());
-        int code = cli.execute(args);
+        AuditSetup.loopbackOnlyH2Server(); // before any H2 database opens in this JVM
+        int code = commandLine().execute(args);
         if (code != RunCommand.KEEP_RUNNING) {
             System.exit(code);
         }
@@ -32,4 +34,23 @@ public final class WamsGatewayCli {
 
     /** Exit code for a configuration that was refused. */
     static final int INVALID_CONFIG = 1;
+
+    /** Exit code when the gateway's own setup (database, keys, secrets) is not usable. */
+    static final int SETUP_FAILED = 3;
+
+    /**
+     * The command line with one handler for setup problems an operator must fix (a database that
+     * does not open, a key file or secret variable that is missing): one line on stderr, no stack.
+     */
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new WamsGatewayCli());
+        cli.setExecutionExceptionHandler((e, command, parsed) -> {
+            if (e instanceof DatabaseUnavailableException || e instanceof IllegalStateException) {
+                command.getErr().println("wams-gateway: " + e.getMessage());
+                return SETUP_FAILED;
+            }
+            throw e;
+        });
+        return cli;
+    }
 }

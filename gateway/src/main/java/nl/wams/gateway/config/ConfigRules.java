@@ -18,12 +18,14 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import nl.wams.adapters.FieldType;
+import nl.wams.adapters.peer.PeerTrust;
 import nl.wams.adapters.soap.SoapPartyAdapter;
 import nl.wams.gateway.config.Catalogue.Sensitivity;
 import nl.wams.gateway.config.GatewayConfig.Party;
@@ -98,6 +100,47 @@ final class ConfigRules {
         keyStore("/federation/tls", gateway.federation().tls(), true, report);
         keyStore("/federation/signing", gateway.federation().signing(), true, report);
         keyStore("/federation/trust-store", gateway.federation().trustStore(), false, report);
+        ownOin("/federation/tls", gateway.federation().tls(), report);
+        ownOin("/federation/signing", gateway.federation().signing(), report);
+        List<Party> parties = gateway.parties();
+        for (int i = 0; i < parties.size(); i++) {
+            Party party = parties.get(i);
+            if ("peer".equals(party.adapter().type())
+                    && party.adapter().url() != null
+                    && !party.adapter().url().toLowerCase(Locale.ROOT).startsWith("https://")) {
+                report.accept(yaml.problem(
+                        "/parties/" + i + "/adapter/url",
+                        "a peer gateway is reached over https:// only (the signed request carries BSNs)"));
+            }
+        }
+    }
+
+    /**
+     * The certificate of a federation key must name this organisation: its OIN (serialNumber of
+     * the subject) must be {@code identity.oin}, or peers would refuse every message, or worse,
+     * this gateway would speak as another organisation.
+     */
+    private void ownOin(String pointer, GatewayConfig.KeyStoreRef ref, Consumer<ConfigProblem> report) {
+        Path file = config.resolve(ref.path());
+        try (var in = Files.newInputStream(file)) {
+            var store = KeyStore.getInstance("PKCS12");
+            store.load(in, ref.secret());
+            for (String alias : Collections.list(store.aliases())) {
+                if (store.isKeyEntry(alias) && store.getCertificate(alias) instanceof X509Certificate cert) {
+                    String oin = PeerTrust.oin(cert).orElse(null);
+                    if (!config.gateway().identity().oin().equals(oin)) {
+                        report.accept(yaml.problem(
+                                pointer + "/path",
+                                "certificate '" + alias + "' carries OIN " + (oin == null ? "(none)" : oin)
+                                        + ", not identity.oin "
+                                        + config.gateway().identity().oin() + ": " + file));
+                    }
+                    return;
+                }
+            }
+        } catch (IOException | GeneralSecurityException e) {
+            // reported by keyStore()
+        }
     }
 
     /** The store must open with its password; key stores need a key whose certificate is valid today. */

@@ -53,16 +53,51 @@ public record GatewayConfig(
 
     /** The most parties one request may name for this purpose. */
     public int maxParties(Purpose purpose) {
-        return purpose.maxParties() != null ? purpose.maxParties() : collectionRules.maxParties();
+        return bulkLimits(purpose).maxParties();
+    }
+
+    /** The stepwise-collection limits for a purpose: its own, else its phase's, else the general ones. */
+    public BulkLimits bulkLimits(Purpose purpose) {
+        PhaseLimits phase = collectionRules.phases().getOrDefault(purpose.phase(), PhaseLimits.NONE);
+        return new BulkLimits(
+                purpose.maxParties() != null
+                        ? purpose.maxParties()
+                        : phase.maxParties() != null ? phase.maxParties() : collectionRules.maxParties(),
+                phase.everyPartyRefusedFrom() != null
+                        ? phase.everyPartyRefusedFrom()
+                        : collectionRules.everyPartyRefusedFrom(),
+                phase.everyCategoryRefusedFrom() != null
+                        ? phase.everyCategoryRefusedFrom()
+                        : collectionRules.everyCategoryRefusedFrom());
     }
 
     /**
-     * Stepwise collection (DOMAIN.md: never routinely query all systems and parties).
+     * What counts as a bulk request for one purpose.
+     *
+     * @param maxParties the most parties one request may name
+     * @param everyPartyRefusedFrom naming every configured party at once is refused when there are at least this many
+     * @param everyCategoryRefusedFrom asking every category of a party is refused when it offers at least this many
+     */
+    public record BulkLimits(int maxParties, int everyPartyRefusedFrom, int everyCategoryRefusedFrom) {}
+
+    /**
+     * Stepwise collection (DOMAIN.md: never routinely query all systems and parties). The law's
+     * intent is that nobody asks everyone everything by routine; a small configuration (two
+     * parties, a party with two categories) must still be usable, so "every party" and "every
+     * category" are bulk only from a configurable size on.
      *
      * @param explorationCategories the only categories a {@code verkenning} purpose may ask
-     * @param maxParties the most parties one request may name, unless a purpose says otherwise
+     * @param maxParties the most parties one request may name, unless a phase or purpose says otherwise
+     * @param everyPartyRefusedFrom from how many configured parties naming all of them is refused (default 4)
+     * @param everyCategoryRefusedFrom from how many offered categories asking all of a party's is refused (default 4)
+     * @param phases limits per phase, overriding the general ones
      */
-    public record CollectionRules(List<String> explorationCategories, Integer maxParties) {
+    public record CollectionRules(
+            List<String> explorationCategories,
+            Integer maxParties,
+            Integer everyPartyRefusedFrom,
+            Integer everyCategoryRefusedFrom,
+            Map<String, PhaseLimits> phases) {
         public static final List<String> DEFAULT_EXPLORATION =
                 List.of("bekend-bij", "lopende-voorzieningen", "contactprofessional");
 
@@ -70,11 +105,19 @@ public record GatewayConfig(
             explorationCategories =
                     explorationCategories == null ? DEFAULT_EXPLORATION : List.copyOf(explorationCategories);
             maxParties = maxParties == null ? 3 : maxParties;
+            everyPartyRefusedFrom = everyPartyRefusedFrom == null ? 4 : everyPartyRefusedFrom;
+            everyCategoryRefusedFrom = everyCategoryRefusedFrom == null ? 4 : everyCategoryRefusedFrom;
+            phases = phases == null ? Map.of() : Map.copyOf(phases);
         }
 
         static CollectionRules defaults() {
-            return new CollectionRules(null, null);
+            return new CollectionRules(null, null, null, null, null);
         }
+    }
+
+    /** Limits of one phase; what is not set falls back to the general collection rules. */
+    public record PhaseLimits(Integer maxParties, Integer everyPartyRefusedFrom, Integer everyCategoryRefusedFrom) {
+        static final PhaseLimits NONE = new PhaseLimits(null, null, null);
     }
 
     public boolean provides() {
@@ -181,9 +224,11 @@ public record GatewayConfig(
             String signingKeyFile,
             Checkpoint checkpoint,
             String dataKeyFile,
-            String dataKeyEnv) {
+            String dataKeyEnv,
+            Duration databaseWait) {
         public Audit {
             dataDir = dataDir == null ? "data" : dataDir;
+            databaseWait = databaseWait == null ? Duration.ofSeconds(60) : databaseWait;
             checkpoint = checkpoint == null ? new Checkpoint(null, null) : checkpoint;
         }
     }

@@ -15,6 +15,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
 import nl.wams.adapters.AdapterRequest;
 import nl.wams.adapters.AdapterResult;
 import nl.wams.adapters.PartyAdapter;
@@ -28,7 +30,8 @@ import nl.wams.gateway.audit.AuditLog;
 import nl.wams.gateway.audit.Pseudonyms;
 import nl.wams.gateway.config.GatewayConfig;
 import nl.wams.gateway.minimisation.MinimisationFilter;
-import nl.wams.gateway.policy.Bsn;
+import nl.wams.gateway.policy.RequestPolicy;
+import nl.wams.gateway.policy.Violation;
 import nl.wams.gateway.storage.StoredTime;
 
 /**
@@ -59,6 +62,8 @@ public final class ProviderService {
     private final ReviewStore reviews;
     private final Duration reviewTerm;
     private final Clock clock;
+    private final Supplier<UUID> ids;
+    private final RequestPolicy policy;
 
     public ProviderService(
             GatewayConfig config,
@@ -71,7 +76,9 @@ public final class ProviderService {
             Pseudonyms pseudonyms,
             ReviewStore reviews,
             Duration reviewTerm,
-            Clock clock) {
+            Clock clock,
+            Supplier<UUID> ids,
+            RequestPolicy policy) {
         this.config = config;
         this.messages = messages;
         this.signer = signer;
@@ -83,6 +90,8 @@ public final class ProviderService {
         this.reviews = reviews;
         this.reviewTerm = reviewTerm;
         this.clock = clock;
+        this.ids = ids;
+        this.policy = policy;
     }
 
     /** What to send back: a signed answer, or a problem for a request that cannot be trusted. */
@@ -127,22 +136,51 @@ public final class ProviderService {
             return STORAGE_UNAVAILABLE;
         }
         JsonNode body = request.request();
-        String purpose = body.path("doel").asText();
-        List<String> categories = strings(body.path("categorieen"));
-        List<AdapterRequest.Subject> subjects = new ArrayList<>();
-        for (JsonNode person : body.path("personen")) {
-            if (!Bsn.isValid(person.path("bsn").asText())) {
+        PeerRequestReader.Read read;
+        try {
+            read = PeerRequestReader.read(body);
+        } catch (PeerRequestReader.InvalidField e) {
+            // The field is named; its content (possibly long free text) is never logged.
+            refused(transactionId, trace, request.requesterOin(), List.of(), "ONGELDIG_VERZOEK", "field " + e.field());
+            return new Reply.Rejected(
+                    400,
+                    "ongeldig-peerverzoek",
+                    "Ongeldig peerverzoek",
+                    "Veld '" + e.field() + "' ontbreekt, is te lang of heeft de verkeerde vorm.");
+        }
+        String purpose = read.request().purpose();
+        List<String> categories = read.categories();
+        List<AdapterRequest.Subject> subjects = read.request().adapterSubjects();
+        Optional<GatewayConfig.Served> served = config.provider().served(request.requesterOin());
+        if (served.isPresent() && served.get().purposes().contains(purpose)) {
+            // This provider's own purpose register, with the same rules as a requester applies.
+            List<Violation> violations = policy.checkIncoming(
+                    read.request(),
+                    categories,
+                    List.copyOf(config.provider().releasePolicy().keySet()));
+            if (!violations.isEmpty()) {
+                Violation first = violations.get(0);
                 refused(
                         transactionId,
                         trace,
                         request.requesterOin(),
                         List.of(),
-                        "ONGELDIG_BSN",
-                        "invalid BSN in request");
-                return new Reply.Rejected(400, "ongeldig-bsn", "Ongeldig BSN", "Een BSN voldoet niet aan de elfproef.");
+                        first.rule().name(),
+                        violations.stream()
+                                .map(v -> v.rule().name() + " " + v.path())
+                                .distinct()
+                                .toList()
+                                .toString());
+                return new Reply.Rejected(
+                        first.rule().status(),
+                        first.rule().slug(),
+                        first.rule().title(),
+                        "Dit verzoek breekt " + violations.size() + " regel(s) van het doelenregister van deze partij: "
+                                + violations.stream()
+                                        .map(v -> v.path() + " " + v.rule().slug())
+                                        .toList()
+                                + ".");
             }
-            subjects.add(new AdapterRequest.Subject(
-                    person.path("bsn").asText(), person.path("rol").asText()));
         }
         List<String> subjectRefs =
                 subjects.stream().map(s -> pseudonyms.of(s.bsn())).toList();
@@ -152,9 +190,12 @@ public final class ProviderService {
                         .categories(categories, List.of())
                         .build()));
 
+        // The provider's own id for this exchange (review, status resource, answer); the requester's
+        // transaction id stays in the log as the reference both organisations share.
+        String ownId = ids.get().toString();
         ObjectNode answer;
         try {
-            answer = decide(request.requesterOin(), purpose, categories, subjects, transactionId, body, jws);
+            answer = decide(request.requesterOin(), purpose, categories, subjects, ownId, transactionId, body, jws);
         } catch (SQLException e) {
             return STORAGE_UNAVAILABLE;
         }
@@ -173,9 +214,9 @@ public final class ProviderService {
                         .fieldsRemoved(strings(answer.path("verwijderdeVelden")))
                         .outcome(outcome, text(answer, "grond"), text(answer, "motivering"))
                         .build()));
-        String signed = messages.signAnswer(signer, request.requesterOin(), jws, transactionId, answer);
+        String signed = messages.signAnswer(signer, request.requesterOin(), jws, ownId, answer);
         boolean pending = "IN_BEHANDELING".equals(outcome);
-        return new Reply.Signed(pending ? 202 : 200, signed, pending ? "/peer/v1/verzoeken/" + transactionId : null);
+        return new Reply.Signed(pending ? 202 : 200, signed, pending ? statusPath(ownId) : null);
     }
 
     /**
@@ -193,7 +234,7 @@ public final class ProviderService {
                 return new Reply.Rejected(404, "niet-gevonden", "Niet gevonden", "Dit verzoek is hier niet bekend.");
             }
             if ("OPEN".equals(review.get().status())) {
-                return new Reply.Signed(202, null, "/peer/v1/verzoeken/" + id);
+                return new Reply.Signed(202, null, statusPath(id));
             }
             return new Reply.Signed(200, review.get().answerJws(), null);
         } catch (SQLException e) {
@@ -214,7 +255,9 @@ public final class ProviderService {
     public enum DecisionResult {
         DECIDED,
         NOT_FOUND,
-        ALREADY_DECIDED
+        ALREADY_DECIDED,
+        /** A reviewer named a category the request did not ask: nothing is decided. */
+        NOT_ASKED
     }
 
     /**
@@ -243,6 +286,9 @@ public final class ProviderService {
         }
         ObjectNode answer;
         String status;
+        if (decision instanceof Decision.Release release && !asked.containsAll(release.categories())) {
+            return DecisionResult.NOT_ASKED;
+        }
         if (decision instanceof Decision.Release release) {
             List<String> released =
                     asked.stream().filter(release.categories()::contains).toList();
@@ -276,12 +322,18 @@ public final class ProviderService {
         return closed;
     }
 
+    /** The status resource of a held request; signed into the pending answer, so it is the only one polled. */
+    static String statusPath(String reviewId) {
+        return "/peer/v1/verzoeken/" + reviewId;
+    }
+
     private boolean store(ReviewStore.Review review, ObjectNode answer, String status, String reviewer)
             throws SQLException {
         String signed = messages.signAnswer(signer, review.requesterOin(), review.requestJws(), review.id(), answer);
+        String reference = review.transactionId() != null ? review.transactionId() : review.id();
         audit.append(
-                review.id().replace("-", ""),
-                List.of(AuditEntry.of(AuditEvent.BEOORDELINGSBESLUIT, review.id())
+                reference.replace("-", ""),
+                List.of(AuditEntry.of(AuditEvent.BEOORDELINGSBESLUIT, reference)
                         .requester(review.requesterOin(), reviewer)
                         .party(config.identity().name(), config.identity().oin())
                         .purpose(review.purpose(), review.legalBasis(), review.phase(), review.caseRef())
@@ -297,6 +349,7 @@ public final class ProviderService {
             String purpose,
             List<String> categories,
             List<AdapterRequest.Subject> subjects,
+            String ownId,
             String transactionId,
             JsonNode body,
             String jws)
@@ -320,7 +373,7 @@ public final class ProviderService {
             ArrayNode people = JSON.createArrayNode();
             subjects.forEach(s -> people.addObject().put("bsn", s.bsn()).put("rol", s.role()));
             reviews.create(new ReviewStore.Review(
-                    transactionId,
+                    ownId,
                     requesterOin,
                     purpose,
                     text(body, "grondslag"),
@@ -336,8 +389,10 @@ public final class ProviderService {
                     StoredTime.format(now.plus(reviewTerm)),
                     null,
                     null,
-                    null));
-            ObjectNode pending = JSON.createObjectNode().put("uitkomst", "IN_BEHANDELING");
+                    null,
+                    transactionId));
+            ObjectNode pending =
+                    JSON.createObjectNode().put("uitkomst", "IN_BEHANDELING").put("status", statusPath(ownId));
             pending.putArray("categorieen")
                     .addAll(review.stream().map(JSON.getNodeFactory()::textNode).toList());
             return pending;

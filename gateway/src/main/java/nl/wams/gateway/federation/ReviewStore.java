@@ -31,7 +31,8 @@ public final class ReviewStore {
             String deadline,
             String decidedAt,
             String reviewer,
-            String answerJws) {
+            String answerJws,
+            String transactionId) {
 
         @Override
         public String toString() {
@@ -41,7 +42,7 @@ public final class ReviewStore {
 
     private static final String COLUMNS = "id, requester_oin, purpose, legal_basis, phase, trigger_kind, case_ref,"
             + " motivation, categories, subjects, request_jws, status, created_at, deadline, decided_at, reviewer,"
-            + " answer_jws";
+            + " answer_jws, transaction_id";
 
     private final DataSource dataSource;
     private final DataCipher cipher;
@@ -63,7 +64,7 @@ public final class ReviewStore {
     public void create(Review r) throws SQLException {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("INSERT INTO review (" + COLUMNS
-                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             String[] values = {
                 r.id(),
                 r.requesterOin(),
@@ -81,7 +82,8 @@ public final class ReviewStore {
                 r.deadline(),
                 r.decidedAt(),
                 r.reviewer(),
-                seal(r.answerJws(), r.id(), "answer")
+                seal(r.answerJws(), r.id(), "answer"),
+                r.transactionId()
             };
             for (int i = 0; i < values.length; i++) {
                 s.setString(i + 1, values[i]);
@@ -148,7 +150,8 @@ public final class ReviewStore {
                             rs.getString(14),
                             rs.getString(15),
                             rs.getString(16),
-                            open(rs.getString(17), id, "answer")));
+                            open(rs.getString(17), id, "answer"),
+                            rs.getString(18)));
                 }
             }
         }

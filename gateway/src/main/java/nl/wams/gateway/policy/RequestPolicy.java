@@ -36,12 +36,58 @@ public final class RequestPolicy {
         subjectsAreValid(request, violations);
         Optional<Purpose> purpose = config.purpose(request.purpose());
         if (purpose.isEmpty()) {
-            violations.add(new Violation(
-                    Rule.ONBEKEND_DOEL, "doel", "Doel '" + request.purpose() + "' staat niet in het doelenregister."));
+            violations.add(new Violation(Rule.ONBEKEND_DOEL, "doel", "Dit doel staat niet in het doelenregister."));
         } else {
             purposeFits(request, purpose.get(), violations);
         }
         partiesAreNamed(request, purpose, violations);
+        return violations;
+    }
+
+    /**
+     * The same rules applied by a provider gateway to a signed request of a peer, against its own
+     * purpose register: subjects, purpose, legal basis, phase, motivation, and per asked category
+     * whether this provider offers it (its release policy), the phase allows it, a special or
+     * criminal category is allowed and motivated, and the purpose covers it. Every violation.
+     *
+     * @param offered the categories this provider can release at all
+     */
+    public List<Violation> checkIncoming(DataRequest request, List<String> categories, List<String> offered) {
+        List<Violation> violations = new ArrayList<>();
+        subjectsAreValid(request, violations);
+        Optional<Purpose> purpose = config.purpose(request.purpose());
+        if (purpose.isEmpty()) {
+            violations.add(new Violation(Rule.ONBEKEND_DOEL, "doel", "Dit doel staat niet in het doelenregister."));
+        } else {
+            purposeFits(request, purpose.get(), violations);
+        }
+        if (categories.isEmpty()) {
+            violations.add(new Violation(Rule.GEEN_CATEGORIEEN, "categorieen", "Vraag ten minste één categorie."));
+        }
+        GatewayConfig.Party self = new GatewayConfig.Party(
+                config.identity().name(),
+                config.identity().name(),
+                config.identity().oin(),
+                null,
+                offered,
+                null,
+                null,
+                null);
+        Set<String> seen = new HashSet<>();
+        for (int j = 0; j < categories.size(); j++) {
+            String category = categories.get(j);
+            if (!seen.add(category)) {
+                violations.add(new Violation(
+                        Rule.BULKVERZOEK, "categorieen[" + j + "]", "Deze categorie is al eerder gevraagd."));
+                continue;
+            }
+            if (catalogue.category(category).isEmpty()) {
+                violations.add(new Violation(
+                        Rule.CATEGORIE_NIET_AANGEBODEN, "categorieen[" + j + "]", "Deze categorie is hier onbekend."));
+                continue;
+            }
+            categoryAllowed(request, purpose, self, category, "categorieen[" + j + "]", violations);
+        }
         return violations;
     }
 
@@ -93,14 +139,14 @@ public final class RequestPolicy {
             PartyQuestion question = request.parties().get(i);
             String path = "partijen[" + i + "]";
             if (!seen.add(question.party())) {
-                violations.add(new Violation(
-                        Rule.DUBBELE_PARTIJ, path + ".partij", "Partij '" + question.party() + "' is al genoemd."));
+                violations.add(
+                        new Violation(Rule.DUBBELE_PARTIJ, path + ".partij", "Deze partij is al eerder genoemd."));
                 continue;
             }
             Optional<GatewayConfig.Party> party = config.party(question.party());
             if (party.isEmpty()) {
                 violations.add(new Violation(
-                        Rule.ONBEKENDE_PARTIJ, path + ".partij", "Partij '" + question.party() + "' is onbekend."));
+                        Rule.ONBEKENDE_PARTIJ, path + ".partij", "Deze partij staat niet in de configuratie."));
                 continue;
             }
             if (question.categories().isEmpty()) {
@@ -125,25 +171,27 @@ public final class RequestPolicy {
         if (purpose.isEmpty()) {
             return;
         }
-        int max = config.maxParties(purpose.get());
+        GatewayConfig.BulkLimits limits = config.bulkLimits(purpose.get());
         Set<String> named = new HashSet<>();
         request.parties().forEach(q -> named.add(q.party()));
-        if (named.size() > max) {
+        if (named.size() > limits.maxParties()) {
             violations.add(new Violation(
                     Rule.BULKVERZOEK,
                     "partijen",
-                    "Doel '" + purpose.get().id() + "' staat ten hoogste " + max + " partijen per verzoek toe."));
-        } else if (config.parties().size() >= 2 && config.parties().stream().allMatch(p -> named.contains(p.id()))) {
+                    "Doel '" + purpose.get().id() + "' staat ten hoogste " + limits.maxParties()
+                            + " partijen per verzoek toe."));
+        } else if (config.parties().size() >= limits.everyPartyRefusedFrom()
+                && config.parties().stream().allMatch(p -> named.contains(p.id()))) {
             violations.add(new Violation(
                     Rule.BULKVERZOEK,
                     "partijen",
-                    "Alle geconfigureerde partijen tegelijk bevragen is niet toegestaan; vraag alleen partijen met een"
-                            + " aanwijzing."));
+                    "Alle " + config.parties().size() + " geconfigureerde partijen tegelijk bevragen is niet"
+                            + " toegestaan; vraag alleen partijen met een aanwijzing."));
         }
     }
 
     /** Every category a party offers, in one go, unless the purpose allows that. */
-    private static void bulkWithinParty(
+    private void bulkWithinParty(
             PartyQuestion question,
             GatewayConfig.Party party,
             Optional<Purpose> purpose,
@@ -151,7 +199,7 @@ public final class RequestPolicy {
             List<Violation> violations) {
         if (purpose.isEmpty()
                 || purpose.get().allCategoriesAllowed()
-                || party.categories().size() < 2) {
+                || party.categories().size() < config.bulkLimits(purpose.get()).everyCategoryRefusedFrom()) {
             return;
         }
         if (question.categories().containsAll(party.categories())) {
@@ -170,11 +218,10 @@ public final class RequestPolicy {
             String category,
             String path,
             List<Violation> violations) {
+        // Submitted names are only repeated once they are known to be configured ones.
         if (!party.categories().contains(category)) {
             violations.add(new Violation(
-                    Rule.CATEGORIE_NIET_AANGEBODEN,
-                    path,
-                    "Partij '" + party.id() + "' levert categorie '" + category + "' niet."));
+                    Rule.CATEGORIE_NIET_AANGEBODEN, path, "Partij '" + party.id() + "' levert deze categorie niet."));
             return;
         }
         if (purpose.isEmpty()) {
@@ -187,7 +234,7 @@ public final class RequestPolicy {
                     path,
                     "In de verkenning mag alleen " + config.collectionRules().explorationCategories()
                             + " gevraagd worden, niet '" + category + "'."));
-            return;
+            // and on: the category may break other rules as well, each is listed
         }
         Sensitivity sensitivity = catalogue
                 .category(category)
@@ -204,7 +251,6 @@ public final class RequestPolicy {
                                     + "' is bijzonder (AVG art. 9): geef een noodzakelijkheidsmotivering"
                                     + " van ten minste " + MIN_MOTIVATION_LENGTH + " tekens."
                             : "Doel '" + purpose.get().id() + "' staat bijzondere persoonsgegevens niet toe."));
-            return;
         }
         if (sensitivity == Sensitivity.CRIMINAL
                 && (!purpose.get().criminalCategoriesAllowed() || !necessityMotivated)) {
@@ -216,7 +262,6 @@ public final class RequestPolicy {
                                     + " noodzakelijkheidsmotivering van ten minste " + MIN_MOTIVATION_LENGTH
                                     + " tekens."
                             : "Doel '" + purpose.get().id() + "' staat strafrechtelijke gegevens niet toe."));
-            return;
         }
         if (!purpose.get().categories().contains(category)) {
             violations.add(new Violation(

@@ -38,9 +38,17 @@ public final class PendingAnswers {
 
     public void add(UUID requestId, String partyId, String statusUrl, String requestJws, Instant firstPoll)
             throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("INSERT INTO pending_answer (request_id, party_id, status_url,"
-                        + " request_jws, attempts, next_poll_at) VALUES (?, ?, ?, ?, 0, ?)")) {
+        try (Connection c = dataSource.getConnection()) {
+            add(c, requestId, partyId, statusUrl, requestJws, firstPoll);
+        }
+    }
+
+    /** Adds on the caller's connection, inside the caller's transaction. */
+    public void add(
+            Connection c, UUID requestId, String partyId, String statusUrl, String requestJws, Instant firstPoll)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO pending_answer (request_id, party_id, status_url,"
+                + " request_jws, attempts, next_poll_at) VALUES (?, ?, ?, ?, 0, ?)")) {
             s.setString(1, requestId.toString());
             s.setString(2, partyId);
             s.setString(3, statusUrl);
@@ -87,9 +95,15 @@ public final class PendingAnswers {
     }
 
     public void remove(Pending pending) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s =
-                        c.prepareStatement("DELETE FROM pending_answer WHERE request_id = ? AND party_id = ?")) {
+        try (Connection c = dataSource.getConnection()) {
+            remove(c, pending);
+        }
+    }
+
+    /** Removes on the caller's connection, inside the caller's transaction. */
+    public void remove(Connection c, Pending pending) throws SQLException {
+        try (PreparedStatement s =
+                c.prepareStatement("DELETE FROM pending_answer WHERE request_id = ? AND party_id = ?")) {
             s.setString(1, pending.requestId().toString());
             s.setString(2, pending.partyId());
             s.executeUpdate();

@@ -44,30 +44,52 @@ public final class ResultStore {
         this.housekeeping = new Housekeeping(clock, CLEANUP_EVERY);
     }
 
-    /** Stores or replaces a result. */
+    /** Stores or replaces a result in its own transaction. */
     public void put(DataRequestResult result) throws SQLException {
-        cleanupIfDue();
-        Instant expires = clock.instant().plus(result.pending() ? PENDING_RETENTION : retention);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement delete = c.prepareStatement("DELETE FROM request_result WHERE id = ?");
-                    PreparedStatement insert = c.prepareStatement(
-                            "INSERT INTO request_result (id, requester, expires_at, result) VALUES (?, ?, ?, ?)")) {
-                delete.setString(1, result.id().toString());
-                delete.executeUpdate();
-                insert.setString(1, result.id().toString());
-                insert.setString(2, result.requester());
-                insert.setString(3, StoredTime.format(expires));
-                // Sealed: a result holds released personal data and BSNs.
-                insert.setString(
-                        4,
-                        cipher.seal(json.writeValueAsString(result), result.id().toString()));
-                insert.executeUpdate();
+            try {
+                put(c, result);
                 c.commit();
-            } catch (SQLException | JsonProcessingException | RuntimeException e) {
+            } catch (SQLException | RuntimeException e) {
                 c.rollback();
-                throw e instanceof SQLException sql ? sql : new SQLException("cannot store result", e);
+                throw e;
             }
+        }
+    }
+
+    /**
+     * Stores or replaces a result on the caller's connection, inside the caller's transaction (the
+     * audit writer's, so that the records saying what was released and the result holding it are
+     * committed together).
+     */
+    public void put(Connection c, DataRequestResult result) throws SQLException {
+        cleanupIfDue(c);
+        Instant expires = clock.instant().plus(result.pending() ? PENDING_RETENTION : retention);
+        String sealed;
+        try {
+            // Sealed: a result holds released personal data and BSNs.
+            sealed = cipher.seal(json.writeValueAsString(result), result.id().toString());
+        } catch (JsonProcessingException e) {
+            throw new SQLException("cannot store result", e);
+        }
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE request_result SET requester = ?, expires_at = ?, result = ? WHERE id = ?")) {
+            update.setString(1, result.requester());
+            update.setString(2, StoredTime.format(expires));
+            update.setString(3, sealed);
+            update.setString(4, result.id().toString());
+            if (update.executeUpdate() == 1) {
+                return;
+            }
+        }
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO request_result (id, requester, expires_at, result) VALUES (?, ?, ?, ?)")) {
+            insert.setString(1, result.id().toString());
+            insert.setString(2, result.requester());
+            insert.setString(3, StoredTime.format(expires));
+            insert.setString(4, sealed);
+            insert.executeUpdate();
         }
     }
 
@@ -95,14 +117,12 @@ public final class ResultStore {
         }
     }
 
-    private void cleanupIfDue() throws SQLException {
+    private void cleanupIfDue(Connection c) throws SQLException {
         if (!housekeeping.due()) {
             return;
         }
-        Instant now = clock.instant();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement delete = c.prepareStatement("DELETE FROM request_result WHERE expires_at < ?")) {
-            delete.setString(1, StoredTime.format(now));
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM request_result WHERE expires_at < ?")) {
+            delete.setString(1, StoredTime.format(clock.instant()));
             delete.executeUpdate();
         }
     }

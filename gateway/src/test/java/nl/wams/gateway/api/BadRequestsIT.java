@@ -64,6 +64,8 @@ class BadRequestsIT {
                 api: { port: 0, max-request-bytes: 4096 }
                 authentication: { issuer: "%s", audience: wams-gateway, jwks-file: "${jwks}" }
                 catalogue: "${catalogue}"
+                # Strict bulk limits for this two-party test configuration (the defaults allow both).
+                collection-rules: { every-party-refused-from: 2, every-category-refused-from: 2 }
                 purposes:
                   - id: verkenning
                     phase: verkenning
@@ -511,10 +513,10 @@ class BadRequestsIT {
                         404,
                         "niet-gevonden"),
                 Arguments.of(
-                        "request id that is not a UUID",
+                        "request id that is not a UUID (400, as the OpenAPI says)",
                         authorized(PATH + "/abc", token).GET(),
-                        404,
-                        "niet-gevonden"),
+                        400,
+                        "ongeldig-id"),
                 Arguments.of(
                         "chunked oversized body",
                         authorized(PATH, token)

@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
@@ -290,13 +289,15 @@ class AuditorApiIT {
                         .matches("[0-9a-f]{40}"));
     }
 
-    /** The named schema of the VNG Verwerkingenlogging OpenAPI, its references resolved within the document. */
+    /**
+     * The named schema of the VNG Verwerkingenlogging standard as the team wrote it down in
+     * {@code src/test/resources/standards/verwerkingsactie.schema.json}.
+     */
     static Schema vngSchema(String name) throws Exception {
-        JsonNode openapi = new ObjectMapper(new YAMLFactory())
-                .readTree(Path.of("../../shared/standards/vng-verwerkingenlogging.openapi.yaml")
+        ObjectNode root = (ObjectNode) new ObjectMapper()
+                .readTree(Path.of("src/test/resources/standards/verwerkingsactie.schema.json")
                         .toFile());
-        ObjectNode root = (ObjectNode) openapi.deepCopy();
-        root.put("$ref", "#/components/schemas/" + name);
+        root.put("$ref", "#/$defs/" + name);
         return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
                 .getSchema(root);
     }

@@ -2,7 +2,6 @@ package nl.wams.gateway.cli;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import picocli.CommandLine;
 
 /** Runs the CLI in-process and captures what it prints. */
 public final class CliRunner {
@@ -20,7 +19,7 @@ public final class CliRunner {
         try {
             System.setOut(new PrintStream(outBytes, true));
             System.setErr(new PrintStream(errBytes, true));
-            int code = new CommandLine(new WamsGatewayCli()).execute(args);
+            int code = WamsGatewayCli.commandLine().execute(args);
             return new Result(code, outBytes.toString(), errBytes.toString());
         } finally {
             System.setOut(out);

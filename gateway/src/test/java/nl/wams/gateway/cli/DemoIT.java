@@ -137,9 +137,16 @@ class DemoIT {
                         .header("Authorization", reviewer)
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(inbox.body()).contains(id);
+        assertThat(inbox.body()).contains("\"transactieId\":\"" + id + "\"");
+        // As the README does it: the inbox's own id of the (one) open review.
+        String reviewId = new ObjectMapper()
+                .readTree(inbox.body())
+                .at("/beoordelingen/0/id")
+                .asText();
+        assertThat(reviewId).isNotEqualTo(id);
         HttpResponse<String> decided = client.send(
-                HttpRequest.newBuilder(URI.create("https://127.0.0.1:8444/api/v1/beoordelingen/" + id + "/besluit"))
+                HttpRequest.newBuilder(
+                                URI.create("https://127.0.0.1:8444/api/v1/beoordelingen/" + reviewId + "/besluit"))
                         .header("Authorization", reviewer)
                         .header("Content-Type", "application/json")
                         .POST(

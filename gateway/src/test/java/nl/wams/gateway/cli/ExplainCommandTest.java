@@ -29,6 +29,7 @@ class ExplainCommandTest {
         assertThat(run.code()).isEqualTo(ExplainCommand.WOULD_SEND);
         assertThat(run.out())
                 .contains("WOULD BE SENT")
+                .contains("Stepwise collection (phase onderzoek): at most 3 party(ies) per request")
                 .contains("schuldhulp-voorbeeldstad")
                 .containsPattern("schuldhulpverleningSinds\\s+year")
                 .containsPattern("beslaglegging\\s+REMOVED");

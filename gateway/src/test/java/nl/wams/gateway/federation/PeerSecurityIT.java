@@ -113,10 +113,21 @@ class PeerSecurityIT {
     }
 
     static String signedRequest(String audienceOin) throws Exception {
-        JsonNode body = JSON.valueToTree(Map.of(
+        return signedRequest(audienceOin, Map.of());
+    }
+
+    /** A well-formed request for onderzoek, with {@code changes} applied to its body. */
+    static String signedRequest(String audienceOin, Map<String, Object> changes) throws Exception {
+        Map<String, Object> request = new java.util.HashMap<>(Map.of(
                 "doel", "onderzoek",
+                "grondslag", "wmo-onderzoek",
+                "fase", "onderzoek",
+                "aanleiding", "HULPVRAAG",
+                "zaakkenmerk", "Z-P",
                 "categorieen", List.of("bekend-bij"),
                 "personen", List.of(Map.of("bsn", Household.CLIENT, "rol", "CLIENT"))));
+        request.putAll(changes);
+        JsonNode body = JSON.valueToTree(request);
         return pki.messages()
                 .signRequest(
                         pki.signer(TestFederation.GEMEENTE),
@@ -318,6 +329,77 @@ class PeerSecurityIT {
                             "answer rejected: BAD_SIGNATURE");
         } finally {
             fake.stop();
+        }
+    }
+
+    @Test
+    void theProviderAppliesItsOwnPurposeRegisterAndRefusesWithTheRule() throws Exception {
+        SSLContext gemeente = pki.client("gemeente-tls.p12");
+        HttpResponse<String> twice = send(
+                gemeente,
+                peer(replicaA),
+                signedRequest(
+                        TestFederation.GGZ.oin(),
+                        Map.of(
+                                "personen",
+                                List.of(
+                                        Map.of("bsn", Household.CLIENT, "rol", "CLIENT"),
+                                        Map.of("bsn", Household.CLIENT, "rol", "GEZINSLID")))));
+        assertThat(twice.statusCode()).isEqualTo(400);
+        assertThat(twice.body()).contains("/problemen/dubbele-persoon");
+
+        HttpResponse<String> special = send(
+                gemeente,
+                peer(replicaA),
+                signedRequest(
+                        TestFederation.GGZ.oin(), Map.of("categorieen", List.of("bekend-bij", "ggz-behandeling"))));
+        assertThat(special.statusCode()).isEqualTo(422);
+        assertThat(special.body()).contains("/problemen/bijzondere-gegevens").contains("categorie-buiten-doel");
+        assertThat(refusals()).anySatisfy(r -> assertThat(r.entry().ground()).isEqualTo("BIJZONDERE_GEGEVENS"));
+    }
+
+    @Test
+    void overLongFieldsAreRefusedAtTheEdgeAndTheirTextIsNeverLogged() throws Exception {
+        String longText = "Zaak-" + "q".repeat(5000);
+        HttpResponse<String> response = send(
+                pki.client("gemeente-tls.p12"),
+                peer(replicaA),
+                signedRequest(TestFederation.GGZ.oin(), Map.of("zaakkenmerk", longText)));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body())
+                .contains("ongeldig-peerverzoek")
+                .contains("zaakkenmerk")
+                .doesNotContain("qqqq");
+        assertThat(refusals()).anySatisfy(r -> {
+            assertThat(r.entry().ground()).isEqualTo("ONGELDIG_VERZOEK");
+            assertThat(r.entry().motivation()).isEqualTo("field zaakkenmerk");
+        });
+        assertThat(refusals()).noneSatisfy(r -> assertThat(r.toString()).contains("qqqq"));
+    }
+
+    @Test
+    void aPeerDoesNotChooseTheProvidersIds() throws Exception {
+        SSLContext gemeente = pki.client("gemeente-tls.p12");
+        String reused = "01a22896-596d-7240-8c25-feaf7e88a442";
+        for (int i = 0; i < 2; i++) {
+            String request = signedRequest(TestFederation.GGZ.oin());
+            HttpResponse<String> response = HttpClient.newBuilder()
+                    .sslContext(gemeente)
+                    .build()
+                    .send(
+                            HttpRequest.newBuilder(peer(replicaA))
+                                    .header("Content-Type", PeerMessages.MEDIA_TYPE)
+                                    .header("Fsc-Transaction-Id", reused)
+                                    .POST(HttpRequest.BodyPublishers.ofString(request))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            // The answer's id is the provider's own; the requester's id is only a reference in the log.
+            assertThat(com.nimbusds.jwt.SignedJWT.parse(response.body())
+                            .getJWTClaimsSet()
+                            .getJWTID())
+                    .isNotEqualTo(reused);
         }
     }
 }

@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import nl.wams.gateway.support.Household;
 import nl.wams.gateway.support.TestFederation;
 import nl.wams.gateway.support.TestGateway;
@@ -203,8 +205,29 @@ class ReviewIT {
                 .set("body", response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body()));
     }
 
-    static JsonNode decide(TestGateway provider, String id, String decision) throws Exception {
-        return reviewer(provider, "POST", "/api/v1/beoordelingen/" + id + "/besluit", decision);
+    /** Decides on the review of the requester's request {@code requestId}. */
+    static final Map<String, String> KNOWN = new ConcurrentHashMap<>();
+
+    static JsonNode decide(TestGateway provider, String requestId, String decision) throws Exception {
+        return reviewer(
+                provider, "POST", "/api/v1/beoordelingen/" + reviewId(provider, requestId) + "/besluit", decision);
+    }
+
+    /**
+     * The provider's own id of the review of the requester's request: the inbox lists it next to
+     * the requester's transaction id (the provider never takes a peer's id as its own).
+     */
+    static String reviewId(TestGateway provider, String requestId) throws Exception {
+        JsonNode inbox = reviewer(provider, "GET", "/api/v1/beoordelingen?paginaGrootte=500", null);
+        for (JsonNode review : inbox.at("/body/beoordelingen")) {
+            if (review.path("transactieId").asText().equals(requestId)) {
+                assertThat(review.path("id").asText()).isNotEqualTo(requestId);
+                KNOWN.put(requestId, review.path("id").asText());
+                return review.path("id").asText();
+            }
+        }
+        // Decided reviews leave the inbox; their id is then the one remembered from before.
+        return KNOWN.getOrDefault(requestId, "unknown-" + requestId);
     }
 
     /** Polls the requester's status resource until the party's outcome is final (bounded). */
@@ -230,9 +253,9 @@ class ReviewIT {
         JsonNode inbox = reviewer(ggz, "GET", "/api/v1/beoordelingen", null);
         assertThat(inbox.get("status").asInt()).isEqualTo(200);
         assertThat(inbox.at("/body/beoordelingen"))
-                .anySatisfy(r -> assertThat(r.get("id").asText()).isEqualTo(id));
-        JsonNode detail =
-                reviewer(ggz, "GET", "/api/v1/beoordelingen/" + id, null).get("body");
+                .anySatisfy(r -> assertThat(r.get("transactieId").asText()).isEqualTo(id));
+        JsonNode detail = reviewer(ggz, "GET", "/api/v1/beoordelingen/" + reviewId(ggz, id), null)
+                .get("body");
         assertThat(detail.get("aanvragerOin").asText()).isEqualTo(TestFederation.GEMEENTE.oin());
         assertThat(detail.get("motivering").asText()).startsWith("Noodzakelijk");
         assertThat(detail.at("/personen/0/bsn").asText()).isEqualTo(Household.CLIENT);
@@ -316,7 +339,7 @@ class ReviewIT {
 
         JsonNode inbox = reviewer(ggz, "GET", "/api/v1/beoordelingen?paginaGrootte=500", null);
         assertThat(inbox.at("/body/beoordelingen"))
-                .anySatisfy(r -> assertThat(r.get("id").asText()).isEqualTo(id));
+                .anySatisfy(r -> assertThat(r.get("transactieId").asText()).isEqualTo(id));
         assertThat(decide(ggz, id, "{\"besluit\":\"VRIJGEVEN\",\"categorieen\":[\"contactprofessional\"]}")
                         .get("status")
                         .asInt())

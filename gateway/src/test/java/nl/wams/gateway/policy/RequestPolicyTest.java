@@ -1,6 +1,7 @@
 package nl.wams.gateway.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,7 @@ class RequestPolicyTest {
             null,
             new GatewayConfig.Authentication("iss", "aud", "jwks.json"),
             "catalogue.yml",
-            new GatewayConfig.CollectionRules(List.of("bekend-bij"), 2),
+            strict(List.of("bekend-bij"), 2),
             List.of(
                     purpose("verkenning", List.of("bekend-bij"), false, false, false),
                     purpose("onderzoek", List.of("bekend-bij", "schulden", "ggz-behandeling"), true, false, false),
@@ -68,6 +69,11 @@ class RequestPolicyTest {
             null);
 
     /** {@link #CONFIG}'s requester and parties with other collection rules and purposes. */
+    /** Rules that treat "every party" and "every category" as bulk from two on. */
+    static GatewayConfig.CollectionRules strict(List<String> exploration, int maxParties) {
+        return new GatewayConfig.CollectionRules(exploration, maxParties, 2, 2, null);
+    }
+
     static GatewayConfig withRules(GatewayConfig.CollectionRules rules, List<GatewayConfig.Purpose> purposes) {
         return new GatewayConfig(
                 CONFIG.identity(),
@@ -140,14 +146,15 @@ class RequestPolicyTest {
 
     @Test
     void refusesSpecialCategoryWhenThePurposeDoesNotAllowIt() {
+        // Every rule the category breaks is listed, not only the first.
         assertThat(rules(request("strafrecht", Trigger.HULPVRAAG, NECESSITY, "ggz-behandeling")))
-                .containsExactly(Rule.BIJZONDERE_GEGEVENS);
+                .containsExactly(Rule.BIJZONDERE_GEGEVENS, Rule.CATEGORIE_BUITEN_DOEL);
     }
 
     @Test
     void criminalCategoryNeedsAllowanceAndMotivation() {
         assertThat(rules(request("onderzoek", Trigger.HULPVRAAG, NECESSITY, "justitiele-gegevens")))
-                .containsExactly(Rule.STRAFRECHTELIJKE_GEGEVENS);
+                .containsExactly(Rule.STRAFRECHTELIJKE_GEGEVENS, Rule.CATEGORIE_BUITEN_DOEL);
         assertThat(rules(request("strafrecht", Trigger.HULPVRAAG, null, "justitiele-gegevens")))
                 .containsExactly(Rule.STRAFRECHTELIJKE_GEGEVENS);
         assertThat(rules(request("strafrecht", Trigger.HULPVRAAG, NECESSITY, "justitiele-gegevens")))
@@ -252,7 +259,7 @@ class RequestPolicyTest {
     @Test
     void explorationMayOnlyAskTheExplorationCategories() {
         GatewayConfig lenient = withRules(
-                new GatewayConfig.CollectionRules(List.of("bekend-bij"), 2),
+                strict(List.of("bekend-bij"), 2),
                 List.of(purpose("verkenning", List.of("bekend-bij", "schulden"), false, false, false)));
 
         List<Violation> violations = new RequestPolicy(lenient, CATALOGUE)
@@ -263,7 +270,7 @@ class RequestPolicyTest {
 
     @Test
     void namingMorePartiesThanThePurposeAllowsIsBulk() {
-        GatewayConfig many = withRules(new GatewayConfig.CollectionRules(null, 1), CONFIG.purposes());
+        GatewayConfig many = withRules(strict(null, 1), CONFIG.purposes());
 
         List<Violation> violations = new RequestPolicy(many, CATALOGUE)
                 .check(asking(
@@ -277,7 +284,7 @@ class RequestPolicyTest {
 
     @Test
     void askingEveryConfiguredPartyIsBulk() {
-        GatewayConfig roomy = withRules(new GatewayConfig.CollectionRules(null, 10), CONFIG.purposes());
+        GatewayConfig roomy = withRules(strict(null, 10), CONFIG.purposes());
 
         List<Violation> violations = new RequestPolicy(roomy, CATALOGUE)
                 .check(asking(
@@ -319,5 +326,49 @@ class RequestPolicyTest {
     @Test
     void subjectNeverPrintsItsBsn() {
         assertThat(new Subject(Household.CLIENT, Role.CLIENT).toString()).doesNotContain(Household.CLIENT);
+    }
+
+    @Test
+    void aSmallConfigurationMayAskEveryPartyAndEveryCategoryWithTheDefaults() {
+        GatewayConfig defaults = withRules(null, CONFIG.purposes());
+
+        List<Violation> violations = new RequestPolicy(defaults, CATALOGUE)
+                .check(asking(
+                        "onderzoek",
+                        null,
+                        new PartyQuestion("ggz", List.of("bekend-bij")),
+                        new PartyQuestion("woon", List.of("bekend-bij", "schulden")),
+                        new PartyQuestion("school", List.of("bekend-bij"))));
+
+        assertThat(violations).isEmpty();
+    }
+
+    @Test
+    void limitsOfAPhaseOverrideTheGeneralOnes() {
+        GatewayConfig perPhase = withRules(
+                new GatewayConfig.CollectionRules(
+                        null, 10, null, null, Map.of("onderzoek", new GatewayConfig.PhaseLimits(1, null, 2))),
+                CONFIG.purposes());
+
+        List<Violation> violations = new RequestPolicy(perPhase, CATALOGUE)
+                .check(asking(
+                        "onderzoek",
+                        null,
+                        new PartyQuestion("ggz", List.of("bekend-bij")),
+                        new PartyQuestion("woon", List.of("bekend-bij", "schulden"))));
+
+        assertThat(violations)
+                .extracting(Violation::rule, Violation::path)
+                .containsExactly(
+                        tuple(Rule.BULKVERZOEK, "partijen"), tuple(Rule.BULKVERZOEK, "partijen[1].categorieen"));
+    }
+
+    @Test
+    void refusalsNeverRepeatAnUnknownSubmittedName() {
+        List<Violation> violations = policy.check(
+                asking("geheim-doel-999990019", null, new PartyQuestion("partij-999990019", List.of("bekend-bij"))));
+
+        assertThat(violations).isNotEmpty();
+        assertThat(violations).allSatisfy(v -> assertThat(v.detail()).doesNotContain("999990019"));
     }
 }

@@ -40,6 +40,15 @@ public final class TestGateway implements AutoCloseable {
 
     /** Writes {@code yaml} (with {@code ${jwks}} and {@code ${catalogue}} filled in) and starts it. */
     public static TestGateway start(Path dir, TestTokens tokens, String yaml) throws IOException {
+        LoadedConfig config = new ConfigLoader().load(writeConfig(dir, tokens, yaml));
+        return new TestGateway(GatewayApplication.start(config, Map.of("server.port", 0)));
+    }
+
+    /**
+     * Writes {@code yaml} as {@code dir/gateway.yml} the way {@link #start} uses it (JWKS, catalogue,
+     * plain HTTP on loopback, an audit block with fresh keys) and returns the file.
+     */
+    public static Path writeConfig(Path dir, TestTokens tokens, String yaml) throws IOException {
         Path jwks = tokens.writeJwks(dir);
         Path file = dir.resolve("gateway.yml");
         // Tests talk plain HTTP on loopback, which a configuration must allow explicitly.
@@ -53,8 +62,7 @@ public final class TestGateway implements AutoCloseable {
             text = text + auditBlock(dir, "test-node", null);
         }
         Files.writeString(file, text);
-        LoadedConfig config = new ConfigLoader().load(file);
-        return new TestGateway(GatewayApplication.start(config, Map.of("server.port", 0)));
+        return file;
     }
 
     /**

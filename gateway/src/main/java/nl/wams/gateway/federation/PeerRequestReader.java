@@ -1,0 +1,95 @@
+package nl.wams.gateway.federation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import nl.wams.gateway.request.DataRequest;
+
+/**
+ * Reads the request inside a verified peer message with the same limits as the requester API
+ * (lengths, list sizes, known enumerations), before anything of it is stored or logged. A field
+ * that breaks them is named, never its value.
+ */
+final class PeerRequestReader {
+
+    private PeerRequestReader() {}
+
+    /** A peer request as this provider understands it. */
+    record Read(DataRequest request, List<String> categories) {}
+
+    /** The named field is missing, too long or of the wrong shape. */
+    static final class InvalidField extends Exception {
+        private final String field;
+
+        InvalidField(String field) {
+            super(field, null, false, false);
+            this.field = field;
+        }
+
+        String field() {
+            return field;
+        }
+    }
+
+    static Read read(JsonNode body) throws InvalidField {
+        String purpose = text(body, "doel", 64, true);
+        String legalBasis = text(body, "grondslag", 64, false);
+        String phase = text(body, "fase", 32, false);
+        String trigger = text(body, "aanleiding", 32, false);
+        String caseRef = text(body, "zaakkenmerk", 100, false);
+        String motivation = text(body, "motivering", 4000, false);
+        DataRequest.Trigger kind;
+        try {
+            kind = trigger == null ? DataRequest.Trigger.HULPVRAAG : DataRequest.Trigger.valueOf(trigger);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidField("aanleiding");
+        }
+        JsonNode people = body.get("personen");
+        if (people == null || !people.isArray() || people.isEmpty() || people.size() > 20) {
+            throw new InvalidField("personen");
+        }
+        List<DataRequest.Subject> subjects = new ArrayList<>();
+        for (int i = 0; i < people.size(); i++) {
+            JsonNode person = people.get(i);
+            String bsn = text(person, "bsn", 9, true);
+            String role = text(person, "rol", 16, true);
+            try {
+                subjects.add(new DataRequest.Subject(bsn, DataRequest.Role.valueOf(role)));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidField("personen[" + i + "].rol");
+            }
+        }
+        JsonNode asked = body.get("categorieen");
+        if (asked == null || !asked.isArray() || asked.size() > 20) {
+            throw new InvalidField("categorieen");
+        }
+        List<String> categories = new ArrayList<>();
+        for (int j = 0; j < asked.size(); j++) {
+            JsonNode category = asked.get(j);
+            if (!category.isTextual() || !category.asText().matches("[a-z0-9][a-z0-9-]{0,63}")) {
+                throw new InvalidField("categorieen[" + j + "]");
+            }
+            categories.add(category.asText());
+        }
+        return new Read(
+                new DataRequest(purpose, legalBasis, phase, kind, caseRef, subjects, List.of(), motivation),
+                categories);
+    }
+
+    /** Text of at most {@code max} characters, without control characters but line breaks. */
+    private static String text(JsonNode node, String field, int max, boolean required) throws InvalidField {
+        JsonNode value = node == null ? null : node.get(field);
+        if (value == null || value.isNull()) {
+            if (required) {
+                throw new InvalidField(field);
+            }
+            return null;
+        }
+        if (!value.isTextual()
+                || value.asText().length() > max
+                || value.asText().codePoints().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r')) {
+            throw new InvalidField(field);
+        }
+        return value.asText();
+    }
+}
