@@ -148,10 +148,23 @@ class ApiConfiguration {
     }
 
     @Bean
+    StartupGate startupGate(ProblemWriter problems) {
+        return new StartupGate(problems);
+    }
+
+    /** Right after the headers: before the gateway is ready, nothing else runs. */
+    @Bean
+    FilterRegistrationBean<StartupGate> startupGateFilter(StartupGate gate) {
+        var registration = new FilterRegistrationBean<>(gate);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    @Bean
     FilterRegistrationBean<RequestGuardFilter> requestGuardFilter(LoadedConfig config, ProblemWriter problems) {
         var registration = new FilterRegistrationBean<>(
                 new RequestGuardFilter(problems, config.gateway().api().maxRequestBytes()));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 }

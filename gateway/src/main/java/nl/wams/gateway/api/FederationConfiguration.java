@@ -139,7 +139,7 @@ class FederationConfiguration {
     FilterRegistrationBean<ListenerSeparationFilter> listenerSeparationFilter(
             PeerListener listener, ProblemWriter problems) {
         var registration = new FilterRegistrationBean<>(new ListenerSeparationFilter(listener, problems));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
         return registration;
     }
 

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * Keeps the two listeners apart: the peer protocol is only served on the mutual-TLS peer port,
@@ -26,7 +27,12 @@ final class ListenerSeparationFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         boolean onPeerPort = listener.port() > 0 && request.getLocalPort() == listener.port();
-        boolean peerPath = request.getRequestURI().startsWith("/peer/");
+        // The path as Spring matches it (decoded, normalised, without ;parameters), so that no
+        // spelling of a peer path (%70eer, /./peer, ;x) reaches the peer endpoint on the API listener.
+        String path = UrlPathHelper.defaultInstance.getLookupPathForRequest(request);
+        boolean peerPath = path.equals("/peer")
+                || path.startsWith("/peer/")
+                || request.getRequestURI().startsWith("/peer/");
         if (onPeerPort != peerPath) {
             problems.write(
                     request, response, 404, "niet-gevonden", "Niet gevonden", "Deze resource bestaat hier niet.");

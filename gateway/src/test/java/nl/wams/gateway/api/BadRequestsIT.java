@@ -20,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import nl.wams.gateway.support.Household;
@@ -557,5 +558,59 @@ class BadRequestsIT {
         assertThat(problem.get("status").asInt()).isEqualTo(status);
         assertThat(problem.get("title").asText()).isNotBlank();
         assertThat(problem.get("detail").asText()).isNotBlank();
+    }
+
+    @Test
+    void aMultipartBodyIsRefusedAsAnUnsupportedMediaType() throws Exception {
+        HttpResponse<String> response = gateway.send(authorized(PATH, tokens.coordinator("cw-1"))
+                .header("Content-Type", "multipart/form-data; boundary=xyz")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "--xyz\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb\r\n--"))
+                .build());
+        assertProblem(response, 415, "mediatype-niet-ondersteund");
+    }
+
+    @Test
+    void aRolesClaimOfAnotherShapeGivesNoRoleNotAnError() throws Exception {
+        for (Object roles : List.of(List.of(List.of("coordinator")), Map.of("role", "coordinator"), 42)) {
+            String token = tokens.token(tokens.claims("cw-1", List.of(), java.time.Duration.ofMinutes(5))
+                    .claim("roles", roles)
+                    .build());
+            HttpResponse<String> response = gateway.send(authorized(PATH, token)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(valid(b -> b)))
+                    .build());
+            assertThat(response.statusCode()).as(String.valueOf(roles)).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void duplicateKeysAreRefused() throws Exception {
+        String twice =
+                valid(b -> b.replace("\"doel\":\"verkenning\"", "\"doel\":\"onderzoek\",\"doel\":\"verkenning\""));
+        HttpResponse<String> response = gateway.post(PATH, tokens.coordinator("cw-1"), twice);
+        assertProblem(response, 400, "ongeldig-verzoek");
+        assertThat(response.body()).contains("meer dan eens");
+    }
+
+    @Test
+    void errorBodiesNeverEchoSubmittedValues() throws Exception {
+        String token = tokens.coordinator("cw-1");
+        List<HttpResponse<String>> answers = List.of(
+                gateway.send(
+                        authorized(PATH + "/" + Household.CLIENT, token).GET().build()),
+                gateway.post(
+                        PATH, token, valid(b -> b.replace("\"doel\":\"verkenning\"", "\"doel\":\"doel-999990019\""))),
+                gateway.post(PATH, token, valid(b -> b.replace("\"partij\":\"ggz\"", "\"partij\":\"p-999990019\""))),
+                gateway.post(PATH, token, valid(b -> b.replace("[\"bekend-bij\"]", "[\"c-999990019\"]"))),
+                gateway.post(
+                        PATH, token, valid(b -> b.replace("\"zaakkenmerk\"", "\"veld999990019\":1,\"zaakkenmerk\""))),
+                gateway.send(authorized(PATH, token)
+                        .method("FOO999990019", HttpRequest.BodyPublishers.noBody())
+                        .build()));
+        for (HttpResponse<String> answer : answers) {
+            assertThat(answer.statusCode()).as(answer.body()).isBetween(400, 499);
+            assertThat(answer.body()).doesNotContain("999990019");
+        }
     }
 }

@@ -299,4 +299,31 @@ class ConfigLoaderTest {
 
         assertThat(problems(yaml)).singleElement().asString().contains("api.tls.path: certificate 'old' expired on");
     }
+
+    @Test
+    void aPeerUrlWithoutTlsAndAKeyOfAnotherOrganisationAreRefused() throws IOException {
+        Path repo = Path.of("..").toAbsolutePath().normalize();
+        String demo = Files.readString(repo.resolve("config/demo/gemeente.yml"))
+                .replace("../../", repo + "/")
+                .replace("../catalogue.yml", repo + "/config/catalogue.yml")
+                .replace(
+                        "url: https://127.0.0.1:9444/peer/v1/verzoeken", "url: http://127.0.0.1:9444/peer/v1/verzoeken")
+                .replace("gemeente-signing.p12", "ggz-noordkust-signing.p12");
+        Path file = dir.resolve("gemeente-changed.yml");
+        Files.writeString(file, demo);
+
+        List<String> problems;
+        try {
+            new ConfigLoader().load(file);
+            throw new AssertionError("configuration was accepted");
+        } catch (InvalidConfigException e) {
+            problems = e.problems().stream().map(ConfigProblem::toString).toList();
+        }
+        assertThat(problems)
+                .anySatisfy(p ->
+                        assertThat(p).contains("parties[0].adapter.url: a peer gateway is reached over https:// only"))
+                .anySatisfy(p -> assertThat(p)
+                        .contains("federation.signing.path: certificate")
+                        .contains("carries OIN 00000099000000000101, not identity.oin 00000099000000000001"));
+    }
 }

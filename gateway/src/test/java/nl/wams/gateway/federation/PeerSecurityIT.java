@@ -76,7 +76,7 @@ class PeerSecurityIT {
                   serves:
                     - requester-oin: "%s"
                       purposes: [onderzoek]
-                  release-policy: { bekend-bij: NOOIT }
+                  release-policy: { bekend-bij: NOOIT, ggz-behandeling: NOOIT }
                   backend: { type: rest, url: "http://127.0.0.1:9/epd", mappings: {} }
                 """.formatted(TestFederation.GGZ.oin(), TestTokens.ISSUER, TestFederation.GEMEENTE.oin())
                 + pki.block(TestFederation.GGZ, true);
@@ -238,6 +238,21 @@ class PeerSecurityIT {
 
         assertThat(peerOnApiPort.statusCode()).isEqualTo(404);
         assertThat(apiOnPeerPort.statusCode()).isEqualTo(404);
+        // Every spelling of the peer path that Spring would match stays off the API listener.
+        for (String spelling : List.of(
+                "/%70eer/v1/verzoeken",
+                "/pe%65r/v1/verzoeken",
+                "/peer;x=1/v1/verzoeken",
+                "/./peer/v1/verzoeken",
+                "/api/../peer/v1/verzoeken")) {
+            HttpResponse<String> sneaked =
+                    replicaA.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + replicaA.port() + spelling))
+                            .header("Content-Type", PeerMessages.MEDIA_TYPE)
+                            .POST(HttpRequest.BodyPublishers.ofString(signedRequest(TestFederation.GGZ.oin())))
+                            .build());
+            assertThat(sneaked.statusCode()).as(spelling).isIn(400, 404);
+            assertThat(sneaked.body()).as(spelling).doesNotContain("ongeldig-peerverzoek", "geen-clientcertificaat");
+        }
     }
 
     @Test
