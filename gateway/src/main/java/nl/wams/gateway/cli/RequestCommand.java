@@ -2,21 +2,27 @@ package nl.wams.gateway.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.security.KeyStoreException;
 import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManagerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -59,8 +65,32 @@ final class RequestCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "REQUEST.json", description = "The request body.")
     Path request;
 
+    /** Exit code when the gateway cannot be reached or a local file cannot be read. */
+    static final int UNREACHABLE = 3;
+
+    /** Every problem of reaching the gateway or reading a local file is one line, never a stack trace. */
     @Override
     public Integer call() throws Exception {
+        try {
+            return ask();
+        } catch (NoSuchFileException | AccessDeniedException e) {
+            System.err.println("cannot read " + e.getFile());
+            return UNREACHABLE;
+        } catch (CertificateException | KeyStoreException e) {
+            System.err.println("--cacert " + cacert + " is not a readable PEM certificate");
+            return UNREACHABLE;
+        } catch (SSLException e) {
+            System.err.println(
+                    "TLS with " + gateway + " failed: is --cacert (" + cacert + ") the CA of its certificate?");
+            return UNREACHABLE;
+        } catch (IOException e) {
+            System.err.println("cannot reach the gateway at " + gateway + " ("
+                    + e.getClass().getSimpleName() + ")");
+            return UNREACHABLE;
+        }
+    }
+
+    private Integer ask() throws Exception {
         if ((request == null) == (id == null)) {
             System.err.println("give a REQUEST.json to send, or --id to show an earlier request");
             return 2;
@@ -150,6 +180,9 @@ final class RequestCommand implements Callable<Integer> {
             int i = 0;
             for (Certificate cert : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
                 store.setCertificateEntry("ca-" + i++, cert);
+            }
+            if (i == 0) {
+                throw new CertificateException("no certificate in " + pem);
             }
         }
         TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());

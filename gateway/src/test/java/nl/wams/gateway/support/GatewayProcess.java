@@ -3,6 +3,10 @@ package nl.wams.gateway.support;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,7 +49,8 @@ public final class GatewayProcess implements AutoCloseable {
                 .start();
         GatewayProcess gateway = new GatewayProcess(process, output);
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (!gateway.accepts(port)) {
+        // Listening is not ready: until every route runs the gateway answers 503 nog-niet-gereed.
+        while (!gateway.accepts(port) || !gateway.ready(port)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(
                         "gateway process ended with " + process.exitValue() + ":\n" + gateway.output());
@@ -63,6 +68,22 @@ public final class GatewayProcess implements AutoCloseable {
     public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
+        }
+    }
+
+    private boolean ready(int port) {
+        try {
+            HttpResponse<Void> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/openapi.json"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() != 503;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
