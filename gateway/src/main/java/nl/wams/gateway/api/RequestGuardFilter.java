@@ -62,6 +62,9 @@ final class RequestGuardFilter extends OncePerRequestFilter {
                 "De body is groter dan " + maxBodyBytes + " bytes.");
     }
 
+    private static final java.util.regex.Pattern UUID_TEXT = java.util.regex.Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
     static boolean carriesBsn(String text) {
         if (text == null || text.isEmpty()) {
             return false;
@@ -70,7 +73,9 @@ final class RequestGuardFilter extends OncePerRequestFilter {
         if (decoded.toLowerCase().contains("bsn=")) {
             return true;
         }
-        Matcher m = NINE_DIGITS.matcher(decoded);
+        // The gateway's own ids are UUIDs; a UUID's last group can hold nine digits that pass the
+        // 11-test by chance, and must not turn a valid id into a refusal.
+        Matcher m = NINE_DIGITS.matcher(UUID_TEXT.matcher(decoded).replaceAll("uuid"));
         while (m.find()) {
             if (Bsn.isValid(m.group())) {
                 return true;
