@@ -110,9 +110,9 @@ class ApiExceptionHandler {
         problems.write(req, res, 400, "ongeldig-verzoek", "Ongeldig verzoek", "De body ontbreekt of is onleesbaar.");
     }
 
-    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    void unsupported(HttpMediaTypeNotSupportedException e, HttpServletRequest req, HttpServletResponse res)
-            throws IOException {
+    /** Also multipart bodies: they are not part of this API, and a broken one is the caller's mistake. */
+    @ExceptionHandler({HttpMediaTypeNotSupportedException.class, MultipartException.class})
+    void unsupported(HttpServletRequest req, HttpServletResponse res) throws IOException {
         problems.write(
                 req,
                 res,
@@ -154,18 +154,6 @@ class ApiExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     void malformedId(HttpServletRequest req, HttpServletResponse res) throws IOException {
         problems.write(req, res, 400, "ongeldig-id", "Ongeldig id", "Het id in het pad is geen geldige UUID.");
-    }
-
-    /** Multipart bodies are not part of this API; a broken one is the caller's mistake too. */
-    @ExceptionHandler(MultipartException.class)
-    void multipart(HttpServletRequest req, HttpServletResponse res) throws IOException {
-        problems.write(
-                req,
-                res,
-                415,
-                "mediatype-niet-ondersteund",
-                "Mediatype niet ondersteund",
-                "Stuur de body als application/json.");
     }
 
     @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class, ResourceNotFoundException.class})

@@ -33,6 +33,13 @@ public final class RequestPolicy {
 
     public List<Violation> check(DataRequest request) {
         List<Violation> violations = new ArrayList<>();
+        Optional<Purpose> purpose = subjectsAndPurpose(request, violations);
+        partiesAreNamed(request, purpose, violations);
+        return violations;
+    }
+
+    /** The rules every request meets, asked or received: subjects, purpose, legal basis, phase, motivation. */
+    private Optional<Purpose> subjectsAndPurpose(DataRequest request, List<Violation> violations) {
         subjectsAreValid(request, violations);
         Optional<Purpose> purpose = config.purpose(request.purpose());
         if (purpose.isEmpty()) {
@@ -40,8 +47,7 @@ public final class RequestPolicy {
         } else {
             purposeFits(request, purpose.get(), violations);
         }
-        partiesAreNamed(request, purpose, violations);
-        return violations;
+        return purpose;
     }
 
     /**
@@ -54,13 +60,7 @@ public final class RequestPolicy {
      */
     public List<Violation> checkIncoming(DataRequest request, List<String> categories, List<String> offered) {
         List<Violation> violations = new ArrayList<>();
-        subjectsAreValid(request, violations);
-        Optional<Purpose> purpose = config.purpose(request.purpose());
-        if (purpose.isEmpty()) {
-            violations.add(new Violation(Rule.ONBEKEND_DOEL, "doel", "Dit doel staat niet in het doelenregister."));
-        } else {
-            purposeFits(request, purpose.get(), violations);
-        }
+        Optional<Purpose> purpose = subjectsAndPurpose(request, violations);
         if (categories.isEmpty()) {
             violations.add(new Violation(Rule.GEEN_CATEGORIEEN, "categorieen", "Vraag ten minste één categorie."));
         }

@@ -47,30 +47,21 @@ class HostilePeerIT {
         requester = TestGateway.start(
                 Files.createDirectories(dir.resolve("requester")),
                 tokens,
-                """
-                identity: { oin: "%s", name: Gemeente Voorbeeldstad, roles: [requester] }
-                api: { port: 0 }
-                authentication: { issuer: "%s", audience: wams-gateway, jwks-file: "${jwks}" }
-                catalogue: "${catalogue}"
-                purposes:
-                  - id: onderzoek
-                    phase: onderzoek
-                    legal-basis: { id: wmo-onderzoek, text: "Wmo 2015 (Wams): onderzoek" }
-                    categories: [bekend-bij, contactprofessional]
-                    all-categories-allowed: true
-                minimisation:
-                  onderzoek:
-                    bekend-bij: { bekend: presence, sinds: year }
-                    contactprofessional: { naam: keep }
-                review-polling: { first: 100ms, max-interval: 200ms, every: 100ms }
-                parties:
-                  - id: ggz
-                    name: GGZ Noordkust
-                    oin: "%s"
-                    domain: zorg-ggz
-                    categories: [bekend-bij, contactprofessional]
-                    adapter: { type: peer, url: "https://127.0.0.1:%d/peer/v1/verzoeken" }
-                """.formatted(TestFederation.GEMEENTE.oin(), TestTokens.ISSUER, TestFederation.GGZ.oin(), peer.port())
+                TestFederation.gemeenteRequester()
+                        + """
+                        purposes:
+                          - id: onderzoek
+                            phase: onderzoek
+                            legal-basis: { id: wmo-onderzoek, text: "Wmo 2015 (Wams): onderzoek" }
+                            categories: [bekend-bij, contactprofessional]
+                            all-categories-allowed: true
+                        minimisation:
+                          onderzoek:
+                            bekend-bij: { bekend: presence, sinds: year }
+                            contactprofessional: { naam: keep }
+                        review-polling: { first: 100ms, max-interval: 200ms, every: 100ms }
+                        """
+                        + TestFederation.ggzPeerParty(peer.port(), "bekend-bij, contactprofessional")
                         + pki.block(TestFederation.GEMEENTE, false));
     }
 

@@ -287,31 +287,18 @@ class PeerSecurityIT {
         try (TestGateway requester = TestGateway.start(
                 Files.createDirectories(dir.resolve("requester")),
                 tokens,
-                """
-                identity: { oin: "%s", name: Gemeente Voorbeeldstad, roles: [requester] }
-                api: { port: 0 }
-                authentication: { issuer: "%s", audience: wams-gateway, jwks-file: "${jwks}" }
-                catalogue: "${catalogue}"
-                purposes:
-                  - id: onderzoek
-                    phase: onderzoek
-                    legal-basis: { id: wmo-onderzoek, text: "Wmo 2015 (Wams): onderzoek" }
-                    categories: [bekend-bij]
-                minimisation:
-                  onderzoek:
-                    bekend-bij: { bekend: keep }
-                parties:
-                  - id: ggz
-                    name: GGZ Noordkust
-                    oin: "%s"
-                    domain: zorg-ggz
-                    categories: [bekend-bij]
-                    adapter: { type: peer, url: "https://127.0.0.1:%d/peer/v1/verzoeken" }
-                """.formatted(
-                                        TestFederation.GEMEENTE.oin(),
-                                        TestTokens.ISSUER,
-                                        TestFederation.GGZ.oin(),
-                                        fake.httpsPort())
+                TestFederation.gemeenteRequester()
+                        + """
+                        purposes:
+                          - id: onderzoek
+                            phase: onderzoek
+                            legal-basis: { id: wmo-onderzoek, text: "Wmo 2015 (Wams): onderzoek" }
+                            categories: [bekend-bij]
+                        minimisation:
+                          onderzoek:
+                            bekend-bij: { bekend: keep }
+                        """
+                        + TestFederation.ggzPeerParty(fake.httpsPort(), "bekend-bij")
                         + pki.block(TestFederation.GEMEENTE, false))) {
             for (String forged : List.of(byAnotherParty, boundElsewhere, tampered)) {
                 fake.stubFor(post("/peer/v1/verzoeken")

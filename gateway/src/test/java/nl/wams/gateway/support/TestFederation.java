@@ -122,4 +122,27 @@ public final class TestFederation {
                 + "  trust-store: { path: \"" + file("trust.p12") + "\", password: " + DemoPki.PASSWORD + " }\n"
                 + (listen ? "  listener: { host: 127.0.0.1, port: 0 }\n" : "");
     }
+
+    /** The head of Gemeente Voorbeeldstad's requester configuration (identity, API, tokens, catalogue). */
+    public static String gemeenteRequester() {
+        return """
+                identity: { oin: "%s", name: Gemeente Voorbeeldstad, roles: [requester] }
+                api: { port: 0 }
+                authentication: { issuer: "%s", audience: wams-gateway, jwks-file: "${jwks}" }
+                catalogue: "${catalogue}"
+                """.formatted(GEMEENTE.oin(), TestTokens.ISSUER);
+    }
+
+    /** One party, {@code ggz} (GGZ Noordkust), asked through its gateway at {@code https://127.0.0.1:port}. */
+    public static String ggzPeerParty(int port, String categories) {
+        return """
+                parties:
+                  - id: ggz
+                    name: GGZ Noordkust
+                    oin: "%s"
+                    domain: zorg-ggz
+                    categories: [%s]
+                    adapter: { type: peer, url: "https://127.0.0.1:%d/peer/v1/verzoeken" }
+                """.formatted(GGZ.oin(), categories, port);
+    }
 }
