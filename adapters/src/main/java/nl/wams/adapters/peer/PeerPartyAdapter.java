@@ -169,18 +169,29 @@ public final class PeerPartyAdapter implements PartyAdapter {
     }
 
     /**
-     * Asks the party's status resource for the final answer to a held request: empty while the
-     * professional has not decided, else the verified answer.
+     * Asks the party's status resource for the final answer to a held request. The answer says
+     * which of three things holds:
+     *
+     * <ul>
+     *   <li>{@link AdapterResult.Pending}: the professional has not decided yet (202, or a signed
+     *       answer that is still held);
+     *   <li>{@link AdapterResult.Unreachable}: nothing was learnt this time (no connection, a
+     *       timeout, 5xx, 429, or a status the protocol does not give); the caller counts these
+     *       and decides when to stop asking;
+     *   <li>anything else is final: the verified answer, a refusal, an invalid or unbound answer,
+     *       or {@link AdapterResult.NotAnswered} when the party's gateway says it does not know the
+     *       request (404 or 410): no answer will ever come.
+     * </ul>
      */
-    public Optional<AdapterResult> poll(String statusUrl, String requestJws, AdapterRequest request) {
+    public AdapterResult poll(String statusUrl, String requestJws, AdapterRequest request) {
         URI status;
         try {
             status = URI.create(statusUrl);
         } catch (IllegalArgumentException e) {
-            return Optional.of(new AdapterResult.InvalidAnswer("status resource is not on the party's own origin"));
+            return new AdapterResult.InvalidAnswer("status resource is not on the party's own origin");
         }
         if (!ownOrigin(status)) {
-            return Optional.of(new AdapterResult.InvalidAnswer("status resource is not on the party's own origin"));
+            return new AdapterResult.InvalidAnswer("status resource is not on the party's own origin");
         }
         PartyHttp.Exchange exchange = PartyHttp.exchange(
                 client,
@@ -191,11 +202,18 @@ public final class PeerPartyAdapter implements PartyAdapter {
                         .build(),
                 settings.timeout(),
                 settings.maxAnswerBytes());
-        // Not reachable now, or not decided yet: ask again later.
-        if (!(exchange instanceof PartyHttp.Exchange.Received response) || response.status() != 200) {
-            return Optional.empty();
+        if (!(exchange instanceof PartyHttp.Exchange.Received response)) {
+            return new AdapterResult.Unreachable(((PartyHttp.Exchange.Failed) exchange).reason());
         }
-        return Optional.of(verified(response, requestJws, request));
+        return switch (response.status()) {
+            case 200 -> verified(response, requestJws, request);
+            case 202 -> new AdapterResult.Pending(statusUrl, requestJws);
+            case 404, 410 ->
+                new AdapterResult.NotAnswered("the party's gateway no longer knows this request (HTTP "
+                        + response.status() + problem(response) + "): no answer will come");
+            default ->
+                new AdapterResult.Unreachable("party gateway answered HTTP " + response.status() + problem(response));
+        };
     }
 
     /** Nothing of an answer is used before its size, signature, signer, audience and binding are checked. */

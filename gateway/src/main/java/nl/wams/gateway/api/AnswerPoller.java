@@ -25,6 +25,11 @@ import org.slf4j.LoggerFactory;
  * party's status resource with bounded exponential backoff, verifies and minimises the answer
  * like any other, logs it, and completes the stored result. Everything it needs is in the
  * database, so polling survives restarts of either gateway and any replica can do it.
+ *
+ * <p>Every held answer ends: with the party's final answer; at once when the party's gateway no
+ * longer knows the request or answers something invalid; or as {@code NIET_BEANTWOORD} after
+ * {@code maxFailures} polls in a row that learnt nothing, or {@code maxWait} after the request.
+ * Each end is logged with its reason, in the same transaction as the completed result.
  */
 public final class AnswerPoller {
 
@@ -39,6 +44,8 @@ public final class AnswerPoller {
     private final Clock clock;
     private final Duration first;
     private final Duration max;
+    private final int maxFailures;
+    private final Duration maxWait;
 
     AnswerPoller(
             Map<String, PartyAdapter> adapters,
@@ -48,7 +55,9 @@ public final class AnswerPoller {
             RequestAudit audit,
             Clock clock,
             Duration first,
-            Duration max) {
+            Duration max,
+            int maxFailures,
+            Duration maxWait) {
         this.adapters = adapters;
         this.pending = pending;
         this.results = results;
@@ -57,6 +66,8 @@ public final class AnswerPoller {
         this.clock = clock;
         this.first = first;
         this.max = max;
+        this.maxFailures = maxFailures;
+        this.maxWait = maxWait;
     }
 
     /** When the next poll of this answer is due: first, 2 x first, 4 x first, ... at most max. */
@@ -83,32 +94,74 @@ public final class AnswerPoller {
 
     private boolean poll(PendingAnswers.Pending due) throws SQLException {
         Optional<DataRequestResult> stored = results.get(due.requestId());
-        if (stored.isEmpty() || !(adapters.get(due.partyId()) instanceof PeerPartyAdapter peer)) {
+        if (stored.isEmpty()) {
+            // Only after the result's own retention, which is longer than the longest wait.
             pending.remove(due);
             return false;
         }
         DataRequestResult result = stored.get();
         DataRequest request = result.request();
-        AdapterRequest question = new AdapterRequest(
-                result.id().toString(),
-                request.purpose(),
-                request.adapterSubjects(),
-                request.categoriesAskedOf(due.partyId()));
-        Optional<AdapterResult> answer = peer.poll(due.statusUrl(), due.requestJws(), question);
-        if (answer.isEmpty() || answer.get() instanceof AdapterResult.Pending) {
-            pending.reschedule(due, next(due.attempts() + 1));
-            return false;
+        AdapterResult answer;
+        if (!(adapters.get(due.partyId()) instanceof PeerPartyAdapter peer)) {
+            answer = new AdapterResult.NotAnswered(
+                    "the party is no longer configured with a peer adapter: its held answer cannot be fetched");
+        } else {
+            AdapterRequest question = new AdapterRequest(
+                    result.id().toString(),
+                    request.purpose(),
+                    request.adapterSubjects(),
+                    request.categoriesAskedOf(due.partyId()));
+            answer = peer.poll(due.statusUrl(), due.requestJws(), question);
         }
-        PartyResult partyResult = release.release(due.partyId(), answer.get(), request);
+        boolean overdue = !clock.instant().isBefore(result.received().plus(maxWait));
+        if (answer instanceof AdapterResult.Pending) {
+            if (!overdue) {
+                pending.reschedule(due, next(due.attempts() + 1));
+                return false;
+            }
+            answer = new AdapterResult.NotAnswered("no decision of the party within the longest wait of "
+                    + text(maxWait) + " (" + (due.attempts() + 1) + " polls): the gateway stopped asking");
+        } else if (answer instanceof AdapterResult.Unreachable unreachable) {
+            int failures = due.failures() + 1;
+            if (failures < maxFailures && !overdue) {
+                pending.rescheduleAfterFailure(due, next(due.attempts() + 1), unreachable.reason());
+                return false;
+            }
+            answer = new AdapterResult.NotAnswered("the party's gateway could not be asked for its decision ("
+                    + failures + " failed polls in a row, last: " + unreachable.reason() + "): the gateway stopped"
+                    + " asking");
+        }
+        complete(due, result, answer);
+        return true;
+    }
+
+    /** A duration as the configuration writes it: {@code 30d}, {@code 12h}, {@code 3s}. */
+    static String text(Duration d) {
+        if (d.toMillis() % 1000 != 0) {
+            return d.toMillis() + "ms";
+        }
+        long s = d.toSeconds();
+        if (s % 86_400 == 0) {
+            return s / 86_400 + "d";
+        }
+        if (s % 3600 == 0) {
+            return s / 3600 + "h";
+        }
+        return s % 60 == 0 ? s / 60 + "m" : s + "s";
+    }
+
+    /** The records, the completed result and the end of polling: one transaction. */
+    private void complete(PendingAnswers.Pending due, DataRequestResult result, AdapterResult answer)
+            throws SQLException {
+        DataRequest request = result.request();
+        PartyResult partyResult = release.release(due.partyId(), answer, request);
         List<PartyResult> updated = new ArrayList<>();
         result.results().forEach(r -> updated.add(r.party().equals(due.partyId()) ? partyResult : r));
         DataRequestResult completed = new DataRequestResult(
                 result.id(), result.requester(), result.received(), clock.instant(), request, updated);
-        // The records, the completed result and the end of polling: one transaction.
         audit.trail(result.id(), result.requester(), request).released(List.of(partyResult), c -> {
             results.put(c, completed);
             pending.remove(c, due);
         });
-        return true;
     }
 }

@@ -84,7 +84,9 @@ class ApiConfiguration {
                 requestAudit,
                 clock,
                 polling.first(),
-                polling.maxInterval());
+                polling.maxInterval(),
+                polling.maxFailures(),
+                polling.maxWait());
     }
 
     /** Polls for held answers in the background (only parties with a peer adapter can hold answers). */

@@ -3,8 +3,10 @@ package nl.wams.gateway.api;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.UUID;
 import nl.wams.gateway.request.DataRequestResult;
+import nl.wams.gateway.request.PendingAnswers;
 import nl.wams.gateway.request.ResultStore;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,11 +27,19 @@ class GegevensverzoekenController {
     private final DataRequestHandler handler;
     private final ResultStore store;
     private final RequestReader reader;
+    private final PendingAnswers pending;
 
-    GegevensverzoekenController(DataRequestHandler handler, ResultStore store, RequestReader reader) {
+    GegevensverzoekenController(
+            DataRequestHandler handler, ResultStore store, RequestReader reader, PendingAnswers pending) {
         this.handler = handler;
         this.store = store;
         this.reader = reader;
+        this.pending = pending;
+    }
+
+    /** The result with the poll schedule of each held answer. */
+    private GegevensverzoekResultaat view(DataRequestResult result) throws SQLException {
+        return GegevensverzoekResultaat.of(result, result.pending() ? pending.schedule(result.id()) : List.of());
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -41,15 +51,15 @@ class GegevensverzoekenController {
         URI location = URI.create("/api/v1/gegevensverzoeken/" + id);
         return ResponseEntity.status(result.pending() ? 202 : 201)
                 .location(location)
-                .body(GegevensverzoekResultaat.of(result));
+                .body(view(result));
     }
 
     @GetMapping("/{id}")
     ResponseEntity<GegevensverzoekResultaat> get(@PathVariable("id") UUID id, @AuthenticationPrincipal Jwt caller)
             throws SQLException {
-        return store.get(id, caller.getSubject())
-                .map(r -> ResponseEntity.ok(GegevensverzoekResultaat.of(r)))
+        DataRequestResult result = store.get(id, caller.getSubject())
                 .orElseThrow(
                         () -> new ResourceNotFoundException("Gegevensverzoek niet gevonden of niet meer beschikbaar."));
+        return ResponseEntity.ok(view(result));
     }
 }

@@ -67,6 +67,21 @@ final class ConfigRules {
         federationReady(report);
         providerConsistent(report);
         apiTransport(report);
+        pollingBounded(report);
+    }
+
+    /** A held answer is given up before its stored result could expire, so it always gets a closing record. */
+    private void pollingBounded(Consumer<ConfigProblem> report) {
+        GatewayConfig.ReviewPolling polling = config.gateway().reviewPolling();
+        if (polling.maxWait().compareTo(GatewayConfig.ReviewPolling.LONGEST_WAIT) > 0) {
+            report.accept(yaml.problem(
+                    "/review-polling/max-wait",
+                    "a held answer can be waited for at most " + GatewayConfig.ReviewPolling.LONGEST_WAIT.toDays()
+                            + " days (results are kept no longer)"));
+        }
+        if (polling.maxFailures() < 1) {
+            report.accept(yaml.problem("/review-polling/max-failures", "must be at least 1"));
+        }
     }
 
     /** HTTPS unless a configuration explicitly asks for plain HTTP on loopback. */

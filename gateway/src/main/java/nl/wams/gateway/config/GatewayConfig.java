@@ -30,7 +30,7 @@ public record GatewayConfig(
 
     public GatewayConfig {
         api = api == null ? Api.defaults() : api;
-        reviewPolling = reviewPolling == null ? new ReviewPolling(null, null, null) : reviewPolling;
+        reviewPolling = reviewPolling == null ? new ReviewPolling(null, null, null, null, null) : reviewPolling;
         collectionRules = collectionRules == null ? CollectionRules.defaults() : collectionRules;
         coarseTables = coarseTables == null ? Map.of() : Map.copyOf(coarseTables);
         minimisation = minimisation == null ? Map.of() : Map.copyOf(minimisation);
@@ -255,12 +255,22 @@ public record GatewayConfig(
      * @param first wait before the first poll, doubling after each, up to {@code maxInterval}
      * @param maxInterval the longest wait between two polls
      * @param every how often due polls are looked for
+     * @param maxFailures polls in a row that learn nothing (no connection, 5xx, an unexpected
+     *     status) after which the exchange ends as {@code NIET_BEANTWOORD}
+     * @param maxWait the longest a held answer is waited for, counted from the request; then the
+     *     exchange ends as {@code NIET_BEANTWOORD} (longer than the parties' review terms)
      */
-    public record ReviewPolling(Duration first, Duration maxInterval, Duration every) {
+    public record ReviewPolling(
+            Duration first, Duration maxInterval, Duration every, Integer maxFailures, Duration maxWait) {
+        /** A held answer is never waited for longer than this: results are kept at most so long. */
+        public static final Duration LONGEST_WAIT = Duration.ofDays(50);
+
         public ReviewPolling {
             first = first == null ? Duration.ofSeconds(5) : first;
             maxInterval = maxInterval == null ? Duration.ofMinutes(10) : maxInterval;
             every = every == null ? Duration.ofSeconds(1) : every;
+            maxFailures = maxFailures == null ? 20 : maxFailures;
+            maxWait = maxWait == null ? Duration.ofDays(30) : maxWait;
         }
     }
 

@@ -18,4 +18,9 @@ public final class StoredTime {
     public static String format(Instant instant) {
         return FORMAT.format(instant);
     }
+
+    /** Reads what {@link #format} wrote. */
+    public static Instant parse(String stored) {
+        return Instant.parse(stored);
+    }
 }

@@ -44,6 +44,7 @@ public final class SigningFakePeer implements AutoCloseable {
 
     private final HttpsServer server;
     private final AtomicReference<Reply> reply = new AtomicReference<>();
+    private final AtomicReference<Reply> statusReply = new AtomicReference<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
 
     public SigningFakePeer(TestFederation pki, String requesterOin) throws Exception {
@@ -63,7 +64,8 @@ public final class SigningFakePeer implements AutoCloseable {
             try (exchange) {
                 requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
                 String requestJws = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.US_ASCII);
-                Reply r = reply.get();
+                Reply status = statusReply.get();
+                Reply r = "GET".equals(exchange.getRequestMethod()) && status != null ? status : reply.get();
                 byte[] body;
                 if (r.signedAnswer() != null) {
                     String bound = requestJws.isEmpty() ? lastRequest : requestJws;
@@ -92,8 +94,15 @@ public final class SigningFakePeer implements AutoCloseable {
         exchange.sendResponseHeaders(500, -1);
     }
 
+    /** What to answer from now on, to requests and to polls of a status resource alike. */
     public void answer(Reply next) {
         reply.set(next);
+        statusReply.set(null);
+    }
+
+    /** What to answer polls of a status resource (GET) from now on; requests keep {@link #answer}. */
+    public void answerPolls(Reply next) {
+        statusReply.set(next);
     }
 
     public int port() {
