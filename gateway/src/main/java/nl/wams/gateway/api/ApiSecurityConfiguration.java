@@ -107,7 +107,8 @@ class ApiSecurityConfiguration {
                         .hasRole("reviewer")
                         .requestMatchers("/api/v1/gegevensverzoeken", "/api/v1/gegevensverzoeken/**")
                         .hasRole("coordinator")
-                        .requestMatchers("/api/v1/verwerkingen", "/api/v1/inzageverzoeken")
+                        .requestMatchers(
+                                "/api/v1/verwerkingen", "/api/v1/verwerkingen/verificatie", "/api/v1/inzageverzoeken")
                         .hasRole("auditor")
                         .anyRequest()
                         .authenticated())

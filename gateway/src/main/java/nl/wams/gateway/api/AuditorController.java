@@ -14,7 +14,10 @@ import nl.wams.gateway.audit.AuditEvent;
 import nl.wams.gateway.audit.AuditLog;
 import nl.wams.gateway.audit.AuditQuery;
 import nl.wams.gateway.audit.AuditRecord;
+import nl.wams.gateway.audit.AuditSetup;
 import nl.wams.gateway.audit.AuditStore;
+import nl.wams.gateway.audit.AuditVerifier;
+import nl.wams.gateway.audit.Checkpoints;
 import nl.wams.gateway.audit.SubjectReport;
 import nl.wams.gateway.audit.SubjectReportHtml;
 import nl.wams.gateway.config.LoadedConfig;
@@ -42,12 +45,35 @@ class AuditorController {
     private final AuditLog log;
     private final SubjectReport reports;
     private final LoadedConfig config;
+    private final AuditVerifier verifier;
 
     AuditorController(AuditStore store, AuditLog log, SubjectReport reports, LoadedConfig config) {
         this.store = store;
         this.log = log;
         this.reports = reports;
         this.config = config;
+        this.verifier = new AuditVerifier(store, new Checkpoints(AuditSetup.signingKey(config)));
+    }
+
+    /** What {@code audit verify} reports, for a running gateway whose embedded database a command cannot open. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Verificatie(
+            boolean intact, int ketens, long records, int checkpoints, int bevindingen, String eersteBevinding) {
+        static Verificatie of(AuditVerifier.Report report) {
+            return new Verificatie(
+                    report.intact(),
+                    report.nodes(),
+                    report.records(),
+                    report.checkpoints(),
+                    report.findings().size(),
+                    report.first().map(Object::toString).orElse(null));
+        }
+    }
+
+    /** {@code GET /api/v1/verwerkingen/verificatie}: every chain and checkpoint checked, as {@code audit verify} does. */
+    @GetMapping(path = "/api/v1/verwerkingen/verificatie", produces = MediaType.APPLICATION_JSON_VALUE)
+    Verificatie verify() throws SQLException {
+        return Verificatie.of(verifier.verify());
     }
 
     @GetMapping(path = "/api/v1/verwerkingen", produces = MediaType.APPLICATION_JSON_VALUE)

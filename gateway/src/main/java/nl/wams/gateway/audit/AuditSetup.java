@@ -37,6 +37,15 @@ public final class AuditSetup {
     /** H2's auto-server (used by the audit commands while the gateway runs) listens on loopback only. */
     static final String H2_BIND_ADDRESS = "h2.bindAddress";
 
+    /** H2's error code for a database file that another process holds open. */
+    static final int H2_IN_USE = 90020;
+
+    /** Who opens the database: the running gateway waits for it; a command refuses at once when it is in use. */
+    public enum Opener {
+        GATEWAY,
+        COMMAND
+    }
+
     /**
      * A pooled, migrated data source. Waits for the database to open for at most
      * {@code audit.database-wait} (a slow disk, a lock left by a crashed process, PostgreSQL still
@@ -48,6 +57,15 @@ public final class AuditSetup {
      * (H2 does not force the file to the disk; for power loss use PostgreSQL, see docs/audit.md).
      */
     public static HikariDataSource dataSource(LoadedConfig config) {
+        return dataSource(config, Opener.GATEWAY);
+    }
+
+    /**
+     * As {@link #dataSource(LoadedConfig)}; for a {@link Opener#COMMAND} on an embedded H2 file that a
+     * running gateway holds (without {@code audit.local-server}), {@link DatabaseUnavailableException}
+     * at once with one line that says what to do instead.
+     */
+    public static HikariDataSource dataSource(LoadedConfig config, Opener opener) {
         GatewayConfig.Audit audit = config.gateway().audit();
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("wams-audit");
@@ -65,14 +83,15 @@ public final class AuditSetup {
         } else {
             loopbackOnlyH2Server();
             Path dir = config.resolve(audit.dataDir());
-            hikari.setJdbcUrl(h2Url(dir));
+            hikari.setJdbcUrl(h2Url(dir, audit.localServer()));
             hikari.setUsername("sa");
             hikari.setPassword("");
             where = "H2 " + dir.resolve("audit").toAbsolutePath();
         }
         HikariDataSource dataSource = new HikariDataSource(hikari);
         try {
-            awaitDatabase(dataSource, audit.databaseWait(), where);
+            awaitDatabase(
+                    dataSource, audit.databaseWait(), where, opener == Opener.COMMAND && audit.database() == null);
             migrate(dataSource);
         } catch (RuntimeException e) {
             dataSource.close();
@@ -81,15 +100,21 @@ public final class AuditSetup {
         return dataSource;
     }
 
-    /** The JDBC URL of the embedded database under {@code dir}. */
-    public static String h2Url(Path dir) {
-        return "jdbc:h2:file:" + dir.resolve("audit").toAbsolutePath() + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
+    /**
+     * The JDBC URL of the embedded database under {@code dir}. Only with {@code localServer} does H2
+     * open a TCP server (its auto-server mode, on loopback: {@link #loopbackOnlyH2Server()}), so
+     * that the audit commands can read the file while the gateway runs; without it the process
+     * listens on nothing but its configured listeners.
+     */
+    public static String h2Url(Path dir, boolean localServer) {
+        return "jdbc:h2:file:" + dir.resolve("audit").toAbsolutePath() + (localServer ? ";AUTO_SERVER=TRUE" : "")
+                + ";WRITE_DELAY=0";
     }
 
     /**
-     * H2's auto-server mode lets the audit commands read the file while the gateway runs; its TCP
-     * server must never listen beyond this machine. H2 reads the property once, so it is set before
-     * the first H2 database opens (the entry points set it too).
+     * When {@code audit.local-server} is on, H2's auto-server lets the audit commands read the file
+     * while the gateway runs; its TCP server must never listen beyond this machine. H2 reads the
+     * property once, so it is set before the first H2 database opens (the entry points set it too).
      */
     public static void loopbackOnlyH2Server() {
         if (System.getProperty(H2_BIND_ADDRESS) == null) {
@@ -97,8 +122,12 @@ public final class AuditSetup {
         }
     }
 
-    /** Polls for a first connection until {@code wait} has passed. */
-    static void awaitDatabase(DataSource dataSource, Duration wait, String where) {
+    /**
+     * Polls for a first connection until {@code wait} has passed. With {@code refuseWhenInUse}, an
+     * H2 file held by another process ends the wait at once (a crashed process's stale lock is
+     * not "in use": H2 takes it over after a moment).
+     */
+    static void awaitDatabase(DataSource dataSource, Duration wait, String where, boolean refuseWhenInUse) {
         long deadline = System.nanoTime() + wait.toNanos();
         SQLException last = null;
         boolean told = false;
@@ -107,6 +136,12 @@ public final class AuditSetup {
                 return;
             } catch (SQLException e) {
                 last = e;
+                if (refuseWhenInUse && inUse(e)) {
+                    throw new DatabaseUnavailableException("audit database " + where + " is in use by a running"
+                            + " gateway: stop it first, or ask it through the auditor API (GET /api/v1/verwerkingen,"
+                            + " GET /api/v1/verwerkingen/verificatie, POST /api/v1/inzageverzoeken), or set"
+                            + " audit.local-server: true");
+                }
             }
             if (System.nanoTime() - deadline >= 0) {
                 throw new DatabaseUnavailableException("audit database " + where + " did not open within "
@@ -123,6 +158,15 @@ public final class AuditSetup {
                 throw new DatabaseUnavailableException("interrupted while waiting for the audit database");
             }
         }
+    }
+
+    private static boolean inUse(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getErrorCode() == H2_IN_USE) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static void migrate(DataSource dataSource) {

@@ -59,7 +59,7 @@ final class AuditCommand {
                 e.problems().forEach(System.err::println);
                 return USAGE_OR_CONFIG;
             }
-            try (HikariDataSource dataSource = AuditSetup.dataSource(loaded)) {
+            try (HikariDataSource dataSource = AuditSetup.dataSource(loaded, AuditSetup.Opener.COMMAND)) {
                 return run(loaded, new AuditStore(dataSource));
             }
         }

@@ -225,8 +225,10 @@ public record GatewayConfig(
             Checkpoint checkpoint,
             String dataKeyFile,
             String dataKeyEnv,
-            Duration databaseWait) {
+            Duration databaseWait,
+            Boolean localServer) {
         public Audit {
+            localServer = Boolean.TRUE.equals(localServer);
             dataDir = dataDir == null ? "data" : dataDir;
             databaseWait = databaseWait == null ? Duration.ofSeconds(60) : databaseWait;
             checkpoint = checkpoint == null ? new Checkpoint(null, null) : checkpoint;

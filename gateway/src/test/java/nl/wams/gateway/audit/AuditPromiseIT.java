@@ -124,7 +124,8 @@ class AuditPromiseIT {
         try (TestGateway gateway = TestGateway.start(
                 dir, tokens, TestGateway.verkenningRequester() + TestGateway.ggzRestParty(party.getPort()))) {
             // The result table refuses every row; the audit tables work.
-            try (Connection c = DriverManager.getConnection(AuditSetup.h2Url(dir.resolve("audit-data")), "sa", "");
+            try (Connection c =
+                            DriverManager.getConnection(AuditSetup.h2Url(dir.resolve("audit-data"), false), "sa", "");
                     Statement s = c.createStatement()) {
                 s.execute("ALTER TABLE request_result ADD CONSTRAINT refuse_all CHECK (id = 'none')");
             }
@@ -170,8 +171,8 @@ class AuditPromiseIT {
     }
 
     private static long count(Path config, String sql) throws Exception {
-        try (Connection c =
-                        DriverManager.getConnection(AuditSetup.h2Url(config.resolveSibling("audit-data")), "sa", "");
+        try (Connection c = DriverManager.getConnection(
+                        AuditSetup.h2Url(config.resolveSibling("audit-data"), false), "sa", "");
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(sql)) {
             rs.next();

@@ -123,6 +123,55 @@ public final class TestFederation {
                 + (listen ? "  listener: { host: 127.0.0.1, port: 0 }\n" : "");
     }
 
+    /** The {@code federation:} block for an organisation with its peer listener on {@code port}. */
+    public String block(DemoPki.Organisation org, int port) {
+        return block(org, false) + "  listener: { host: 127.0.0.1, port: " + port + " }\n";
+    }
+
+    /**
+     * GGZ Noordkust as a provider for Gemeente Voorbeeldstad's purpose {@code onderzoek}:
+     * {@code bekend-bij} released automatically, {@code contactprofessional} and
+     * {@code ggz-behandeling} after a professional's review, from a REST EPD at
+     * {@code http://127.0.0.1:backendPort/epd}. The caller appends the {@code federation:} block.
+     */
+    public static String ggzProvider(int backendPort) {
+        return """
+                identity: { oin: "%s", name: GGZ Noordkust, roles: [provider] }
+                api: { port: 0 }
+                authentication: { issuer: "%s", audience: wams-gateway, jwks-file: "${jwks}" }
+                catalogue: "${catalogue}"
+                %s
+                parties: []
+                provider:
+                  serves:
+                    - requester-oin: "%s"
+                      purposes: [onderzoek]
+                  release-policy: { bekend-bij: AUTOMATISCH, contactprofessional: BEOORDELING, ggz-behandeling: BEOORDELING }
+                  backend:
+                    type: rest
+                    url: http://127.0.0.1:%d/epd
+                    mappings:
+                      bekend-bij: { bekend: /inZorg }
+                      contactprofessional: { naam: /behandelaar }
+                      ggz-behandeling: { inBehandeling: /inZorg }
+                """.formatted(GGZ.oin(), TestTokens.ISSUER, ONDERZOEK, GEMEENTE.oin(), backendPort);
+    }
+
+    /** The purpose {@code onderzoek} both sides of the GGZ tests use, with its profile. */
+    public static final String ONDERZOEK = """
+            purposes:
+              - id: onderzoek
+                phase: onderzoek
+                legal-basis: { id: wmo-onderzoek, text: "Wmo 2015 (Wams): onderzoek" }
+                categories: [bekend-bij, contactprofessional, ggz-behandeling]
+                special-categories-allowed: true
+            minimisation:
+              onderzoek:
+                bekend-bij: { bekend: keep }
+                contactprofessional: { naam: keep }
+                ggz-behandeling: { inBehandeling: keep }
+            """;
+
     /** The head of Gemeente Voorbeeldstad's requester configuration (identity, API, tokens, catalogue). */
     public static String gemeenteRequester() {
         return """
