@@ -43,6 +43,8 @@ public class GatewayApplication {
         properties.put("spring.jackson.parser.strict-duplicate-detection", true);
         // No endpoint takes multipart bodies: they are refused (415) before anything parses them.
         properties.put("spring.servlet.multipart.enabled", false);
+        // The dispatcher servlet is initialised at start, not by the first request.
+        properties.put("spring.mvc.servlet.load-on-startup", 1);
         properties.put(
                 "camel.springboot.name", "wams-" + config.gateway().identity().oin());
         var tls = config.gateway().api().tls();

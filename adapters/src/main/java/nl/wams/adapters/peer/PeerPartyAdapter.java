@@ -150,9 +150,10 @@ public final class PeerPartyAdapter implements PartyAdapter {
                 && uri.getRawQuery() == null;
     }
 
-    private static JsonNode body(AdapterRequest request) {
+    private JsonNode body(AdapterRequest request) {
         ObjectNode body = JSON.createObjectNode();
         body.put("doel", request.purpose());
+        body.put(PeerMessages.WAIT_FIELD, settings.answerWaited().toMillis());
         AdapterRequest.Context context = request.context();
         if (context != null) {
             body.put("grondslag", context.legalBasis());

@@ -19,6 +19,7 @@ import nl.wams.gateway.request.AnswerCheck;
 import nl.wams.gateway.request.PendingAnswers;
 import nl.wams.gateway.request.ResultStore;
 import nl.wams.gateway.request.TransactionIds;
+import nl.wams.gateway.routing.LateAnswers;
 import nl.wams.gateway.routing.PartyFanOut;
 import nl.wams.gateway.storage.DataCipher;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -64,6 +65,12 @@ class ApiConfiguration {
     @Bean
     RequestAudit requestAudit(LoadedConfig config, AuditLog auditLog, Pseudonyms pseudonyms) {
         return new RequestAudit(auditLog, pseudonyms, config.gateway());
+    }
+
+    /** Answers that arrive after their party's timeout are recorded as such (the routes report them). */
+    @Bean
+    LateAnswers lateAnswers(RequestAudit requestAudit) {
+        return requestAudit::late;
     }
 
     @Bean

@@ -1,11 +1,13 @@
 package nl.wams.gateway.api;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import nl.wams.adapters.AdapterResult;
 import nl.wams.gateway.audit.AuditEntry;
 import nl.wams.gateway.audit.AuditEvent;
 import nl.wams.gateway.audit.AuditLog;
@@ -16,9 +18,15 @@ import nl.wams.gateway.policy.Violation;
 import nl.wams.gateway.request.DataRequest;
 import nl.wams.gateway.request.Outcome;
 import nl.wams.gateway.request.PartyResult;
+import nl.wams.gateway.request.PartyResults;
+import nl.wams.gateway.routing.LateAnswers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Turns one data request's steps into audit records, in the order the flow commits them. */
 public final class RequestAudit {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RequestAudit.class);
 
     private final AuditLog log;
     private final Pseudonyms pseudonyms;
@@ -28,6 +36,34 @@ public final class RequestAudit {
         this.log = log;
         this.pseudonyms = pseudonyms;
         this.config = config;
+    }
+
+    /**
+     * Records an answer that came after its party's deadline (see {@link LateAnswers}): what the
+     * party said and how late, never what it sent. A log that cannot be written loses only this
+     * note (the caller's answer was committed long before); it is reported, never thrown.
+     */
+    void late(String partyId, String transactionId, AdapterResult answer, Duration after) {
+        if (answer instanceof AdapterResult.Unreachable) {
+            return; // nothing came from the party
+        }
+        Outcome outcome = PartyResults.of(partyId, config.partyName(partyId), answer, List.of())
+                .outcome();
+        try {
+            log.append(
+                    transactionId.replace("-", ""),
+                    List.of(AuditEntry.of(AuditEvent.ANTWOORD_TE_LAAT, transactionId)
+                            .requester(config.identity().oin(), null)
+                            .party(partyId, partyOin(partyId))
+                            .outcome(
+                                    outcome.name(),
+                                    null,
+                                    "arrived " + after.toMillis() + " ms after the request, past the party's timeout:"
+                                            + " discarded, nothing of it released or stored")
+                            .build()));
+        } catch (RuntimeException e) {
+            LOG.warn("a late answer could not be recorded: {}", e.getClass().getSimpleName());
+        }
     }
 
     Trail trail(UUID id, String user, DataRequest request) {

@@ -14,6 +14,11 @@ public enum AuditEvent {
     ANTWOORD_GEWEIGERD,
     /** No usable answer: unreachable or invalid. */
     ANTWOORD_MISLUKT,
+    /**
+     * A party's answer arrived after its timeout, when the caller had been answered without it:
+     * discarded, nothing of it released or stored. Its outcome is what the party said.
+     */
+    ANTWOORD_TE_LAAT,
     /** The aggregated answer was released to the caller (committed before release). */
     ANTWOORD_VRIJGEGEVEN,
     /** Provider role: a peer gateway's signed request arrived and was verified. */
@@ -22,6 +27,12 @@ public enum AuditEvent {
     PEER_VERZOEK_GEWEIGERD,
     /** Provider role: the signed answer (data, refusal with ground, or pending review) left. */
     PEER_ANTWOORD_VERSTUURD,
+    /**
+     * Provider role: a verified peer request ended without an answer: the backend could not be
+     * reached, or the requester's announced wait had passed before the data was ready (nothing was
+     * sent). The motivation says which.
+     */
+    PEER_VERZOEK_AFGEBROKEN,
     /** Provider role: a professional decided on a held request (or its term expired). */
     BEOORDELINGSBESLUIT,
     /** An auditor asked for a subject access report. */

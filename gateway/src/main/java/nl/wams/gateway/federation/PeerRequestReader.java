@@ -1,8 +1,11 @@
 package nl.wams.gateway.federation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import nl.wams.adapters.peer.PeerMessages;
 import nl.wams.gateway.request.DataRequest;
 
 /**
@@ -14,8 +17,15 @@ final class PeerRequestReader {
 
     private PeerRequestReader() {}
 
-    /** A peer request as this provider understands it. */
-    record Read(DataRequest request, List<String> categories) {}
+    /** The longest wait a requester may announce (ten minutes). */
+    static final long MAX_WAIT_MILLIS = 600_000;
+
+    /**
+     * A peer request as this provider understands it.
+     *
+     * @param waited how long the requester waits for the answer, when it says so
+     */
+    record Read(DataRequest request, List<String> categories, Optional<Duration> waited) {}
 
     /** The named field is missing, too long or of the wrong shape. */
     static final class InvalidField extends Exception {
@@ -71,9 +81,21 @@ final class PeerRequestReader {
             }
             categories.add(category.asText());
         }
+        JsonNode wait = body.get(PeerMessages.WAIT_FIELD);
+        Optional<Duration> waited = Optional.empty();
+        if (wait != null) {
+            if (!wait.canConvertToLong()
+                    || !wait.isIntegralNumber()
+                    || wait.asLong() < 1
+                    || wait.asLong() > MAX_WAIT_MILLIS) {
+                throw new InvalidField(PeerMessages.WAIT_FIELD);
+            }
+            waited = Optional.of(Duration.ofMillis(wait.asLong()));
+        }
         return new Read(
                 new DataRequest(purpose, legalBasis, phase, kind, caseRef, subjects, List.of(), motivation),
-                categories);
+                categories,
+                waited);
     }
 
     /** Text of at most {@code max} characters, without control characters but line breaks. */

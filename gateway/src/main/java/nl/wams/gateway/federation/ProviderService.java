@@ -104,6 +104,7 @@ public final class ProviderService {
     }
 
     public Reply handle(String jws, X509Certificate[] clientChain, String transactionId) {
+        long receivedNanos = System.nanoTime();
         String trace = transactionId.replace("-", "");
         if (clientChain == null || clientChain.length == 0) {
             return new Reply.Rejected(
@@ -201,11 +202,39 @@ public final class ProviderService {
         }
         String outcome = answer.path("uitkomst").asText();
         if ("NIET_BEREIKBAAR".equals(outcome)) {
+            audit.append(
+                    trace,
+                    List.of(peerEntry(AuditEvent.PEER_VERZOEK_AFGEBROKEN, transactionId, request, subjectRefs)
+                            .categories(categories, List.of())
+                            .outcome("NIET_BEREIKBAAR", null, "the backend did not answer: answered 503, nothing sent")
+                            .build()));
             return new Reply.Rejected(
                     503,
                     "bron-niet-bereikbaar",
                     "Bron niet bereikbaar",
                     "Het bronsysteem van de partij antwoordt nu niet.");
+        }
+        Optional<Duration> waited = read.waited();
+        long elapsed = System.nanoTime() - receivedNanos;
+        if (answer.has("personen")
+                && waited.isPresent()
+                && elapsed > sendBy(waited.get()).toNanos()) {
+            audit.append(
+                    trace,
+                    List.of(peerEntry(AuditEvent.PEER_VERZOEK_AFGEBROKEN, transactionId, request, subjectRefs)
+                            .categories(categories, List.of())
+                            .outcome(
+                                    "NIET_BEANTWOORD",
+                                    null,
+                                    "the requester's wait of " + waited.get().toMillis() + " ms had passed ("
+                                            + Duration.ofNanos(elapsed).toMillis()
+                                            + " ms after receipt): no data sent")
+                            .build()));
+            return new Reply.Rejected(
+                    504,
+                    "wachttijd-verstreken",
+                    "Wachttijd verstreken",
+                    "Het antwoord was er niet binnen de wachttijd van de aanvrager; er zijn geen gegevens verstuurd.");
         }
         audit.append(
                 trace,
@@ -240,6 +269,15 @@ public final class ProviderService {
         } catch (SQLException e) {
             return STORAGE_UNAVAILABLE;
         }
+    }
+
+    /**
+     * Data is sent only while the requester still waits: its announced wait, less a margin for the
+     * way back (a fifth of the wait, at most two seconds), counted from receipt.
+     */
+    static Duration sendBy(Duration waited) {
+        Duration margin = waited.dividedBy(5);
+        return waited.minus(margin.compareTo(Duration.ofSeconds(2)) > 0 ? Duration.ofSeconds(2) : margin);
     }
 
     /** A professional's decision on a review. */

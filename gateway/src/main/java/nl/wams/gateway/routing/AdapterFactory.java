@@ -43,19 +43,30 @@ public final class AdapterFactory {
         this.clock = clock;
     }
 
-    /** One adapter per party id, in configuration order. */
+    /**
+     * One adapter per party id, in configuration order. An adapter waits up to twice the party's
+     * timeout: the party's {@link PartyGuard} answers the caller at the timeout, and an answer that
+     * still comes in the second half is recorded as late ({@link LateAnswers}).
+     */
     public Map<String, PartyAdapter> createAll() {
         Map<String, PartyAdapter> adapters = new LinkedHashMap<>();
-        config.gateway().parties().forEach(p -> adapters.put(p.id(), create(p)));
+        config.gateway()
+                .parties()
+                .forEach(p -> adapters.put(p.id(), create(p, p.timeout().multipliedBy(2))));
         return adapters;
     }
 
     PartyAdapter create(Party party) {
+        return create(party, party.timeout());
+    }
+
+    private PartyAdapter create(Party party, Duration timeout) {
         var adapter = party.adapter();
         if ("peer".equals(adapter.type())) {
             FederationSetup keys = federation.get();
             return new PeerPartyAdapter(new PeerAdapterSettings(
                     URI.create(adapter.url()),
+                    timeout,
                     party.timeout(),
                     keys.sslContext(),
                     keys.messages(clock),
@@ -66,11 +77,11 @@ public final class AdapterFactory {
         }
         if ("soap".equals(adapter.type())) {
             return new SoapPartyAdapter(new SoapAdapterSettings(
-                    URI.create(adapter.url()), party.timeout(), sslContext(adapter), adapter.maxAnswerBytes()));
+                    URI.create(adapter.url()), timeout, sslContext(adapter), adapter.maxAnswerBytes()));
         }
         return new RestPartyAdapter(new RestAdapterSettings(
                 URI.create(adapter.url()),
-                party.timeout(),
+                timeout,
                 sslContext(adapter),
                 adapter.maxAnswerBytes(),
                 JsonPointer.compile(adapter.subjectsPointer()),

@@ -20,7 +20,9 @@ public final class PartyFanOut {
         if (calls.isEmpty()) {
             return List.of();
         }
-        List<?> answers = producer.requestBody(FanOutRoute.ENDPOINT, calls, List.class);
+        long started = System.nanoTime();
+        List<PartyCall> stamped = calls.stream().map(c -> c.startingAt(started)).toList();
+        List<?> answers = producer.requestBody(FanOutRoute.ENDPOINT, stamped, List.class);
         Map<String, PartyAnswer> byParty = answers.stream()
                 .map(PartyAnswer.class::cast)
                 .collect(Collectors.toMap(PartyAnswer::partyId, Function.identity()));

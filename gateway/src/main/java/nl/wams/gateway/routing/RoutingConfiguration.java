@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import nl.wams.adapters.PartyAdapter;
@@ -21,6 +22,9 @@ class RoutingConfiguration {
     /** Parallel party calls across all requests; a request waits in the queue when all are busy. */
     private static final int FAN_OUT_THREADS = 64;
 
+    /** Adapter calls in flight across all requests, late ones (up to twice a timeout) included. */
+    private static final int PARTY_CALL_THREADS = 512;
+
     @Bean
     AdapterFactory adapterFactory(LoadedConfig config, ObjectProvider<FederationSetup> federation, Clock clock) {
         return new AdapterFactory(config, federation::getObject, clock);
@@ -32,8 +36,26 @@ class RoutingConfiguration {
     }
 
     @Bean
-    PartyRoutes partyRoutes(LoadedConfig config, Map<String, PartyAdapter> partyAdapters) {
-        return new PartyRoutes(config.gateway().parties(), partyAdapters);
+    PartyRoutes partyRoutes(
+            LoadedConfig config,
+            Map<String, PartyAdapter> partyAdapters,
+            ExecutorService partyCalls,
+            ObjectProvider<LateAnswers> lateAnswers) {
+        LateAnswers late = lateAnswers.getIfAvailable(() -> (party, transaction, answer, after) -> {});
+        return new PartyRoutes(config.gateway().parties(), partyAdapters, partyCalls, late);
+    }
+
+    /**
+     * The adapter calls themselves: one thread per call in flight, up to a bound (then a party is
+     * "not asked" rather than waiting past its deadline); a call past its deadline finishes here.
+     */
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService partyCalls() {
+        return new ThreadPoolExecutor(0, PARTY_CALL_THREADS, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+            Thread t = new Thread(r, "wams-party-call");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     @Bean(destroyMethod = "shutdown")
