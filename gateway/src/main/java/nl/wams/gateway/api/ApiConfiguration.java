@@ -22,6 +22,10 @@ import nl.wams.gateway.request.TransactionIds;
 import nl.wams.gateway.routing.LateAnswers;
 import nl.wams.gateway.routing.PartyFanOut;
 import nl.wams.gateway.storage.DataCipher;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.startup.Tomcat;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -65,6 +69,22 @@ class ApiConfiguration {
     @Bean
     RequestAudit requestAudit(LoadedConfig config, AuditLog auditLog, Pseudonyms pseudonyms) {
         return new RequestAudit(auditLog, pseudonyms, config.gateway());
+    }
+
+    /**
+     * Tomcat with {@link ProblemErrorReportValve} as its host's error report: what the container
+     * refuses before the gateway runs is problem+json too. The valve class is set before the host
+     * starts (it installs the valve when it starts).
+     */
+    @Bean
+    TomcatServletWebServerFactory tomcatServletWebServerFactory() {
+        return new TomcatServletWebServerFactory() {
+            @Override
+            protected TomcatWebServer getTomcatWebServer(Tomcat tomcat) {
+                ((StandardHost) tomcat.getHost()).setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+                return super.getTomcatWebServer(tomcat);
+            }
+        };
     }
 
     /** Answers that arrive after their party's timeout are recorded as such (the routes report them). */

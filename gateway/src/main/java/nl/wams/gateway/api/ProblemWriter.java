@@ -20,7 +20,23 @@ public final class ProblemWriter {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
+    private static final ObjectMapper PLAIN = new ObjectMapper();
+
     private final ObjectMapper json;
+
+    /** The body of a problem without instance or extensions, for writers outside Spring (the container's valve). */
+    static String plain(int status, String slug, String title, String detail) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", TYPE_BASE + slug);
+        body.put("title", title);
+        body.put("status", status);
+        body.put("detail", detail);
+        try {
+            return PLAIN.writeValueAsString(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     public ProblemWriter(ObjectMapper json) {
         this.json = json;

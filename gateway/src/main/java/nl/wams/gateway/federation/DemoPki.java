@@ -11,6 +11,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
+import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
@@ -34,6 +35,7 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
@@ -97,6 +99,16 @@ public final class DemoPki {
 
     public X509Certificate ca() {
         return ca;
+    }
+
+    /** An existing CA (certificate and its private key), to issue more organisations into one federation. */
+    public static DemoPki of(X509Certificate ca, PrivateKey key) {
+        return new DemoPki(new KeyPair(ca.getPublicKey(), key), ca);
+    }
+
+    /** Writes the CA's private key as {@code root-ca.key.pem} (PKCS#8), to issue more organisations later. */
+    public void writeCaKey(Path dir) throws IOException {
+        Files.writeString(dir.resolve("root-ca.key.pem"), pem(caKeys.getPrivate()));
     }
 
     /** A key pair and certificate issued by this CA. */
@@ -181,10 +193,18 @@ public final class DemoPki {
         Files.writeString(dir.resolve("root-ca.crt.pem"), pem(ca));
     }
 
-    private static String pem(Object object) throws IOException {
+    /**
+     * PEM text; private keys as unencrypted PKCS#8 ({@code BEGIN PRIVATE KEY}), the form OpenSSL,
+     * nginx and Java's {@code PKCS8EncodedKeySpec} read, not the EC-specific SEC1 form.
+     */
+    static String pem(Object object) throws IOException {
         StringWriter text = new StringWriter();
         try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
-            writer.writeObject(object);
+            if (object instanceof PrivateKey key) {
+                writer.writeObject(new JcaPKCS8Generator(key, null));
+            } else {
+                writer.writeObject(object);
+            }
         }
         return text.toString();
     }

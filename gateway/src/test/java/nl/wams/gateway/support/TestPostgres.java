@@ -36,6 +36,22 @@ public final class TestPostgres implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
     }
 
+    /** The JDBC URL of database {@code name} on this server, created when it does not exist yet. */
+    public String database(String name) throws java.sql.SQLException {
+        try (var c = dataSource().getConnection();
+                var exists = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            exists.setString(1, name);
+            try (var rs = exists.executeQuery()) {
+                if (!rs.next()) {
+                    try (var create = c.createStatement()) {
+                        create.execute("CREATE DATABASE \"" + name + "\"");
+                    }
+                }
+            }
+        }
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + name;
+    }
+
     /** Stops the server; clients see connection failures until {@link #restart()}. */
     public void stop() throws IOException {
         postgres.close();

@@ -1,0 +1,66 @@
+package nl.wams.gateway.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import nl.wams.gateway.support.TestGateway;
+import nl.wams.gateway.support.TestTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * What the servlet container refuses before any filter runs is problem+json too, and never echoes
+ * the request. Raw requests over a socket, because an HTTP client would not send them.
+ */
+class ContainerRefusalsIT {
+
+    @TempDir
+    static Path dir;
+
+    static TestGateway gateway;
+
+    @BeforeAll
+    static void start() throws Exception {
+        gateway = TestGateway.start(dir, new TestTokens(), TestGateway.verkenningRequester() + "parties: []\n");
+    }
+
+    @AfterAll
+    static void stop() {
+        gateway.close();
+    }
+
+    /** Sends {@code request} as is and returns the whole answer (head and body). */
+    static String raw(String request) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", gateway.port())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "GET /api/v1/gegevensverzoeken%2F999990019 HTTP/1.1",
+                "GET /api/v1/gegevensverzoeken/%00999990019 HTTP/1.1",
+                "GET /api/v1/gegevensverzoeken/%25999990019%zz HTTP/1.1",
+            })
+    void aPathTheContainerRefusesIsAProblemWithoutEcho(String requestLine) throws Exception {
+        String answer = raw(requestLine + "\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+
+        assertThat(answer).startsWith("HTTP/1.1 400");
+        assertThat(answer).containsIgnoringCase("Content-Type: application/problem+json");
+        assertThat(answer).contains("\"type\":\"https://wams-gateway.example/problemen/ongeldig-verzoek\"");
+        assertThat(answer).doesNotContain("999990019").doesNotContainIgnoringCase("<html");
+    }
+}
