@@ -30,6 +30,7 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -43,6 +44,22 @@ class ApiSecurityConfiguration {
     /** Asymmetric algorithms only: a shared-secret (HS*) token could be forged from a public key. */
     private static final Set<JWSAlgorithm> ALGORITHMS =
             Set.of(JWSAlgorithm.ES256, JWSAlgorithm.PS256, JWSAlgorithm.RS256);
+
+    /**
+     * Requests Spring Security's firewall rejects (an unknown HTTP method, a path it finds unsafe)
+     * get problem+json 400 like every other refusal, without echoing the request.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ProblemWriter problems) {
+        return (request, response, rejected) -> problems.write(
+                request,
+                response,
+                400,
+                "ongeldig-verzoek",
+                "Ongeldig verzoek",
+                "Dit verzoek is geweigerd (een onbekende HTTP-methode of een onveilig pad).",
+                java.util.Map.of());
+    }
 
     @Bean
     JwtDecoder jwtDecoder(LoadedConfig config) throws IOException, ParseException {

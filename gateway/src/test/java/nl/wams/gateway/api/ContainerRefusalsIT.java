@@ -63,4 +63,20 @@ class ContainerRefusalsIT {
         assertThat(answer).contains("\"type\":\"https://wams-gateway.example/problemen/ongeldig-verzoek\"");
         assertThat(answer).doesNotContain("999990019").doesNotContainIgnoringCase("<html");
     }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "GET /api/v1/openapi.json HTTP/1.1\r\nX-Big: %s\r\n",
+                "POST /api/v1/gegevensverzoeken HTTP/1.1\r\nContent-Length: abc999990019\r\n",
+                "GET /api/v1/openapi.json HTTP/1.1\r\nContent-Length: 5\r\nContent-Length: 6\r\n",
+                "FOO /api/v1/gegevensverzoeken HTTP/1.1\r\n",
+            })
+    void headersAndMethodsTheServerRefusesAreAProblemWithoutEcho(String head) throws Exception {
+        String answer = raw(head.formatted("a".repeat(20_000)) + "Host: 127.0.0.1\r\nConnection: close\r\n\r\n");
+
+        assertThat(answer).startsWith("HTTP/1.1 400");
+        assertThat(answer).containsIgnoringCase("Content-Type: application/problem+json");
+        assertThat(answer).contains("/problemen/ongeldig-verzoek").doesNotContain("999990019");
+    }
 }
