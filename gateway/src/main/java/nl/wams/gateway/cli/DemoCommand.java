@@ -17,6 +17,7 @@ import nl.wams.gateway.GatewayApplication;
 import nl.wams.gateway.config.ConfigLoader;
 import nl.wams.gateway.config.InvalidConfigException;
 import nl.wams.gateway.config.LoadedConfig;
+import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -108,19 +109,34 @@ final class DemoCommand implements Callable<Integer> {
             return new DemoFederation(configs, dataDir, backends, gateways);
         }
 
+        /** The API URL of a running gateway, with the port it actually listens on. */
+        private static String apiUrl(LoadedConfig config, ConfigurableApplicationContext context) {
+            int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+            return (config.gateway().api().tls() != null ? "https" : "http") + "://"
+                    + config.gateway().api().host() + ":" + port;
+        }
+
         void printGuide() {
             System.out.println();
-            for (LoadedConfig config : configs) {
+            String requester = null;
+            for (int i = 0; i < configs.size(); i++) {
+                LoadedConfig config = configs.get(i);
                 var gateway = config.gateway();
+                String api = apiUrl(config, gateways.get(i));
+                if (!gateway.provides() && requester == null) {
+                    requester = api;
+                }
                 System.out.printf(
-                        "  %-24s API  https://%s:%d/api/v1%s%n",
+                        "  %-24s API  %s/api/v1%s%n",
                         gateway.identity().name(),
-                        gateway.api().host(),
-                        gateway.api().port(),
+                        api,
                         gateway.provides()
                                 ? "   peer https://"
                                         + gateway.federation().listener().host() + ":"
-                                        + gateway.federation().listener().port()
+                                        + gateways.get(i)
+                                                .getBean(nl.wams.gateway.api.PeerListener.class)
+                                                .port()
+                                        + "/peer/v1"
                                 : "   (requester)");
             }
             System.out.printf("%n  data (kept between runs; --reset starts afresh): %s%n", dataDir);
@@ -130,8 +146,7 @@ final class DemoCommand implements Callable<Integer> {
                     dataDir.resolve("ggz-reviewer.token"),
                     dataDir.resolve("auditor.token"));
             System.out.println("Next, in another terminal:");
-            System.out.println(
-                    "  java -jar gateway/target/wams-gateway.jar request --gateway https://127.0.0.1:8443 \\");
+            System.out.println("  java -jar gateway/target/wams-gateway.jar request --gateway " + requester + " \\");
             System.out.println("      --token demo-data/coordinator.token config/demo/requests/verkenning.json");
             System.out.println("Ctrl-C stops everything.");
         }

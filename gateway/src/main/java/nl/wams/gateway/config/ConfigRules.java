@@ -137,6 +137,9 @@ final class ConfigRules {
      */
     private void ownOin(String pointer, GatewayConfig.KeyStoreRef ref, Consumer<ConfigProblem> report) {
         Path file = config.resolve(ref.path());
+        if (ref.passwordEnv() != null && System.getenv(ref.passwordEnv()) == null) {
+            return; // keyStore(...) names the variable
+        }
         try (var in = Files.newInputStream(file)) {
             var store = KeyStore.getInstance("PKCS12");
             store.load(in, ref.secret());
@@ -162,6 +165,13 @@ final class ConfigRules {
     private void keyStore(
             String pointer, GatewayConfig.KeyStoreRef ref, boolean needsKey, Consumer<ConfigProblem> report) {
         Path file = config.resolve(ref.path());
+        if (ref.passwordEnv() != null && System.getenv(ref.passwordEnv()) == null) {
+            report.accept(yaml.problem(
+                    pointer + "/password-env",
+                    "environment variable " + ref.passwordEnv() + " is not set (it holds the password of " + file
+                            + ")"));
+            return;
+        }
         try (var in = Files.newInputStream(file)) {
             var store = KeyStore.getInstance("PKCS12");
             store.load(in, ref.secret());

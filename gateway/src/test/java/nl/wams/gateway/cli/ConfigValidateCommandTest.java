@@ -68,4 +68,33 @@ class ConfigValidateCommandTest {
         assertThat(run.code()).isEqualTo(1);
         assertThat(run.err()).contains("file not found");
     }
+
+    @Test
+    void anUnsetPasswordVariableIsNamedWithItsLine() throws IOException {
+        Path demo = Path.of("../config/demo/gemeente.yml").toAbsolutePath().normalize();
+        String text = Files.readString(demo)
+                .replace(
+                        "signing: { path: ../../certs-example/gemeente-signing.p12, password: changeit }",
+                        "signing: { path: ../../certs-example/gemeente-signing.p12,"
+                                + " password-env: WAMS_TEST_NOT_SET_ANYWHERE }")
+                .replace(
+                        "../../certs-example/",
+                        demo.resolveSibling("../../certs-example/").normalize() + "/")
+                .replace(
+                        "../catalogue.yml",
+                        demo.resolveSibling("../catalogue.yml").normalize().toString())
+                .replace("../../demo-data/", dir.resolve("data").toString() + "/");
+        Path config = dir.resolve("gemeente.yml");
+        Files.writeString(config, text);
+
+        var run = run("config", "validate", config.toString());
+
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err().strip().lines())
+                .hasSize(2)
+                .first()
+                .asString()
+                .contains(config + ":46:")
+                .contains("environment variable WAMS_TEST_NOT_SET_ANYWHERE is not set");
+    }
 }
