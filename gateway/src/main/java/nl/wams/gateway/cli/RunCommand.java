@@ -44,7 +44,9 @@ final class RunCommand implements Callable<Integer> {
         if (loaded.gateway().provides()) {
             var listener = loaded.gateway().federation().listener();
             System.out.printf(
-                    "peer listener (mutual TLS) on https://%s:%d/peer/v1%n", listener.host(), listener.port());
+                    "peer listener (mutual TLS) on https://%s:%d/peer/v1%n",
+                    listener.host(),
+                    context.getBean(nl.wams.gateway.api.PeerListener.class).port());
         }
         return KEEP_RUNNING;
     }
