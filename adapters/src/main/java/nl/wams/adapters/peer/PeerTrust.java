@@ -2,9 +2,11 @@ package nl.wams.adapters.peer;
 
 import com.nimbusds.jose.util.Base64;
 import java.io.ByteArrayInputStream;
+import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.KeyStoreException;
+import java.security.MessageDigest;
 import java.security.cert.CertPathValidator;
 import java.security.cert.CertificateFactory;
 import java.security.cert.PKIXParameters;
@@ -15,10 +17,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
@@ -30,7 +34,18 @@ import javax.security.auth.x500.X500Principal;
  */
 public final class PeerTrust {
 
+    /** Validated chains kept at most; a chain beyond that is validated every time. */
+    static final int MAX_VALIDATED_CHAINS = 1_000;
+
+    /** When a validated chain holds: the latest notBefore and the earliest notAfter of its certificates. */
+    private record Window(Instant from, Instant until) {
+        boolean covers(Instant at) {
+            return !at.isBefore(from) && !at.isAfter(until);
+        }
+    }
+
     private final Set<TrustAnchor> anchors;
+    private final Map<String, Window> validated = new ConcurrentHashMap<>();
 
     public PeerTrust(Set<TrustAnchor> anchors) {
         this.anchors = Set.copyOf(anchors);
@@ -47,11 +62,70 @@ public final class PeerTrust {
         return new PeerTrust(anchors);
     }
 
-    /** The leaf of a chain that validates to an anchor at {@code at}. */
+    /**
+     * The leaf of a chain that validates to an anchor at {@code at}. A chain that validated once
+     * is kept (by a hash of its exact certificates) with the window in which all its certificates
+     * are valid, so the same peer's messages cost one PKIX validation until that window ends.
+     * (No revocation is checked yet; a revocation check will bound the window too.)
+     */
     public X509Certificate validate(List<X509Certificate> chain, Instant at) throws PeerProtocolException {
         if (chain.isEmpty()) {
             throw new PeerProtocolException(PeerProtocolException.Reason.NO_CERTIFICATE_CHAIN, "no certificate chain");
         }
+        String key = key(chain);
+        Window known = key == null ? null : validated.get(key);
+        if (known != null && known.covers(at)) {
+            return chain.get(0);
+        }
+        validatePkix(chain, at);
+        if (key != null && (validated.size() < MAX_VALIDATED_CHAINS || drop(at))) {
+            validated.put(key, window(chain));
+        }
+        return chain.get(0);
+    }
+
+    private boolean drop(Instant at) {
+        validated.values().removeIf(w -> !w.covers(at));
+        return validated.size() < MAX_VALIDATED_CHAINS;
+    }
+
+    /** The window PKIX checks: the certificates of the path (the anchor is not part of it). */
+    private Window window(List<X509Certificate> chain) {
+        Instant from = Instant.MIN;
+        Instant until = Instant.MAX;
+        for (X509Certificate c : chain) {
+            if (anchors.stream().noneMatch(a -> c.equals(a.getTrustedCert()))) {
+                from = max(from, c.getNotBefore().toInstant());
+                until = min(until, c.getNotAfter().toInstant());
+            }
+        }
+        return new Window(from, until);
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    /** SHA-256 over the DER of every certificate in order; null when a certificate cannot be encoded. */
+    private static String key(List<X509Certificate> chain) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (X509Certificate c : chain) {
+                byte[] der = c.getEncoded();
+                digest.update(ByteBuffer.allocate(4).putInt(der.length).array());
+                digest.update(der);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (GeneralSecurityException e) {
+            return null;
+        }
+    }
+
+    private void validatePkix(List<X509Certificate> chain, Instant at) throws PeerProtocolException {
         try {
             // The anchor itself is not part of the path to validate.
             List<X509Certificate> path = new ArrayList<>(chain);
@@ -61,7 +135,6 @@ public final class PeerTrust {
             params.setDate(Date.from(at));
             CertPathValidator.getInstance("PKIX")
                     .validate(CertificateFactory.getInstance("X.509").generateCertPath(path), params);
-            return chain.get(0);
         } catch (GeneralSecurityException e) {
             throw new PeerProtocolException(
                     PeerProtocolException.Reason.UNTRUSTED_CERTIFICATE,

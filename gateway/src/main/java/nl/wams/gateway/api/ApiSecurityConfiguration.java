@@ -8,6 +8,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.io.IOException;
 import java.text.ParseException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
@@ -61,22 +63,33 @@ class ApiSecurityConfiguration {
                 java.util.Map.of());
     }
 
+    /** Verified tokens kept at most (each a few hundred bytes); beyond that, tokens are verified every time. */
+    static final int MAX_VERIFIED_TOKENS = 20_000;
+
+    /**
+     * Bearer tokens: the signature verified once per token ({@link VerifiedTokens}), issuer,
+     * audience, expiry and subject on every request.
+     */
     @Bean
-    JwtDecoder jwtDecoder(LoadedConfig config) throws IOException, ParseException {
+    JwtDecoder jwtDecoder(LoadedConfig config, Clock clock) throws IOException, ParseException {
         var auth = config.gateway().authentication();
         JWKSet keys = JWKSet.load(config.resolve(auth.jwksFile()).toFile());
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, new ImmutableJWKSet<>(keys)));
         // Spring validates the claims below; Nimbus' own claim checks are replaced by them.
         processor.setJWTClaimsSetVerifier((claims, context) -> {});
-        NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(auth.issuer()),
-                new JwtClaimValidator<Object>(JwtClaimNames.EXP, Objects::nonNull),
-                new JwtClaimValidator<Object>(JwtClaimNames.SUB, Objects::nonNull),
-                new JwtClaimValidator<List<String>>(
-                        JwtClaimNames.AUD, aud -> aud != null && aud.contains(auth.audience()))));
-        return decoder;
+        NimbusJwtDecoder signatures = new NimbusJwtDecoder(processor);
+        signatures.setJwtValidator(jwt -> OAuth2TokenValidatorResult.success());
+        return new VerifiedTokens(
+                signatures,
+                new DelegatingOAuth2TokenValidator<>(
+                        JwtValidators.createDefaultWithIssuer(auth.issuer()),
+                        new JwtClaimValidator<Object>(JwtClaimNames.EXP, Objects::nonNull),
+                        new JwtClaimValidator<Object>(JwtClaimNames.SUB, Objects::nonNull),
+                        new JwtClaimValidator<List<String>>(
+                                JwtClaimNames.AUD, aud -> aud != null && aud.contains(auth.audience()))),
+                MAX_VERIFIED_TOKENS,
+                clock);
     }
 
     /**
