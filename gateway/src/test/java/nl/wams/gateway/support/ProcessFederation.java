@@ -84,11 +84,15 @@ public final class ProcessFederation implements AutoCloseable {
                         + TestGateway.auditBlock(requesterHome, "gemeente-1", requesterUrl));
     }
 
-    /** Writes both configurations and starts both gateways (provider first). */
+    /**
+     * Writes both configurations and starts both gateways (provider first). The requester polls
+     * often and does not give up while a killed provider restarts (which takes seconds to half a
+     * minute on a busy machine).
+     */
     public static ProcessFederation start(Path dir, TestTokens tokens, Database database, int epdPort)
             throws Exception {
         ProcessFederation federation = new ProcessFederation(
-                dir, tokens, database, epdPort, "review-polling: { first: 200ms, max-interval: 1s, every: 100ms }");
+                dir, tokens, database, epdPort, "review-polling: { first: 200ms, max-interval: 1s, every: 100ms, max-failures: 1000 }");
         federation.startProvider();
         federation.startRequester();
         return federation;
