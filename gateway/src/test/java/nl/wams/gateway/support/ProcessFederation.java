@@ -92,7 +92,11 @@ public final class ProcessFederation implements AutoCloseable {
     public static ProcessFederation start(Path dir, TestTokens tokens, Database database, int epdPort)
             throws Exception {
         ProcessFederation federation = new ProcessFederation(
-                dir, tokens, database, epdPort, "review-polling: { first: 200ms, max-interval: 1s, every: 100ms, max-failures: 1000 }");
+                dir,
+                tokens,
+                database,
+                epdPort,
+                "review-polling: { first: 200ms, max-interval: 1s, every: 100ms, max-failures: 1000 }");
         federation.startProvider();
         federation.startRequester();
         return federation;
