@@ -1,0 +1,308 @@
+#!/usr/bin/env bash
+# Throughput and added latency of one data request (one REST party, one subject), measured in one
+# run, interleaved, against:
+#   backend   the party's backend itself over HTTPS (nginx answering a fixed JSON)
+#   nginx     nginx as a TLS reverse proxy in front of that backend (the yardstick)
+#   h2        the gateway with its embedded H2 audit log
+#   postgres  the gateway with PostgreSQL (Debian's server, fsync and synchronous commit on)
+#   federated a requester gateway asking a provider gateway (mutual TLS, signed messages),
+#             which asks the same backend
+# For each: requests/s and p50/p99 at peak (wrk), CPU ms per request of the processes under test
+# (from /proc), the ratio to nginx, and p50/p99 at half of its own peak rate (hey) with the
+# latency it adds over the backend at that same rate.
+#
+# Usage: bench/throughput.sh [rounds=3] [seconds=10] [connections=16]
+# Environment: JAVA (default java; e.g. /usr/lib/jvm/temurin-25-jdk-amd64/bin/java),
+#              JAR (the gateways under test; default gateway/target/wams-gateway.jar, built when
+#              missing). Keys, certificates and the token are always made with this checkout's jar,
+#              so an older JAR can be measured in the same layout.
+# Installs nginx, wrk, hey and PostgreSQL from Debian's packages when they are missing (needs root).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+ROUNDS=${1:-3}
+SECONDS_PER_RUN=${2:-10}
+CONNECTIONS=${3:-16}
+JAVA=${JAVA:-java}
+TOOLS=$ROOT/gateway/target/wams-gateway.jar
+JAR=${JAR:-$TOOLS}
+
+need=()
+command -v nginx >/dev/null || need+=(nginx)
+command -v wrk >/dev/null || need+=(wrk)
+command -v hey >/dev/null || need+=(hey)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "installing ${need[*]} from Debian's packages"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${need[@]}" >/dev/null
+fi
+PGBIN=$(dirname "$(ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -1)")
+[ -f "$TOOLS" ] || mvn -B -q -DskipTests -Dspotless.check.skip package
+
+W=$(mktemp -d /tmp/wams-bench.XXXXXX)
+chmod 755 "$W"
+PIDS=()
+cleanup() {
+  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+  [ -f "$W/nginx-backend.pid" ] && kill "$(cat "$W/nginx-backend.pid")" 2>/dev/null || true
+  [ -f "$W/nginx-proxy.pid" ] && kill "$(cat "$W/nginx-proxy.pid")" 2>/dev/null || true
+  [ -d "$W/pg" ] && runuser -u postgres -- "$PGBIN/pg_ctl" -D "$W/pg" -m immediate stop >/dev/null 2>&1 || true
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT
+
+echo "work folder $W; $("$JAVA" -version 2>&1 | head -1); $(nproc) cores"
+"$JAVA" -jar "$TOOLS" certs generate --out "$W/pki" >/dev/null
+"$JAVA" -jar "$TOOLS" certs issuer-key --out "$W/keys" --name idp >/dev/null
+for node in gemeente-h2 gemeente-pg gemeente-fed ggz; do
+  "$JAVA" -jar "$TOOLS" certs issuer-key --out "$W/keys" --name "audit-$node" >/dev/null
+  head -c 32 /dev/urandom | base64 > "$W/keys/pseudonym-$node.key"
+  head -c 32 /dev/urandom | base64 > "$W/keys/data-$node.key"
+done
+
+# --- nginx: the backend (fixed answer) and, separately, the TLS reverse proxy in front of it
+ANSWER='{"personen":[{"bsn":"999990019","bekend":true}]}'
+for role in backend proxy; do
+  mkdir -p "$W/nginx-$role"
+  if [ $role = backend ]; then
+    SERVER="listen 127.0.0.1:19101 ssl; location / { default_type application/json; return 200 '$ANSWER'; }"
+  else
+    SERVER="listen 127.0.0.1:19102 ssl; location / { proxy_pass https://backend; proxy_http_version 1.1;
+      proxy_set_header Connection \"\"; proxy_ssl_session_reuse on; }"
+  fi
+  cat > "$W/nginx-$role.conf" <<EOF
+user root;
+worker_processes auto;
+daemon on;
+pid $W/nginx-$role.pid;
+error_log $W/nginx-$role/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path $W/nginx-$role; proxy_temp_path $W/nginx-$role;
+  fastcgi_temp_path $W/nginx-$role; uwsgi_temp_path $W/nginx-$role; scgi_temp_path $W/nginx-$role;
+  keepalive_requests 1000000;
+  upstream backend { server 127.0.0.1:19101; keepalive 64; }
+  server {
+    ssl_certificate $W/pki/gemeente-tls.crt.pem;
+    ssl_certificate_key $W/pki/gemeente-tls.key.pem;
+    ssl_protocols TLSv1.3 TLSv1.2;
+    $SERVER
+  }
+}
+EOF
+  nginx -c "$W/nginx-$role.conf" -p "$W/nginx-$role"
+done
+
+# --- PostgreSQL (Debian's server binaries, a cluster of its own in the work folder)
+mkdir -p "$W/pg" "$W/pgsock" && chown postgres "$W/pg" "$W/pgsock"
+runuser -u postgres -- "$PGBIN/initdb" -D "$W/pg" -U postgres --auth=trust >/dev/null
+runuser -u postgres -- "$PGBIN/pg_ctl" -D "$W/pg" -o "-p 15432 -k $W/pgsock -c listen_addresses=127.0.0.1" \
+  -l "$W/pg/log" -w start >/dev/null
+runuser -u postgres -- "$PGBIN/psql" -h 127.0.0.1 -p 15432 -U postgres -qc "CREATE DATABASE wams" >/dev/null
+
+# --- gateway configurations
+CATALOGUE=$ROOT/config/catalogue.yml
+common() { # $1 node, $2 audit database block
+  cat <<EOF
+authentication: { issuer: "https://idp.bench.example", audience: wams-gateway, jwks-file: "$W/keys/idp.jwks.json" }
+catalogue: "$CATALOGUE"
+audit:
+$2
+  node-id: $1
+  pseudonym-key-file: "$W/keys/pseudonym-$1.key"
+  data-key-file: "$W/keys/data-$1.key"
+  signing-key-file: "$W/keys/audit-$1.private.jwk.json"
+purposes:
+  - id: verkenning
+    phase: verkenning
+    legal-basis: { id: wmo-verkenning, text: "Wmo 2015 (Wams): verkenning" }
+    categories: [bekend-bij]
+minimisation:
+  verkenning:
+    bekend-bij: { bekend: keep }
+EOF
+}
+federation() { # $1 organisation id in the PKI, $2 listener line or empty
+  cat <<EOF
+federation:
+  tls: { path: "$W/pki/$1-tls.p12", password: changeit }
+  signing: { path: "$W/pki/$1-signing.p12", password: changeit }
+  trust-store: { path: "$W/pki/trust.p12", password: changeit }
+$2
+EOF
+}
+rest_party() {
+  cat <<EOF
+parties:
+  - id: ggz
+    name: GGZ Noordkust
+    oin: "00000099000000000101"
+    domain: zorg-ggz
+    categories: [bekend-bij]
+    adapter:
+      type: rest
+      url: https://127.0.0.1:19101/ggz
+      trust-store: { path: "$W/pki/trust.p12", password: changeit }
+      mappings: { bekend-bij: { bekend: /bekend } }
+EOF
+}
+requester_head() { # $1 port
+  cat <<EOF
+identity: { oin: "00000099000000000001", name: Gemeente Voorbeeldstad, roles: [requester] }
+api: { host: 127.0.0.1, port: $1, tls: { path: "$W/pki/gemeente-tls.p12", password: changeit } }
+EOF
+}
+{ requester_head 18443; common gemeente-h2 "  data-dir: \"$W/h2\""; rest_party; } > "$W/h2.yml"
+{ requester_head 18444
+  common gemeente-pg "  database: { url: \"jdbc:postgresql://127.0.0.1:15432/wams\", user: postgres, password: x }"
+  rest_party; } > "$W/postgres.yml"
+{ cat <<EOF
+identity: { oin: "00000099000000000101", name: GGZ Noordkust, roles: [provider] }
+api: { host: 127.0.0.1, port: 18446, tls: { path: "$W/pki/ggz-noordkust-tls.p12", password: changeit } }
+EOF
+  common ggz "  data-dir: \"$W/ggz\""
+  federation ggz-noordkust "  listener: { host: 127.0.0.1, port: 19444 }"
+  cat <<EOF
+parties: []
+provider:
+  serves: [{ requester-oin: "00000099000000000001", purposes: [verkenning] }]
+  release-policy: { bekend-bij: AUTOMATISCH }
+  backend:
+    type: rest
+    url: https://127.0.0.1:19101/ggz
+    trust-store: { path: "$W/pki/trust.p12", password: changeit }
+    mappings: { bekend-bij: { bekend: /bekend } }
+EOF
+} > "$W/ggz.yml"
+{ requester_head 18445; common gemeente-fed "  data-dir: \"$W/fed\""; federation gemeente ""
+  cat <<EOF
+parties:
+  - id: ggz
+    name: GGZ Noordkust
+    oin: "00000099000000000101"
+    domain: zorg-ggz
+    categories: [bekend-bij]
+    adapter: { type: peer, url: "https://127.0.0.1:19444/peer/v1/verzoeken" }
+EOF
+} > "$W/fed.yml"
+
+declare -A GATEWAY_PID
+start_gateway() { # $1 name, $2 port
+  "$JAVA" -Xmx1g -jar "$JAR" run --config "$W/$1.yml" > "$W/$1.log" 2>&1 &
+  GATEWAY_PID[$1]=$!
+  PIDS+=($!)
+  for _ in $(seq 1 240); do
+    code=$(curl -sk -o /dev/null -w '%{http_code}' "https://127.0.0.1:$2/api/v1/openapi.json" || true)
+    [ "$code" = 200 ] && return 0
+    sleep 0.5
+  done
+  echo "gateway $1 did not start:"; tail -20 "$W/$1.log"; exit 1
+}
+start_gateway ggz 18446
+start_gateway h2 18443
+start_gateway postgres 18444
+start_gateway fed 18445
+
+TOKEN=$("$JAVA" -jar "$TOOLS" token --key "$W/keys/idp.private.jwk.json" --role coordinator --sub bench \
+  --issuer https://idp.bench.example --ttl-minutes 600)
+BODY='{"doel":"verkenning","grondslag":"wmo-verkenning","fase":"verkenning","aanleiding":"HULPVRAAG","zaakkenmerk":"Z-BENCH","personen":[{"bsn":"999990019","rol":"CLIENT"}],"partijen":[{"partij":"ggz","categorieen":["bekend-bij"]}]}'
+printf '%s' "$BODY" > "$W/body.json"
+cat > "$W/post.lua" <<EOF
+wrk.method = "POST"
+wrk.body = io.open("$W/body.json"):read("*a")
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer $TOKEN"
+EOF
+# One answer per target, checked before measuring: the gateways must release the party's data.
+for t in h2:18443 postgres:18444 fed:18445; do
+  out=$(curl -sk -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d "$BODY" \
+    "https://127.0.0.1:${t#*:}/api/v1/gegevensverzoeken")
+  echo "$out" | grep -q '"uitkomst":"VERSTREKT"' || { echo "${t%%:*} did not release: $out"; exit 1; }
+done
+
+url() {
+  case $1 in
+    backend) echo https://127.0.0.1:19101/ggz ;;
+    nginx) echo https://127.0.0.1:19102/ggz ;;
+    h2) echo https://127.0.0.1:18443/api/v1/gegevensverzoeken ;;
+    postgres) echo https://127.0.0.1:18444/api/v1/gegevensverzoeken ;;
+    federated) echo https://127.0.0.1:18445/api/v1/gegevensverzoeken ;;
+  esac
+}
+pids() { # the processes whose CPU counts for a target
+  case $1 in
+    backend) cat "$W/nginx-backend.pid"; pgrep -P "$(cat "$W/nginx-backend.pid")" ;;
+    nginx) cat "$W/nginx-proxy.pid"; pgrep -P "$(cat "$W/nginx-proxy.pid")" ;;
+    h2) echo "${GATEWAY_PID[h2]}" ;;
+    postgres) echo "${GATEWAY_PID[postgres]}"; pgrep -u postgres -f "postgres" ;;
+    federated) echo "${GATEWAY_PID[fed]} ${GATEWAY_PID[ggz]}" ;;
+  esac
+}
+ticks() { # CPU ticks (user + system) of the given processes and their threads
+  local sum=0
+  for p in "$@"; do
+    [ -r "/proc/$p/stat" ] || continue
+    read -r -a f < <(sed 's/^.*) //' "/proc/$p/stat")
+    sum=$((sum + f[11] + f[12]))
+  done
+  echo $sum
+}
+ms() { # wrk/hey latency text (e.g. 1.23ms, 850.00us, 1.2s) to milliseconds
+  awk -v v="$1" 'BEGIN { if (v ~ /us$/) { sub(/us$/, "", v); print v / 1000 }
+    else if (v ~ /ms$/) { sub(/ms$/, "", v); print v + 0 }
+    else if (v ~ /s$/) { sub(/s$/, "", v); print v * 1000 } else print v }'
+}
+
+TARGETS=(backend nginx h2 postgres federated)
+HZ=$(getconf CLK_TCK)
+echo "warming up"
+for t in "${TARGETS[@]}"; do wrk -t2 -c"$CONNECTIONS" -d5s -s "$W/post.lua" "$(url "$t")" >/dev/null; done
+: > "$W/peak.tsv"
+for round in $(seq 1 "$ROUNDS"); do
+  for t in "${TARGETS[@]}"; do
+    before=$(ticks $(pids "$t"))
+    wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency -s "$W/post.lua" "$(url "$t")" > "$W/wrk-$t-$round.txt"
+    after=$(ticks $(pids "$t"))
+    requests=$(awk '/requests in/ { print $1 }' "$W/wrk-$t-$round.txt")
+    rps=$(awk '/Requests\/sec/ { print $2 }' "$W/wrk-$t-$round.txt")
+    p50=$(ms "$(awk '$1 == "50%" { print $2 }' "$W/wrk-$t-$round.txt")")
+    p99=$(ms "$(awk '$1 == "99%" { print $2 }' "$W/wrk-$t-$round.txt")")
+    non2xx=$(awk '/Non-2xx/ { print $NF }' "$W/wrk-$t-$round.txt")
+    cpu=$(awk -v t=$((after - before)) -v hz="$HZ" -v n="$requests" 'BEGIN { printf "%.3f", t * 1000 / hz / n }')
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$t" "$round" "$rps" "$p50" "$p99" "$cpu" "${non2xx:-0}" >> "$W/peak.tsv"
+    echo "round $round $t: $rps req/s, p50 $p50 ms, p99 $p99 ms, CPU $cpu ms/req, non-2xx ${non2xx:-0}"
+  done
+done
+
+median() { sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+declare -A RPS CPU P50 P99
+for t in "${TARGETS[@]}"; do
+  RPS[$t]=$(awk -v t="$t" '$1 == t { print $3 }' "$W/peak.tsv" | median)
+  P50[$t]=$(awk -v t="$t" '$1 == t { print $4 }' "$W/peak.tsv" | median)
+  P99[$t]=$(awk -v t="$t" '$1 == t { print $5 }' "$W/peak.tsv" | median)
+  CPU[$t]=$(awk -v t="$t" '$1 == t { print $6 }' "$W/peak.tsv" | median)
+done
+
+half() { # $1 target, $2 rate: "p50 p99" in ms
+  local per=$(( ($2 + CONNECTIONS - 1) / CONNECTIONS ))
+  hey -z "${SECONDS_PER_RUN}s" -c "$CONNECTIONS" -q "$per" -m POST -T application/json \
+    -H "Authorization: Bearer $TOKEN" -D "$W/body.json" "$(url "$1")" > "$W/hey-$1-$2.txt"
+  awk '/ 50% in/ { p50 = $3 * 1000 } / 99% in/ { p99 = $3 * 1000 } END { printf "%.2f %.2f\n", p50, p99 }' \
+    "$W/hey-$1-$2.txt"
+}
+echo
+echo "| target | req/s (median of $ROUNDS) | x nginx | p50 ms | p99 ms | CPU ms/req | half load req/s | p50 / p99 ms at half load | added p50 / p99 ms |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+for t in "${TARGETS[@]}"; do
+  rate=$(awk -v r="${RPS[$t]}" 'BEGIN { printf "%d", r / 2 }')
+  read -r h50 h99 < <(half "$t" "$rate")
+  read -r b50 b99 < <(half backend "$rate")
+  ratio=$(awk -v a="${RPS[$t]}" -v b="${RPS[nginx]}" 'BEGIN { printf "%.3f", a / b }')
+  added=$(awk -v a="$h50" -v b="$b50" -v c="$h99" -v d="$b99" 'BEGIN { printf "%+.2f / %+.2f", a - b, c - d }')
+  echo "| $t | ${RPS[$t]} | $ratio | ${P50[$t]} | ${P99[$t]} | ${CPU[$t]} | $rate | $h50 / $h99 | $added |"
+done
+echo
+echo "raw wrk and hey output: $W"
+trap - EXIT
+cleanup
