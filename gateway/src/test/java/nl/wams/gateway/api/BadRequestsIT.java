@@ -594,6 +594,20 @@ class BadRequestsIT {
     }
 
     @Test
+    void aUuidWhoseDigitsHappenToPassTheElevenTestIsAnIdNotABsn() throws Exception {
+        // The last group holds 999990019, a valid BSN by the 11-test: still an id, so 404, not 400.
+        HttpResponse<String> response = gateway.get(
+                "/api/v1/gegevensverzoeken/01a22896-596d-7240-8c25-000999990019", tokens.coordinator("cw-1"));
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).contains("/problemen/niet-gevonden");
+        HttpResponse<String> bsn =
+                gateway.get("/api/v1/gegevensverzoeken/999990019", tokens.coordinator("cw-1"));
+        assertThat(bsn.statusCode()).isEqualTo(400);
+        assertThat(bsn.body()).doesNotContain("999990019");
+    }
+
+    @Test
     void errorBodiesNeverEchoSubmittedValues() throws Exception {
         String token = tokens.coordinator("cw-1");
         List<HttpResponse<String>> answers = List.of(
