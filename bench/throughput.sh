@@ -8,15 +8,16 @@
 #   federated a requester gateway asking a provider gateway (mutual TLS, signed messages),
 #             which asks the same backend
 # For each: requests/s and p50/p99 at peak (wrk), CPU ms per request of the processes under test
-# (from /proc), the ratio to nginx, and p50/p99 at half of its own peak rate (hey) with the
-# latency it adds over the backend at that same rate.
+# (from /proc), the ratio to nginx, and p50/p99 at half of its own peak rate with the
+# latency it adds over the backend at that same rate (wrk with a fixed pause between the requests
+# of each connection, so the rate holds).
 #
 # Usage: bench/throughput.sh [rounds=3] [seconds=10] [connections=16]
 # Environment: JAVA (default java; e.g. /usr/lib/jvm/temurin-25-jdk-amd64/bin/java),
 #              JAR (the gateways under test; default gateway/target/wams-gateway.jar, built when
 #              missing). Keys, certificates and the token are always made with this checkout's jar,
 #              so an older JAR can be measured in the same layout.
-# Installs nginx, wrk, hey and PostgreSQL from Debian's packages when they are missing (needs root).
+# Installs nginx, wrk and PostgreSQL from Debian's packages when they are missing (needs root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -30,7 +31,6 @@ JAR=${JAR:-$TOOLS}
 need=()
 command -v nginx >/dev/null || need+=(nginx)
 command -v wrk >/dev/null || need+=(wrk)
-command -v hey >/dev/null || need+=(hey)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing ${need[*]} from Debian's packages"
@@ -213,6 +213,7 @@ wrk.method = "POST"
 wrk.body = io.open("$W/body.json"):read("*a")
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = "Bearer $TOKEN"
+-- pause
 EOF
 # One answer per target, checked before measuring: the gateways must release the party's data.
 for t in h2:18443 postgres:18444 fed:18445; do
@@ -284,12 +285,13 @@ for t in "${TARGETS[@]}"; do
   CPU[$t]=$(awk -v t="$t" '$1 == t { print $6 }' "$W/peak.tsv" | median)
 done
 
-half() { # $1 target, $2 rate: "p50 p99" in ms
-  local per=$(( ($2 + CONNECTIONS - 1) / CONNECTIONS ))
-  hey -z "${SECONDS_PER_RUN}s" -c "$CONNECTIONS" -q "$per" -m POST -T application/json \
-    -H "Authorization: Bearer $TOKEN" -D "$W/body.json" "$(url "$1")" > "$W/hey-$1-$2.txt"
-  awk '/ 50% in/ { p50 = $3 * 1000 } / 99% in/ { p99 = $3 * 1000 } END { printf "%.2f %.2f\n", p50, p99 }' \
-    "$W/hey-$1-$2.txt"
+half() { # $1 target, $2 rate (req/s): "p50 p99" in ms, from wrk with a fixed pause per connection
+  local pause=$(( CONNECTIONS * 1000 / $2 ))
+  [ "$pause" -ge 1 ] || pause=1
+  sed "s|^-- pause$|function delay() return $pause end|" "$W/post.lua" > "$W/paced.lua"
+  wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency -s "$W/paced.lua" "$(url "$1")" > "$W/half-$1-$2.txt"
+  printf '%s %s\n' "$(ms "$(awk '$1 == "50%" { print $2 }' "$W/half-$1-$2.txt")")" \
+    "$(ms "$(awk '$1 == "99%" { print $2 }' "$W/half-$1-$2.txt")")"
 }
 echo
 echo "| target | req/s (median of $ROUNDS) | x nginx | p50 ms | p99 ms | CPU ms/req | half load req/s | p50 / p99 ms at half load | added p50 / p99 ms |"
@@ -303,6 +305,6 @@ for t in "${TARGETS[@]}"; do
   echo "| $t | ${RPS[$t]} | $ratio | ${P50[$t]} | ${P99[$t]} | ${CPU[$t]} | $rate | $h50 / $h99 | $added |"
 done
 echo
-echo "raw wrk and hey output: $W"
+echo "raw wrk output: $W"
 trap - EXIT
 cleanup

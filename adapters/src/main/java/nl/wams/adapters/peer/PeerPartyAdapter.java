@@ -24,6 +24,7 @@ import nl.wams.adapters.FieldMapping;
 import nl.wams.adapters.PartyAdapter;
 import nl.wams.adapters.PartyHttp;
 import nl.wams.adapters.RefusalGround;
+import nl.wams.adapters.TraceIds;
 
 /**
  * Asks a party's wams gateway: a signed request over mutual TLS, and nothing of the answer is used
@@ -59,7 +60,7 @@ public final class PeerPartyAdapter implements PartyAdapter {
                         UUID.randomUUID().toString(),
                         body(request),
                         request.context() == null
-                                ? request.transactionId().replace("-", "")
+                                ? TraceIds.of(request.transactionId())
                                 : request.context().traceId());
         PartyHttp.Exchange exchange = PartyHttp.exchange(
                 client,

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import nl.wams.adapters.TraceIds;
 import nl.wams.gateway.audit.AuditEntry;
 import nl.wams.gateway.audit.AuditEvent;
 import nl.wams.gateway.audit.AuditLog;
@@ -113,7 +114,7 @@ class AuditorController {
         processings = reports.forBsn(bsn);
         // The access itself is processing too: recorded before the report leaves the gateway.
         log.append(
-                transactionId.replace("-", ""),
+                TraceIds.of(transactionId),
                 List.of(AuditEntry.of(AuditEvent.INZAGEVERZOEK, transactionId)
                         .requester(config.gateway().identity().oin(), caller.getSubject())
                         .subjects(List.of(reports.pseudonym(bsn)))

@@ -190,7 +190,7 @@ class BeoordelingenController {
                 return new Beoordeling(
                         r.id(),
                         r.transactionId(),
-                        r.status(),
+                        r.status().name(),
                         r.requesterOin(),
                         r.purpose(),
                         r.legalBasis(),

@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import nl.wams.adapters.AdapterRequest;
 import nl.wams.adapters.AdapterResult;
+import nl.wams.adapters.TraceIds;
 import nl.wams.gateway.audit.AuditUnavailableException;
 import nl.wams.gateway.audit.InTransaction;
 import nl.wams.gateway.policy.PolicyRefusedException;
@@ -120,6 +121,6 @@ public final class DataRequestHandler {
                 request.trigger().name(),
                 request.caseReference(),
                 request.motivation(),
-                id.toString().replace("-", ""));
+                TraceIds.of(id.toString()));
     }
 }

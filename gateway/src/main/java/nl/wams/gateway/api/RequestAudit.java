@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import nl.wams.adapters.AdapterResult;
+import nl.wams.adapters.TraceIds;
 import nl.wams.gateway.audit.AuditEntry;
 import nl.wams.gateway.audit.AuditEvent;
 import nl.wams.gateway.audit.AuditLog;
@@ -51,7 +52,7 @@ public final class RequestAudit {
                 .outcome();
         try {
             log.append(
-                    transactionId.replace("-", ""),
+                    TraceIds.of(transactionId),
                     List.of(AuditEntry.of(AuditEvent.ANTWOORD_TE_LAAT, transactionId)
                             .requester(config.identity().oin(), null)
                             .party(partyId, partyOin(partyId))
@@ -80,7 +81,7 @@ public final class RequestAudit {
 
         private Trail(UUID id, String user, DataRequest request) {
             this.transactionId = id.toString();
-            this.traceId = transactionId.replace("-", "");
+            this.traceId = TraceIds.of(transactionId);
             this.user = user;
             this.request = request;
             this.subjects =

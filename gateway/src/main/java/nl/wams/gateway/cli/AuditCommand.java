@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import nl.wams.adapters.TraceIds;
 import nl.wams.gateway.audit.AuditEntry;
 import nl.wams.gateway.audit.AuditEvent;
 import nl.wams.gateway.audit.AuditExport;
@@ -78,7 +79,7 @@ final class AuditCommand {
                     1,
                     Duration.ofMinutes(1),
                     () -> ids.next().toString())) {
-                log.append(entry.transactionId().replace("-", ""), List.of(entry));
+                log.append(TraceIds.of(entry.transactionId()), List.of(entry));
             }
         }
     }

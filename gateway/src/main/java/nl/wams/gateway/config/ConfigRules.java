@@ -211,7 +211,7 @@ final class ConfigRules {
             String pointer = "/provider/release-policy/" + category;
             if (config.catalogue().category(category).isEmpty()) {
                 report.accept(yaml.problem(pointer, "unknown category '" + category + "' (not in the catalogue)"));
-            } else if (!"NOOIT".equals(policy)
+            } else if (policy != GatewayConfig.Release.NOOIT
                     && "rest".equals(provider.backend().type())
                     && !provider.backend().mappings().containsKey(category)) {
                 report.accept(yaml.problem(

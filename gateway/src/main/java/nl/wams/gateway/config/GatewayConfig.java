@@ -174,7 +174,7 @@ public record GatewayConfig(
      */
     public record Provider(
             List<Served> serves,
-            Map<String, String> releasePolicy,
+            Map<String, Release> releasePolicy,
             Adapter backend,
             Duration timeout,
             Duration reviewTerm,
@@ -193,6 +193,16 @@ public record GatewayConfig(
                     .filter(s -> s.requesterOin().equals(requesterOin))
                     .findFirst();
         }
+    }
+
+    /** How a provider releases a category (the schema allows these names only). */
+    public enum Release {
+        /** From the backend, minimised at the source, without a person deciding. */
+        AUTOMATISCH,
+        /** Held until a professional decides. */
+        BEOORDELING,
+        /** Never released: named as removed. */
+        NOOIT
     }
 
     /** One requesting organisation the provider serves, and for which purposes. */

@@ -20,6 +20,7 @@ import java.util.function.Supplier;
 import nl.wams.adapters.AdapterRequest;
 import nl.wams.adapters.AdapterResult;
 import nl.wams.adapters.PartyAdapter;
+import nl.wams.adapters.TraceIds;
 import nl.wams.adapters.peer.PeerMessages;
 import nl.wams.adapters.peer.PeerProtocolException;
 import nl.wams.adapters.peer.PeerSigner;
@@ -105,7 +106,7 @@ public final class ProviderService {
 
     public Reply handle(String jws, X509Certificate[] clientChain, String transactionId) {
         long receivedNanos = System.nanoTime();
-        String trace = transactionId.replace("-", "");
+        String trace = TraceIds.of(transactionId);
         if (clientChain == null || clientChain.length == 0) {
             return new Reply.Rejected(
                     401, "geen-clientcertificaat", "Geen clientcertificaat", "Mutual TLS is verplicht.");
@@ -262,7 +263,7 @@ public final class ProviderService {
                     || !review.get().requesterOin().equals(tlsOin.get())) {
                 return new Reply.Rejected(404, "niet-gevonden", "Niet gevonden", "Dit verzoek is hier niet bekend.");
             }
-            if ("OPEN".equals(review.get().status())) {
+            if (review.get().status() == ReviewStatus.OPEN) {
                 return new Reply.Signed(202, null, statusPath(id));
             }
             return new Reply.Signed(200, review.get().answerJws(), null);
@@ -309,7 +310,7 @@ public final class ProviderService {
             return DecisionResult.NOT_FOUND;
         }
         ReviewStore.Review review = found.get();
-        if (!"OPEN".equals(review.status())) {
+        if (review.status().decided()) {
             return DecisionResult.ALREADY_DECIDED;
         }
         List<AdapterRequest.Subject> subjects = new ArrayList<>();
@@ -323,7 +324,7 @@ public final class ProviderService {
             throw new IllegalStateException("stored review " + id + " is unreadable", e);
         }
         ObjectNode answer;
-        String status;
+        ReviewStatus status;
         if (decision instanceof Decision.Release release && !asked.containsAll(release.categories())) {
             return DecisionResult.NOT_ASKED;
         }
@@ -334,11 +335,11 @@ public final class ProviderService {
                     .filter(c -> !release.categories().contains(c))
                     .toList();
             answer = fromBackend(review.purpose(), released, withheld, subjects, id);
-            status = "VRIJGEGEVEN";
+            status = ReviewStatus.VRIJGEGEVEN;
         } else {
             Decision.Refuse refuse = (Decision.Refuse) decision;
             answer = refusal(refuse.ground(), refuse.motivation());
-            status = "GEWEIGERD";
+            status = ReviewStatus.GEWEIGERD;
         }
         if ("NIET_BEREIKBAAR".equals(answer.path("uitkomst").asText())) {
             throw new SQLException("backend not reachable; the decision is not recorded");
@@ -353,7 +354,7 @@ public final class ProviderService {
             ObjectNode answer = JSON.createObjectNode()
                     .put("uitkomst", "NIET_BEANTWOORD")
                     .put("motivering", "Niet binnen de termijn beoordeeld.");
-            if (store(review, answer, "NIET_BEANTWOORD", "termijn")) {
+            if (store(review, answer, ReviewStatus.NIET_BEANTWOORD, "termijn")) {
                 closed++;
             }
         }
@@ -365,12 +366,12 @@ public final class ProviderService {
         return "/peer/v1/verzoeken/" + reviewId;
     }
 
-    private boolean store(ReviewStore.Review review, ObjectNode answer, String status, String reviewer)
+    private boolean store(ReviewStore.Review review, ObjectNode answer, ReviewStatus status, String reviewer)
             throws SQLException {
         String signed = messages.signAnswer(signer, review.requesterOin(), review.requestJws(), review.id(), answer);
         String reference = review.transactionId() != null ? review.transactionId() : review.id();
         audit.append(
-                reference.replace("-", ""),
+                TraceIds.of(reference),
                 List.of(AuditEntry.of(AuditEvent.BEOORDELINGSBESLUIT, reference)
                         .requester(review.requesterOin(), reviewer)
                         .party(config.identity().name(), config.identity().oin())
@@ -400,9 +401,9 @@ public final class ProviderService {
         List<String> review = new ArrayList<>();
         List<String> never = new ArrayList<>();
         for (String category : categories) {
-            switch (config.provider().releasePolicy().getOrDefault(category, "NOOIT")) {
-                case "AUTOMATISCH" -> automatic.add(category);
-                case "BEOORDELING" -> review.add(category);
+            switch (config.provider().releasePolicy().getOrDefault(category, GatewayConfig.Release.NOOIT)) {
+                case AUTOMATISCH -> automatic.add(category);
+                case BEOORDELING -> review.add(category);
                 default -> never.add(category);
             }
         }
@@ -422,7 +423,7 @@ public final class ProviderService {
                     JSON.valueToTree(categories).toString(),
                     people.toString(),
                     jws,
-                    "OPEN",
+                    ReviewStatus.OPEN,
                     StoredTime.format(now),
                     StoredTime.format(now.plus(reviewTerm)),
                     null,

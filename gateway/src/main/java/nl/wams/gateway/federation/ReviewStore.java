@@ -26,7 +26,7 @@ public final class ReviewStore {
             String categories,
             String subjects,
             String requestJws,
-            String status,
+            ReviewStatus status,
             String createdAt,
             String deadline,
             String decidedAt,
@@ -77,7 +77,7 @@ public final class ReviewStore {
                 r.categories(),
                 seal(r.subjects(), r.id(), "subjects"),
                 seal(r.requestJws(), r.id(), "request"),
-                r.status(),
+                r.status().name(),
                 r.createdAt(),
                 r.deadline(),
                 r.decidedAt(),
@@ -109,12 +109,12 @@ public final class ReviewStore {
     }
 
     /** Records the decision if the review is still open; false when someone decided first. */
-    public boolean decide(String id, String status, String decidedAt, String reviewer, String answerJws)
+    public boolean decide(String id, ReviewStatus status, String decidedAt, String reviewer, String answerJws)
             throws SQLException {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("UPDATE review SET status = ?, decided_at = ?, reviewer = ?,"
                         + " answer_jws = ? WHERE id = ? AND status = 'OPEN'")) {
-            s.setString(1, status);
+            s.setString(1, status.name());
             s.setString(2, decidedAt);
             s.setString(3, reviewer);
             s.setString(4, seal(answerJws, id, "answer"));
@@ -145,7 +145,7 @@ public final class ReviewStore {
                             rs.getString(9),
                             open(rs.getString(10), id, "subjects"),
                             open(rs.getString(11), id, "request"),
-                            rs.getString(12),
+                            ReviewStatus.valueOf(rs.getString(12)),
                             rs.getString(13),
                             rs.getString(14),
                             rs.getString(15),

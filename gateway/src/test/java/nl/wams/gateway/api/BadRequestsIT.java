@@ -601,8 +601,7 @@ class BadRequestsIT {
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).contains("/problemen/niet-gevonden");
-        HttpResponse<String> bsn =
-                gateway.get("/api/v1/gegevensverzoeken/999990019", tokens.coordinator("cw-1"));
+        HttpResponse<String> bsn = gateway.get("/api/v1/gegevensverzoeken/999990019", tokens.coordinator("cw-1"));
         assertThat(bsn.statusCode()).isEqualTo(400);
         assertThat(bsn.body()).doesNotContain("999990019");
     }
