@@ -159,8 +159,9 @@ public final class AnswerPoller {
         result.results().forEach(r -> updated.add(r.party().equals(due.partyId()) ? partyResult : r));
         DataRequestResult completed = new DataRequestResult(
                 result.id(), result.requester(), result.received(), clock.instant(), request, updated);
+        ResultStore.Row row = results.row(completed);
         audit.trail(result.id(), result.requester(), request).released(List.of(partyResult), c -> {
-            results.put(c, completed);
+            results.put(c, row);
             pending.remove(c, due);
         });
     }

@@ -1,5 +1,6 @@
 package nl.wams.gateway.api;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -102,7 +103,14 @@ public final class DataRequestHandler {
                 .map(a -> release.release(a.partyId(), a.result(), request))
                 .toList();
         DataRequestResult result = new DataRequestResult(id, requester, received, clock.instant(), request, results);
-        InTransaction keep = c -> store.put(c, result);
+        // Serialised and sealed here, on the request's thread; the writer's transaction only inserts.
+        ResultStore.Row row;
+        try {
+            row = store.row(result);
+        } catch (SQLException e) {
+            throw new AuditUnavailableException("the result cannot be stored", e);
+        }
+        InTransaction keep = c -> store.insert(c, row);
         for (PartyAnswer answer : answers) {
             if (answer.result() instanceof AdapterResult.Pending held) {
                 Instant first = firstPoll.get();

@@ -59,36 +59,64 @@ public final class ResultStore {
     }
 
     /**
+     * A result ready to be written: serialised and sealed. Made on the caller's thread, so the
+     * audit writer's transaction (one thread for all requests) only executes the statement.
+     */
+    public record Row(String id, String requester, String expiresAt, String sealed) {
+        @Override
+        public String toString() {
+            return "Row[" + id + "]";
+        }
+    }
+
+    /** Serialises and seals a result (it holds released personal data and BSNs). */
+    public Row row(DataRequestResult result) throws SQLException {
+        Instant expires = clock.instant().plus(result.pending() ? PENDING_RETENTION : retention);
+        try {
+            return new Row(
+                    result.id().toString(),
+                    result.requester(),
+                    StoredTime.format(expires),
+                    cipher.seal(json.writeValueAsString(result), result.id().toString()));
+        } catch (JsonProcessingException e) {
+            throw new SQLException("cannot store result", e);
+        }
+    }
+
+    /**
      * Stores or replaces a result on the caller's connection, inside the caller's transaction (the
      * audit writer's, so that the records saying what was released and the result holding it are
      * committed together).
      */
     public void put(Connection c, DataRequestResult result) throws SQLException {
+        put(c, row(result));
+    }
+
+    /** As {@link #put(Connection, DataRequestResult)}, for a row made beforehand. */
+    public void put(Connection c, Row row) throws SQLException {
         cleanupIfDue(c);
-        Instant expires = clock.instant().plus(result.pending() ? PENDING_RETENTION : retention);
-        String sealed;
-        try {
-            // Sealed: a result holds released personal data and BSNs.
-            sealed = cipher.seal(json.writeValueAsString(result), result.id().toString());
-        } catch (JsonProcessingException e) {
-            throw new SQLException("cannot store result", e);
-        }
         try (PreparedStatement update = c.prepareStatement(
                 "UPDATE request_result SET requester = ?, expires_at = ?, result = ? WHERE id = ?")) {
-            update.setString(1, result.requester());
-            update.setString(2, StoredTime.format(expires));
-            update.setString(3, sealed);
-            update.setString(4, result.id().toString());
+            update.setString(1, row.requester());
+            update.setString(2, row.expiresAt());
+            update.setString(3, row.sealed());
+            update.setString(4, row.id());
             if (update.executeUpdate() == 1) {
                 return;
             }
         }
+        insert(c, row);
+    }
+
+    /** Stores a new result (its id is fresh) on the caller's connection, inside the caller's transaction. */
+    public void insert(Connection c, Row row) throws SQLException {
+        cleanupIfDue(c);
         try (PreparedStatement insert = c.prepareStatement(
                 "INSERT INTO request_result (id, requester, expires_at, result) VALUES (?, ?, ?, ?)")) {
-            insert.setString(1, result.id().toString());
-            insert.setString(2, result.requester());
-            insert.setString(3, StoredTime.format(expires));
-            insert.setString(4, sealed);
+            insert.setString(1, row.id());
+            insert.setString(2, row.requester());
+            insert.setString(3, row.expiresAt());
+            insert.setString(4, row.sealed());
             insert.executeUpdate();
         }
     }
