@@ -31,7 +31,7 @@ final class AnswerRelease {
         Set<String> asked =
                 request.subjects().stream().map(DataRequest.Subject::bsn).collect(Collectors.toSet());
         boolean peer = config.party(partyId)
-                .map(p -> "peer".equals(p.adapter().type()))
+                .map(p -> p.adapter().type().minimisedAtSource())
                 .orElse(false);
         AdapterResult checked = check.check(answer, request.categoriesAskedOf(partyId), asked, peer);
         // Defence in depth: minimised here even when the party minimised at the source.

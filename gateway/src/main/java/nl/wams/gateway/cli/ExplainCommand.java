@@ -113,7 +113,7 @@ final class ExplainCommand implements Callable<Integer> {
                     party.id(),
                     party.name(),
                     party.oin(),
-                    party.adapter().type(),
+                    party.adapter().type().configName(),
                     party.adapter().url());
             for (String category : question.categories()) {
                 explainCategory(

@@ -33,7 +33,7 @@ final class StandInBackends implements AutoCloseable {
                 backends.put(name, URI.create(gateway.provider().backend().url()));
             }
             for (GatewayConfig.Party party : gateway.parties()) {
-                if (!"peer".equals(party.adapter().type())) {
+                if (party.adapter().type() != GatewayConfig.AdapterType.PEER) {
                     backends.put(party.id(), URI.create(party.adapter().url()));
                 }
             }

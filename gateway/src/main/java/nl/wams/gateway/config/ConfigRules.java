@@ -120,7 +120,7 @@ final class ConfigRules {
         List<Party> parties = gateway.parties();
         for (int i = 0; i < parties.size(); i++) {
             Party party = parties.get(i);
-            if ("peer".equals(party.adapter().type())
+            if (party.adapter().type() == GatewayConfig.AdapterType.PEER
                     && party.adapter().url() != null
                     && !party.adapter().url().toLowerCase(Locale.ROOT).startsWith("https://")) {
                 report.accept(yaml.problem(
@@ -212,7 +212,7 @@ final class ConfigRules {
             if (config.catalogue().category(category).isEmpty()) {
                 report.accept(yaml.problem(pointer, "unknown category '" + category + "' (not in the catalogue)"));
             } else if (policy != GatewayConfig.Release.NOOIT
-                    && "rest".equals(provider.backend().type())
+                    && provider.backend().type().mappedInConfiguration()
                     && !provider.backend().mappings().containsKey(category)) {
                 report.accept(yaml.problem(
                         "/provider/backend/mappings",
@@ -343,8 +343,8 @@ final class ConfigRules {
             Party party = parties.get(i);
             String base = "/parties/" + i;
             // peer answers come in canonical fields already; the SOAP mapping is code, per WSDL.
-            boolean mappedInCode = !"rest".equals(party.adapter().type());
-            if ("soap".equals(party.adapter().type())) {
+            boolean mappedInCode = !party.adapter().type().mappedInConfiguration();
+            if (party.adapter().type() == GatewayConfig.AdapterType.SOAP) {
                 for (int j = 0; j < party.categories().size(); j++) {
                     if (!SoapPartyAdapter.CATEGORIES.contains(party.categories().get(j))) {
                         report.accept(yaml.problem(

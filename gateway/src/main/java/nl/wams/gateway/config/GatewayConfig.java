@@ -1,10 +1,12 @@
 package nl.wams.gateway.config;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import nl.wams.gateway.minimisation.CoarseTable;
@@ -126,7 +128,7 @@ public record GatewayConfig(
 
     /** True when some party is reached through a peer gateway (and so may hold answers for review). */
     public boolean usesPeers() {
-        return parties.stream().anyMatch(p -> "peer".equals(p.adapter().type()));
+        return parties.stream().anyMatch(p -> p.adapter().type().holdsAnswers());
     }
 
     /**
@@ -369,8 +371,44 @@ public record GatewayConfig(
     }
 
     /** How to reach a party's backend; {@code type} selects the adapter. */
+    /**
+     * The kinds of adapter, as the configuration names them ({@code type: rest|soap|peer}).
+     * Each says what follows from it, so no rule compares type names.
+     */
+    public enum AdapterType {
+        /** A REST/JSON backend; fields are mapped in the configuration ({@code mappings}). */
+        @JsonProperty("rest")
+        REST,
+        /** The housing corporation's SOAP service; fields are mapped in code from the WSDL. */
+        @JsonProperty("soap")
+        SOAP,
+        /** A party's own wams gateway: signed messages over mutual TLS; it may hold answers for review. */
+        @JsonProperty("peer")
+        PEER;
+
+        /** The name in the configuration and in route names. */
+        public String configName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** Whether the configuration maps its fields ({@code mappings}); otherwise the adapter does. */
+        public boolean mappedInConfiguration() {
+            return this == REST;
+        }
+
+        /** Whether a party behind it may hold an answer for a professional's review (and be polled). */
+        public boolean holdsAnswers() {
+            return this == PEER;
+        }
+
+        /** Whether its answers are minimised at the source (by the party's own gateway). */
+        public boolean minimisedAtSource() {
+            return this == PEER;
+        }
+    }
+
     public record Adapter(
-            String type,
+            AdapterType type,
             String url,
             TrustStore trustStore,
             Long maxAnswerBytes,

@@ -62,7 +62,7 @@ public final class AdapterFactory {
 
     private PartyAdapter create(Party party, Duration timeout) {
         var adapter = party.adapter();
-        if ("peer".equals(adapter.type())) {
+        if (adapter.type() == GatewayConfig.AdapterType.PEER) {
             FederationSetup keys = federation.get();
             return new PeerPartyAdapter(new PeerAdapterSettings(
                     URI.create(adapter.url()),
@@ -75,7 +75,7 @@ public final class AdapterFactory {
                     adapter.maxAnswerBytes(),
                     catalogueFields(party.categories())));
         }
-        if ("soap".equals(adapter.type())) {
+        if (adapter.type() == GatewayConfig.AdapterType.SOAP) {
             return new SoapPartyAdapter(new SoapAdapterSettings(
                     URI.create(adapter.url()), timeout, sslContext(adapter), adapter.maxAnswerBytes()));
         }

@@ -1,7 +1,6 @@
 package nl.wams.gateway.routing;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import nl.wams.adapters.PartyAdapter;
@@ -24,28 +23,18 @@ public final class PartyRoutes extends RouteBuilder {
         parties.forEach(p -> guards.put(p.id(), new PartyGuard(p, adapters.get(p.id()), calls, late)));
     }
 
-    /** The adapter types, each with its own route template (their shape is the same today). */
-    static final List<String> ADAPTER_TYPES = List.of("rest", "soap", "peer");
-
-    static String template(String adapterType) {
-        return adapterType + "-party";
-    }
+    /** One route template serves every adapter type: the party's guard and adapter differ, the route does not. */
+    static final String TEMPLATE = "party";
 
     @Override
     public void configure() {
-        ADAPTER_TYPES.forEach(this::defineTemplate);
-        for (Party party : parties) {
-            templatedRoute(template(party.adapter().type()))
-                    .routeId("party-" + party.id())
-                    .parameter("partyId", party.id());
-        }
-    }
-
-    private void defineTemplate(String adapterType) {
-        routeTemplate(template(adapterType))
+        routeTemplate(TEMPLATE)
                 .templateParameter("partyId")
                 .from("direct:party-{{partyId}}")
                 .process(this::ask);
+        for (Party party : parties) {
+            templatedRoute(TEMPLATE).routeId("party-" + party.id()).parameter("partyId", party.id());
+        }
     }
 
     private void ask(Exchange exchange) {
