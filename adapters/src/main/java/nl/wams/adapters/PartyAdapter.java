@@ -1,5 +1,7 @@
 package nl.wams.adapters;
 
+import java.util.Optional;
+
 /**
  * Asks one party's backend system for data and maps its answer onto canonical fields.
  *
@@ -11,4 +13,9 @@ public interface PartyAdapter {
 
     /** Sends the question to the backend and returns what it answered, mapped and type-checked. */
     AdapterResult fetch(AdapterRequest request);
+
+    /** How to fetch answers the party held for review, if its parties can hold answers at all. */
+    default Optional<HeldAnswers> heldAnswers() {
+        return Optional.empty();
+    }
 }

@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import nl.wams.adapters.AdapterRequest;
 import nl.wams.adapters.AdapterResult;
 import nl.wams.adapters.FieldMapping;
+import nl.wams.adapters.HeldAnswers;
 import nl.wams.adapters.PartyAdapter;
 import nl.wams.adapters.PartyHttp;
 import nl.wams.adapters.RefusalGround;
@@ -31,7 +32,7 @@ import nl.wams.adapters.TraceIds;
  * before its signature, signer, audience, times and binding to our request are verified. Any
  * failure of that is an invalid answer.
  */
-public final class PeerPartyAdapter implements PartyAdapter {
+public final class PeerPartyAdapter implements PartyAdapter, HeldAnswers {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -185,6 +186,12 @@ public final class PeerPartyAdapter implements PartyAdapter {
      *       request (404 or 410): no answer will ever come.
      * </ul>
      */
+    @Override
+    public Optional<HeldAnswers> heldAnswers() {
+        return Optional.of(this);
+    }
+
+    @Override
     public AdapterResult poll(String statusUrl, String requestJws, AdapterRequest request) {
         URI status;
         try {

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import nl.wams.adapters.AdapterRequest;
 import nl.wams.adapters.AdapterResult;
+import nl.wams.adapters.HeldAnswers;
 import nl.wams.adapters.PartyAdapter;
-import nl.wams.adapters.peer.PeerPartyAdapter;
 import nl.wams.gateway.request.DataRequest;
 import nl.wams.gateway.request.DataRequestResult;
 import nl.wams.gateway.request.PartyResult;
@@ -102,16 +102,19 @@ public final class AnswerPoller {
         DataRequestResult result = stored.get();
         DataRequest request = result.request();
         AdapterResult answer;
-        if (!(adapters.get(due.partyId()) instanceof PeerPartyAdapter peer)) {
+        Optional<HeldAnswers> held =
+                Optional.ofNullable(adapters.get(due.partyId())).flatMap(PartyAdapter::heldAnswers);
+        if (held.isEmpty()) {
             answer = new AdapterResult.NotAnswered(
-                    "the party is no longer configured with a peer adapter: its held answer cannot be fetched");
+                    "the party is no longer configured with an adapter that holds answers: its held answer"
+                            + " cannot be fetched");
         } else {
             AdapterRequest question = new AdapterRequest(
                     result.id().toString(),
                     request.purpose(),
                     request.adapterSubjects(),
                     request.categoriesAskedOf(due.partyId()));
-            answer = peer.poll(due.statusUrl(), due.requestJws(), question);
+            answer = held.get().poll(due.statusUrl(), due.requestJws(), question);
         }
         boolean overdue = !clock.instant().isBefore(result.received().plus(maxWait));
         if (answer instanceof AdapterResult.Pending) {
