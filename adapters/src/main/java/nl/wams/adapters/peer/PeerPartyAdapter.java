@@ -131,7 +131,7 @@ public final class PeerPartyAdapter implements PartyAdapter, HeldAnswers {
      * HTTP headers (a {@code Location}) is followed.
      */
     Optional<URI> statusUri(JsonNode answer) {
-        JsonNode status = answer.get("status");
+        JsonNode status = answer.get(PeerWire.STATUS);
         if (status == null
                 || !status.isTextual()
                 || !STATUS_PATH.matcher(status.asText()).matches()) {
@@ -154,20 +154,21 @@ public final class PeerPartyAdapter implements PartyAdapter, HeldAnswers {
 
     private JsonNode body(AdapterRequest request) {
         ObjectNode body = JSON.createObjectNode();
-        body.put("doel", request.purpose());
+        body.put(PeerWire.PURPOSE, request.purpose());
         body.put(PeerMessages.WAIT_FIELD, settings.answerWaited().toMillis());
         AdapterRequest.Context context = request.context();
         if (context != null) {
-            body.put("grondslag", context.legalBasis());
-            body.put("fase", context.phase());
-            body.put("aanleiding", context.trigger());
-            body.put("zaakkenmerk", context.caseReference());
-            body.put("motivering", context.motivation());
+            body.put(PeerWire.LEGAL_BASIS, context.legalBasis());
+            body.put(PeerWire.PHASE, context.phase());
+            body.put(PeerWire.TRIGGER, context.trigger());
+            body.put(PeerWire.CASE_REFERENCE, context.caseReference());
+            body.put(PeerWire.MOTIVATION, context.motivation());
         }
-        ArrayNode categories = body.putArray("categorieen");
+        ArrayNode categories = body.putArray(PeerWire.CATEGORIES);
         request.categories().forEach(categories::add);
-        ArrayNode subjects = body.putArray("personen");
-        request.subjects().forEach(s -> subjects.addObject().put("bsn", s.bsn()).put("rol", s.role()));
+        ArrayNode subjects = body.putArray(PeerWire.SUBJECTS);
+        request.subjects()
+                .forEach(s -> subjects.addObject().put(PeerWire.BSN, s.bsn()).put(PeerWire.ROLE, s.role()));
         return body;
     }
 
@@ -244,38 +245,39 @@ public final class PeerPartyAdapter implements PartyAdapter, HeldAnswers {
     }
 
     private AdapterResult interpret(AdapterRequest request, JsonNode answer, String requestJws) {
-        String outcome = answer.path("uitkomst").asText();
-        switch (outcome) {
-            case "NIET_BEKEND":
-                return new AdapterResult.NotKnown();
-            case "IN_BEHANDELING":
-                return statusUri(answer)
+        JsonNode outcome = answer.get(PeerWire.OUTCOME);
+        var known = outcome != null && outcome.isTextual()
+                ? PeerWire.Outcome.parse(outcome.asText())
+                : Optional.<PeerWire.Outcome>empty();
+        if (known.isEmpty()) {
+            return new AdapterResult.InvalidAnswer("unknown outcome");
+        }
+        return switch (known.get()) {
+            case NIET_BEKEND -> new AdapterResult.NotKnown();
+            case IN_BEHANDELING ->
+                statusUri(answer)
                         .<AdapterResult>map(uri -> new AdapterResult.Pending(uri.toString(), requestJws))
                         .orElseGet(() -> new AdapterResult.InvalidAnswer("held answer without a signed status path"));
-            case "NIET_BEANTWOORD":
-                return new AdapterResult.NotAnswered(text(answer.get("motivering")));
-            case "GEWEIGERD":
-                return RefusalGround.parse(answer.path("grond").asText())
-                        .<AdapterResult>map(g -> new AdapterResult.Refused(g, text(answer.get("motivering"))))
+            case NIET_BEANTWOORD -> new AdapterResult.NotAnswered(text(answer.get(PeerWire.MOTIVATION)));
+            case GEWEIGERD ->
+                RefusalGround.parse(answer.path(PeerWire.GROUND).asText())
+                        .<AdapterResult>map(g -> new AdapterResult.Refused(g, text(answer.get(PeerWire.MOTIVATION))))
                         .orElseGet(() -> new AdapterResult.InvalidAnswer("unknown refusal ground"));
-            case "VERSTREKT", "GEDEELTELIJK_VERSTREKT":
-                return released(request, answer);
-            default:
-                return new AdapterResult.InvalidAnswer("unknown outcome");
-        }
+            case VERSTREKT, GEDEELTELIJK_VERSTREKT -> released(request, answer);
+        };
     }
 
     private AdapterResult released(AdapterRequest request, JsonNode answer) {
         Set<String> asked =
                 request.subjects().stream().map(AdapterRequest.Subject::bsn).collect(Collectors.toSet());
         List<AdapterResult.SubjectData> subjects = new ArrayList<>();
-        for (JsonNode person : answer.path("personen")) {
-            String bsn = person.path("bsn").asText();
+        for (JsonNode person : answer.path(PeerWire.SUBJECTS)) {
+            String bsn = person.path(PeerWire.BSN).asText();
             if (!asked.contains(bsn)) {
                 return new AdapterResult.InvalidAnswer("answer contains a subject that was not asked");
             }
             Map<String, Map<String, JsonNode>> categories = new LinkedHashMap<>();
-            for (var category = person.path("gegevens").fields(); category.hasNext(); ) {
+            for (var category = person.path(PeerWire.DATA).fields(); category.hasNext(); ) {
                 var entry = category.next();
                 if (!request.categories().contains(entry.getKey())) {
                     return new AdapterResult.InvalidAnswer("answer contains a category that was not asked");
@@ -301,7 +303,7 @@ public final class PeerPartyAdapter implements PartyAdapter, HeldAnswers {
             subjects.add(new AdapterResult.SubjectData(bsn, categories));
         }
         List<String> removed = new ArrayList<>();
-        answer.path("verwijderdeVelden").forEach(n -> removed.add(n.asText()));
+        answer.path(PeerWire.REMOVED).forEach(n -> removed.add(n.asText()));
         return subjects.isEmpty() ? new AdapterResult.NotKnown() : new AdapterResult.Answered(subjects, removed);
     }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import nl.wams.adapters.peer.PeerMessages;
+import nl.wams.adapters.peer.PeerWire;
 import nl.wams.gateway.request.DataRequest;
 
 /**
@@ -42,36 +43,36 @@ final class PeerRequestReader {
     }
 
     static Read read(JsonNode body) throws InvalidField {
-        String purpose = text(body, "doel", 64, true);
-        String legalBasis = text(body, "grondslag", 64, false);
-        String phase = text(body, "fase", 32, false);
-        String trigger = text(body, "aanleiding", 32, false);
-        String caseRef = text(body, "zaakkenmerk", 100, false);
-        String motivation = text(body, "motivering", 4000, false);
+        String purpose = text(body, PeerWire.PURPOSE, 64, true);
+        String legalBasis = text(body, PeerWire.LEGAL_BASIS, 64, false);
+        String phase = text(body, PeerWire.PHASE, 32, false);
+        String trigger = text(body, PeerWire.TRIGGER, 32, false);
+        String caseRef = text(body, PeerWire.CASE_REFERENCE, 100, false);
+        String motivation = text(body, PeerWire.MOTIVATION, 4000, false);
         DataRequest.Trigger kind;
         try {
             kind = trigger == null ? DataRequest.Trigger.HULPVRAAG : DataRequest.Trigger.valueOf(trigger);
         } catch (IllegalArgumentException e) {
-            throw new InvalidField("aanleiding");
+            throw new InvalidField(PeerWire.TRIGGER);
         }
-        JsonNode people = body.get("personen");
+        JsonNode people = body.get(PeerWire.SUBJECTS);
         if (people == null || !people.isArray() || people.isEmpty() || people.size() > 20) {
-            throw new InvalidField("personen");
+            throw new InvalidField(PeerWire.SUBJECTS);
         }
         List<DataRequest.Subject> subjects = new ArrayList<>();
         for (int i = 0; i < people.size(); i++) {
             JsonNode person = people.get(i);
-            String bsn = text(person, "bsn", 9, true);
-            String role = text(person, "rol", 16, true);
+            String bsn = text(person, PeerWire.BSN, 9, true);
+            String role = text(person, PeerWire.ROLE, 16, true);
             try {
                 subjects.add(new DataRequest.Subject(bsn, DataRequest.Role.valueOf(role)));
             } catch (IllegalArgumentException e) {
                 throw new InvalidField("personen[" + i + "].rol");
             }
         }
-        JsonNode asked = body.get("categorieen");
+        JsonNode asked = body.get(PeerWire.CATEGORIES);
         if (asked == null || !asked.isArray() || asked.size() > 20) {
-            throw new InvalidField("categorieen");
+            throw new InvalidField(PeerWire.CATEGORIES);
         }
         List<String> categories = new ArrayList<>();
         for (int j = 0; j < asked.size(); j++) {

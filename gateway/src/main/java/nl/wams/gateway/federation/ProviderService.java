@@ -25,6 +25,7 @@ import nl.wams.adapters.peer.PeerMessages;
 import nl.wams.adapters.peer.PeerProtocolException;
 import nl.wams.adapters.peer.PeerSigner;
 import nl.wams.adapters.peer.PeerTrust;
+import nl.wams.adapters.peer.PeerWire;
 import nl.wams.gateway.audit.AuditEntry;
 import nl.wams.gateway.audit.AuditEvent;
 import nl.wams.gateway.audit.AuditLog;
@@ -201,7 +202,7 @@ public final class ProviderService {
         } catch (SQLException e) {
             return STORAGE_UNAVAILABLE;
         }
-        String outcome = answer.path("uitkomst").asText();
+        String outcome = answer.path(PeerWire.OUTCOME).asText();
         if ("NIET_BEREIKBAAR".equals(outcome)) {
             audit.append(
                     trace,
@@ -217,7 +218,7 @@ public final class ProviderService {
         }
         Optional<Duration> waited = read.waited();
         long elapsed = System.nanoTime() - receivedNanos;
-        if (answer.has("personen")
+        if (answer.has(PeerWire.SUBJECTS)
                 && waited.isPresent()
                 && elapsed > sendBy(waited.get()).toNanos()) {
             audit.append(
@@ -225,7 +226,7 @@ public final class ProviderService {
                     List.of(peerEntry(AuditEvent.PEER_VERZOEK_AFGEBROKEN, transactionId, request, subjectRefs)
                             .categories(categories, List.of())
                             .outcome(
-                                    "NIET_BEANTWOORD",
+                                    PeerWire.Outcome.NIET_BEANTWOORD.name(),
                                     null,
                                     "the requester's wait of " + waited.get().toMillis() + " ms had passed ("
                                             + Duration.ofNanos(elapsed).toMillis()
@@ -241,11 +242,11 @@ public final class ProviderService {
                 trace,
                 List.of(peerEntry(AuditEvent.PEER_ANTWOORD_VERSTUURD, transactionId, request, subjectRefs)
                         .categories(categories, released(answer))
-                        .fieldsRemoved(strings(answer.path("verwijderdeVelden")))
-                        .outcome(outcome, text(answer, "grond"), text(answer, "motivering"))
+                        .fieldsRemoved(strings(answer.path(PeerWire.REMOVED)))
+                        .outcome(outcome, text(answer, PeerWire.GROUND), text(answer, PeerWire.MOTIVATION))
                         .build()));
         String signed = messages.signAnswer(signer, request.requesterOin(), jws, ownId, answer);
-        boolean pending = "IN_BEHANDELING".equals(outcome);
+        boolean pending = PeerWire.Outcome.IN_BEHANDELING.name().equals(outcome);
         return new Reply.Signed(pending ? 202 : 200, signed, pending ? statusPath(ownId) : null);
     }
 
@@ -318,7 +319,7 @@ public final class ProviderService {
         try {
             JSON.readTree(review.subjects())
                     .forEach(p -> subjects.add(new AdapterRequest.Subject(
-                            p.path("bsn").asText(), p.path("rol").asText())));
+                            p.path(PeerWire.BSN).asText(), p.path(PeerWire.ROLE).asText())));
             JSON.readTree(review.categories()).forEach(c -> asked.add(c.asText()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored review " + id + " is unreadable", e);
@@ -341,7 +342,7 @@ public final class ProviderService {
             answer = refusal(refuse.ground(), refuse.motivation());
             status = ReviewStatus.GEWEIGERD;
         }
-        if ("NIET_BEREIKBAAR".equals(answer.path("uitkomst").asText())) {
+        if ("NIET_BEREIKBAAR".equals(answer.path(PeerWire.OUTCOME).asText())) {
             throw new SQLException("backend not reachable; the decision is not recorded");
         }
         return store(review, answer, status, reviewer) ? DecisionResult.DECIDED : DecisionResult.ALREADY_DECIDED;
@@ -352,8 +353,8 @@ public final class ProviderService {
         int closed = 0;
         for (ReviewStore.Review review : reviews.expired(StoredTime.format(clock.instant()))) {
             ObjectNode answer = JSON.createObjectNode()
-                    .put("uitkomst", "NIET_BEANTWOORD")
-                    .put("motivering", "Niet binnen de termijn beoordeeld.");
+                    .put(PeerWire.OUTCOME, PeerWire.Outcome.NIET_BEANTWOORD.name())
+                    .put(PeerWire.MOTIVATION, "Niet binnen de termijn beoordeeld.");
             if (store(review, answer, ReviewStatus.NIET_BEANTWOORD, "termijn")) {
                 closed++;
             }
@@ -377,8 +378,11 @@ public final class ProviderService {
                         .party(config.identity().name(), config.identity().oin())
                         .purpose(review.purpose(), review.legalBasis(), review.phase(), review.caseRef())
                         .categories(List.of(), released(answer))
-                        .fieldsRemoved(strings(answer.path("verwijderdeVelden")))
-                        .outcome(answer.path("uitkomst").asText(), text(answer, "grond"), text(answer, "motivering"))
+                        .fieldsRemoved(strings(answer.path(PeerWire.REMOVED)))
+                        .outcome(
+                                answer.path(PeerWire.OUTCOME).asText(),
+                                text(answer, PeerWire.GROUND),
+                                text(answer, PeerWire.MOTIVATION))
                         .build()));
         return reviews.decide(review.id(), status, StoredTime.format(clock.instant()), reviewer, signed);
     }
@@ -410,16 +414,16 @@ public final class ProviderService {
         if (!review.isEmpty()) {
             Instant now = clock.instant();
             ArrayNode people = JSON.createArrayNode();
-            subjects.forEach(s -> people.addObject().put("bsn", s.bsn()).put("rol", s.role()));
+            subjects.forEach(s -> people.addObject().put(PeerWire.BSN, s.bsn()).put(PeerWire.ROLE, s.role()));
             reviews.create(new ReviewStore.Review(
                     ownId,
                     requesterOin,
                     purpose,
-                    text(body, "grondslag"),
-                    text(body, "fase"),
-                    text(body, "aanleiding"),
-                    text(body, "zaakkenmerk"),
-                    text(body, "motivering"),
+                    text(body, PeerWire.LEGAL_BASIS),
+                    text(body, PeerWire.PHASE),
+                    text(body, PeerWire.TRIGGER),
+                    text(body, PeerWire.CASE_REFERENCE),
+                    text(body, PeerWire.MOTIVATION),
                     JSON.valueToTree(categories).toString(),
                     people.toString(),
                     jws,
@@ -430,9 +434,10 @@ public final class ProviderService {
                     null,
                     null,
                     transactionId));
-            ObjectNode pending =
-                    JSON.createObjectNode().put("uitkomst", "IN_BEHANDELING").put("status", statusPath(ownId));
-            pending.putArray("categorieen")
+            ObjectNode pending = JSON.createObjectNode()
+                    .put(PeerWire.OUTCOME, PeerWire.Outcome.IN_BEHANDELING.name())
+                    .put(PeerWire.STATUS, statusPath(ownId));
+            pending.putArray(PeerWire.CATEGORIES)
                     .addAll(review.stream().map(JSON.getNodeFactory()::textNode).toList());
             return pending;
         }
@@ -454,12 +459,12 @@ public final class ProviderService {
             return released(purpose, answered, never);
         }
         if (result instanceof AdapterResult.NotKnown) {
-            return JSON.createObjectNode().put("uitkomst", "NIET_BEKEND");
+            return JSON.createObjectNode().put(PeerWire.OUTCOME, PeerWire.Outcome.NIET_BEKEND.name());
         }
         if (result instanceof AdapterResult.Refused refused) {
             return refusal(refused.ground().name(), refused.motivation());
         }
-        return JSON.createObjectNode().put("uitkomst", "NIET_BEREIKBAAR");
+        return JSON.createObjectNode().put(PeerWire.OUTCOME, "NIET_BEREIKBAAR");
     }
 
     /** Minimised at the source with this provider's own profiles; removals are named, never shown. */
@@ -468,8 +473,8 @@ public final class ProviderService {
         never.forEach(c -> removed.add(c + ".*"));
         ArrayNode people = JSON.createArrayNode();
         for (AdapterResult.SubjectData subject : answered.subjects()) {
-            ObjectNode person = people.addObject().put("bsn", subject.bsn());
-            ObjectNode data = person.putObject("gegevens");
+            ObjectNode person = people.addObject().put(PeerWire.BSN, subject.bsn());
+            ObjectNode data = person.putObject(PeerWire.DATA);
             subject.categories().forEach((category, fields) -> {
                 MinimisationFilter.Released released = minimisation.release(purpose, category, fields);
                 removed.addAll(released.removed());
@@ -477,19 +482,22 @@ public final class ProviderService {
                 released.fields().forEach(out::set);
             });
         }
-        ObjectNode answer =
-                JSON.createObjectNode().put("uitkomst", removed.isEmpty() ? "VERSTREKT" : "GEDEELTELIJK_VERSTREKT");
-        answer.set("personen", people);
-        answer.putArray("verwijderdeVelden")
+        ObjectNode answer = JSON.createObjectNode()
+                .put(
+                        PeerWire.OUTCOME,
+                        (removed.isEmpty() ? PeerWire.Outcome.VERSTREKT : PeerWire.Outcome.GEDEELTELIJK_VERSTREKT)
+                                .name());
+        answer.set(PeerWire.SUBJECTS, people);
+        answer.putArray(PeerWire.REMOVED)
                 .addAll(removed.stream().map(JSON.getNodeFactory()::textNode).toList());
         return answer;
     }
 
     static ObjectNode refusal(String ground, String motivation) {
         return JSON.createObjectNode()
-                .put("uitkomst", "GEWEIGERD")
-                .put("grond", ground)
-                .put("motivering", motivation);
+                .put(PeerWire.OUTCOME, PeerWire.Outcome.GEWEIGERD.name())
+                .put(PeerWire.GROUND, ground)
+                .put(PeerWire.MOTIVATION, motivation);
     }
 
     /** An entry about a verified peer request: who asked, this provider, the purpose and the subjects. */
@@ -500,10 +508,10 @@ public final class ProviderService {
                 .requester(request.requesterOin(), null)
                 .party(config.identity().name(), config.identity().oin())
                 .purpose(
-                        body.path("doel").asText(),
-                        text(body, "grondslag"),
-                        text(body, "fase"),
-                        text(body, "zaakkenmerk"))
+                        body.path(PeerWire.PURPOSE).asText(),
+                        text(body, PeerWire.LEGAL_BASIS),
+                        text(body, PeerWire.PHASE),
+                        text(body, PeerWire.CASE_REFERENCE))
                 .subjects(subjectRefs);
     }
 
@@ -540,7 +548,8 @@ public final class ProviderService {
 
     private static List<String> released(JsonNode answer) {
         Set<String> categories = new LinkedHashSet<>();
-        answer.path("personen").forEach(p -> p.path("gegevens").fieldNames().forEachRemaining(categories::add));
+        answer.path(PeerWire.SUBJECTS)
+                .forEach(p -> p.path(PeerWire.DATA).fieldNames().forEachRemaining(categories::add));
         return List.copyOf(categories);
     }
 
