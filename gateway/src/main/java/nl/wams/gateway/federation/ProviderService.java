@@ -11,14 +11,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import nl.wams.adapters.AdapterRequest;
-import nl.wams.adapters.AdapterResult;
 import nl.wams.adapters.PartyAdapter;
 import nl.wams.adapters.TraceIds;
 import nl.wams.adapters.peer.PeerMessages;
@@ -57,8 +54,7 @@ public final class ProviderService {
     private final PeerMessages messages;
     private final PeerSigner signer;
     private final ReplayStore replay;
-    private final PartyAdapter backend;
-    private final MinimisationFilter minimisation;
+    private final ProviderAnswers answers;
     private final AuditLog audit;
     private final Pseudonyms pseudonyms;
     private final ReviewStore reviews;
@@ -85,8 +81,7 @@ public final class ProviderService {
         this.messages = messages;
         this.signer = signer;
         this.replay = replay;
-        this.backend = backend;
-        this.minimisation = minimisation;
+        this.answers = new ProviderAnswers(backend, minimisation);
         this.audit = audit;
         this.pseudonyms = pseudonyms;
         this.reviews = reviews;
@@ -203,7 +198,7 @@ public final class ProviderService {
             return STORAGE_UNAVAILABLE;
         }
         String outcome = answer.path(PeerWire.OUTCOME).asText();
-        if ("NIET_BEREIKBAAR".equals(outcome)) {
+        if (ProviderAnswers.BACKEND_UNREACHABLE.equals(outcome)) {
             audit.append(
                     trace,
                     List.of(peerEntry(AuditEvent.PEER_VERZOEK_AFGEBROKEN, transactionId, request, subjectRefs)
@@ -241,9 +236,12 @@ public final class ProviderService {
         audit.append(
                 trace,
                 List.of(peerEntry(AuditEvent.PEER_ANTWOORD_VERSTUURD, transactionId, request, subjectRefs)
-                        .categories(categories, released(answer))
-                        .fieldsRemoved(strings(answer.path(PeerWire.REMOVED)))
-                        .outcome(outcome, text(answer, PeerWire.GROUND), text(answer, PeerWire.MOTIVATION))
+                        .categories(categories, ProviderAnswers.releasedCategories(answer))
+                        .fieldsRemoved(ProviderAnswers.removed(answer))
+                        .outcome(
+                                outcome,
+                                ProviderAnswers.text(answer, PeerWire.GROUND),
+                                ProviderAnswers.text(answer, PeerWire.MOTIVATION))
                         .build()));
         String signed = messages.signAnswer(signer, request.requesterOin(), jws, ownId, answer);
         boolean pending = PeerWire.Outcome.IN_BEHANDELING.name().equals(outcome);
@@ -335,14 +333,15 @@ public final class ProviderService {
             List<String> withheld = asked.stream()
                     .filter(c -> !release.categories().contains(c))
                     .toList();
-            answer = fromBackend(review.purpose(), released, withheld, subjects, id);
+            answer = answers.fromBackend(review.purpose(), released, withheld, subjects, id);
             status = ReviewStatus.VRIJGEGEVEN;
         } else {
             Decision.Refuse refuse = (Decision.Refuse) decision;
-            answer = refusal(refuse.ground(), refuse.motivation());
+            answer = ProviderAnswers.refusal(refuse.ground(), refuse.motivation());
             status = ReviewStatus.GEWEIGERD;
         }
-        if ("NIET_BEREIKBAAR".equals(answer.path(PeerWire.OUTCOME).asText())) {
+        if (ProviderAnswers.BACKEND_UNREACHABLE.equals(
+                answer.path(PeerWire.OUTCOME).asText())) {
             throw new SQLException("backend not reachable; the decision is not recorded");
         }
         return store(review, answer, status, reviewer) ? DecisionResult.DECIDED : DecisionResult.ALREADY_DECIDED;
@@ -377,12 +376,12 @@ public final class ProviderService {
                         .requester(review.requesterOin(), reviewer)
                         .party(config.identity().name(), config.identity().oin())
                         .purpose(review.purpose(), review.legalBasis(), review.phase(), review.caseRef())
-                        .categories(List.of(), released(answer))
-                        .fieldsRemoved(strings(answer.path(PeerWire.REMOVED)))
+                        .categories(List.of(), ProviderAnswers.releasedCategories(answer))
+                        .fieldsRemoved(ProviderAnswers.removed(answer))
                         .outcome(
                                 answer.path(PeerWire.OUTCOME).asText(),
-                                text(answer, PeerWire.GROUND),
-                                text(answer, PeerWire.MOTIVATION))
+                                ProviderAnswers.text(answer, PeerWire.GROUND),
+                                ProviderAnswers.text(answer, PeerWire.MOTIVATION))
                         .build()));
         return reviews.decide(review.id(), status, StoredTime.format(clock.instant()), reviewer, signed);
     }
@@ -399,7 +398,8 @@ public final class ProviderService {
             throws SQLException {
         Optional<GatewayConfig.Served> served = config.provider().served(requesterOin);
         if (served.isEmpty() || !served.get().purposes().contains(purpose)) {
-            return refusal("GEEN_GRONDSLAG", "Deze organisatie wordt niet bediend voor doel '" + purpose + "'.");
+            return ProviderAnswers.refusal(
+                    "GEEN_GRONDSLAG", "Deze organisatie wordt niet bediend voor doel '" + purpose + "'.");
         }
         List<String> automatic = new ArrayList<>();
         List<String> review = new ArrayList<>();
@@ -419,11 +419,11 @@ public final class ProviderService {
                     ownId,
                     requesterOin,
                     purpose,
-                    text(body, PeerWire.LEGAL_BASIS),
-                    text(body, PeerWire.PHASE),
-                    text(body, PeerWire.TRIGGER),
-                    text(body, PeerWire.CASE_REFERENCE),
-                    text(body, PeerWire.MOTIVATION),
+                    ProviderAnswers.text(body, PeerWire.LEGAL_BASIS),
+                    ProviderAnswers.text(body, PeerWire.PHASE),
+                    ProviderAnswers.text(body, PeerWire.TRIGGER),
+                    ProviderAnswers.text(body, PeerWire.CASE_REFERENCE),
+                    ProviderAnswers.text(body, PeerWire.MOTIVATION),
                     JSON.valueToTree(categories).toString(),
                     people.toString(),
                     jws,
@@ -441,63 +441,7 @@ public final class ProviderService {
                     .addAll(review.stream().map(JSON.getNodeFactory()::textNode).toList());
             return pending;
         }
-        return fromBackend(purpose, automatic, never, subjects, transactionId);
-    }
-
-    /** Fetches and minimises the categories that may be released; the rest is named as removed. */
-    ObjectNode fromBackend(
-            String purpose,
-            List<String> automatic,
-            List<String> never,
-            List<AdapterRequest.Subject> subjects,
-            String transactionId) {
-        if (automatic.isEmpty()) {
-            return refusal("GEEN_GRONDSLAG", "Geen grondslag om " + never + " te verstrekken.");
-        }
-        AdapterResult result = backend.fetch(new AdapterRequest(transactionId, purpose, subjects, automatic));
-        if (result instanceof AdapterResult.Answered answered) {
-            return released(purpose, answered, never);
-        }
-        if (result instanceof AdapterResult.NotKnown) {
-            return JSON.createObjectNode().put(PeerWire.OUTCOME, PeerWire.Outcome.NIET_BEKEND.name());
-        }
-        if (result instanceof AdapterResult.Refused refused) {
-            return refusal(refused.ground().name(), refused.motivation());
-        }
-        return JSON.createObjectNode().put(PeerWire.OUTCOME, "NIET_BEREIKBAAR");
-    }
-
-    /** Minimised at the source with this provider's own profiles; removals are named, never shown. */
-    private ObjectNode released(String purpose, AdapterResult.Answered answered, List<String> never) {
-        Set<String> removed = new LinkedHashSet<>();
-        never.forEach(c -> removed.add(c + ".*"));
-        ArrayNode people = JSON.createArrayNode();
-        for (AdapterResult.SubjectData subject : answered.subjects()) {
-            ObjectNode person = people.addObject().put(PeerWire.BSN, subject.bsn());
-            ObjectNode data = person.putObject(PeerWire.DATA);
-            subject.categories().forEach((category, fields) -> {
-                MinimisationFilter.Released released = minimisation.release(purpose, category, fields);
-                removed.addAll(released.removed());
-                ObjectNode out = data.putObject(category);
-                released.fields().forEach(out::set);
-            });
-        }
-        ObjectNode answer = JSON.createObjectNode()
-                .put(
-                        PeerWire.OUTCOME,
-                        (removed.isEmpty() ? PeerWire.Outcome.VERSTREKT : PeerWire.Outcome.GEDEELTELIJK_VERSTREKT)
-                                .name());
-        answer.set(PeerWire.SUBJECTS, people);
-        answer.putArray(PeerWire.REMOVED)
-                .addAll(removed.stream().map(JSON.getNodeFactory()::textNode).toList());
-        return answer;
-    }
-
-    static ObjectNode refusal(String ground, String motivation) {
-        return JSON.createObjectNode()
-                .put(PeerWire.OUTCOME, PeerWire.Outcome.GEWEIGERD.name())
-                .put(PeerWire.GROUND, ground)
-                .put(PeerWire.MOTIVATION, motivation);
+        return answers.fromBackend(purpose, automatic, never, subjects, transactionId);
     }
 
     /** An entry about a verified peer request: who asked, this provider, the purpose and the subjects. */
@@ -509,9 +453,9 @@ public final class ProviderService {
                 .party(config.identity().name(), config.identity().oin())
                 .purpose(
                         body.path(PeerWire.PURPOSE).asText(),
-                        text(body, PeerWire.LEGAL_BASIS),
-                        text(body, PeerWire.PHASE),
-                        text(body, PeerWire.CASE_REFERENCE))
+                        ProviderAnswers.text(body, PeerWire.LEGAL_BASIS),
+                        ProviderAnswers.text(body, PeerWire.PHASE),
+                        ProviderAnswers.text(body, PeerWire.CASE_REFERENCE))
                 .subjects(subjectRefs);
     }
 
@@ -544,23 +488,5 @@ public final class ProviderService {
                 "ongeldig-peerverzoek",
                 "Ongeldig peerverzoek",
                 "Het ondertekende verzoek is afgewezen: " + e.reason().name() + ".");
-    }
-
-    private static List<String> released(JsonNode answer) {
-        Set<String> categories = new LinkedHashSet<>();
-        answer.path(PeerWire.SUBJECTS)
-                .forEach(p -> p.path(PeerWire.DATA).fieldNames().forEachRemaining(categories::add));
-        return List.copyOf(categories);
-    }
-
-    private static List<String> strings(JsonNode array) {
-        List<String> values = new ArrayList<>();
-        array.forEach(n -> values.add(n.asText()));
-        return values;
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
     }
 }
