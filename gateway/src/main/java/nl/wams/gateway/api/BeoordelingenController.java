@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import nl.wams.gateway.config.LoadedConfig;
 import nl.wams.gateway.federation.ProviderService;
+import nl.wams.gateway.federation.ReviewLifecycle;
 import nl.wams.gateway.federation.ReviewStore;
 import nl.wams.gateway.request.AnswerCheck;
 import org.springframework.beans.factory.ObjectProvider;
@@ -81,8 +82,8 @@ class BeoordelingenController {
             @PathVariable("id") String id, @RequestBody byte[] body, @AuthenticationPrincipal Jwt reviewer)
             throws SQLException {
         providerOnly();
-        ProviderService.Decision decision = decision(body);
-        return switch (provider.getObject().decideReview(id, reviewer.getSubject(), decision)) {
+        ReviewLifecycle.Decision decision = decision(body);
+        return switch (provider.getObject().reviews().decide(id, reviewer.getSubject(), decision)) {
             case NOT_FOUND -> throw new ResourceNotFoundException("Beoordeling niet gevonden.");
             case ALREADY_DECIDED -> throw new AlreadyDecidedException();
             case NOT_ASKED ->
@@ -101,7 +102,7 @@ class BeoordelingenController {
         }
     }
 
-    private static ProviderService.Decision decision(byte[] body) {
+    private static ReviewLifecycle.Decision decision(byte[] body) {
         JsonNode node;
         try {
             node = JSON.readTree(body);
@@ -133,7 +134,7 @@ class BeoordelingenController {
                         "Noem de categorieën die vrijgegeven worden.",
                         List.of(new InvalidRequestException.InvalidParam("categorieen", "verplicht bij VRIJGEVEN")));
             }
-            return new ProviderService.Decision.Release(categories);
+            return new ReviewLifecycle.Decision.Release(categories);
         }
         if ("WEIGEREN".equals(besluit)) {
             String grond = node.path("grond").asText();
@@ -148,7 +149,7 @@ class BeoordelingenController {
                         "Een weigering vereist een motivering.",
                         List.of(new InvalidRequestException.InvalidParam("motivering", "verplicht bij WEIGEREN")));
             }
-            return new ProviderService.Decision.Refuse(grond, motivering);
+            return new ReviewLifecycle.Decision.Refuse(grond, motivering);
         }
         throw new InvalidRequestException(
                 "besluit moet VRIJGEVEN of WEIGEREN zijn.",

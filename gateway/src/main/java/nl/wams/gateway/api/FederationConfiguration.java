@@ -110,7 +110,7 @@ class FederationConfiguration {
             scheduler.scheduleWithFixedDelay(
                     () -> {
                         try {
-                            provider.getObject().expire();
+                            provider.getObject().reviews().expire();
                         } catch (Exception e) {
                             LoggerFactory.getLogger(FederationConfiguration.class)
                                     .warn(

@@ -1,6 +1,5 @@
 package nl.wams.gateway.federation;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -55,6 +54,7 @@ public final class ProviderService {
     private final PeerSigner signer;
     private final ReplayStore replay;
     private final ProviderAnswers answers;
+    private final ReviewLifecycle lifecycle;
     private final AuditLog audit;
     private final Pseudonyms pseudonyms;
     private final ReviewStore reviews;
@@ -82,6 +82,7 @@ public final class ProviderService {
         this.signer = signer;
         this.replay = replay;
         this.answers = new ProviderAnswers(backend, minimisation);
+        this.lifecycle = new ReviewLifecycle(config.identity(), messages, signer, audit, reviews, clock, answers);
         this.audit = audit;
         this.pseudonyms = pseudonyms;
         this.reviews = reviews;
@@ -280,110 +281,14 @@ public final class ProviderService {
         return waited.minus(margin.compareTo(Duration.ofSeconds(2)) > 0 ? Duration.ofSeconds(2) : margin);
     }
 
-    /** A professional's decision on a review. */
-    public sealed interface Decision {
-        /** Release these categories (still minimised at the source). */
-        record Release(List<String> categories) implements Decision {}
-
-        /** Refuse with a ground and a motivation. */
-        record Refuse(String ground, String motivation) implements Decision {}
-    }
-
-    /** What became of a decision. */
-    public enum DecisionResult {
-        DECIDED,
-        NOT_FOUND,
-        ALREADY_DECIDED,
-        /** A reviewer named a category the request did not ask: nothing is decided. */
-        NOT_ASKED
-    }
-
-    /**
-     * Records a decision once: the answer is built (from the backend for released categories,
-     * minimised at the source), signed against the original request, stored for the requester's
-     * next poll, and audited with the reviewer's reference.
-     */
-    public DecisionResult decideReview(String id, String reviewer, Decision decision) throws SQLException {
-        Optional<ReviewStore.Review> found = reviews.get(id);
-        if (found.isEmpty()) {
-            return DecisionResult.NOT_FOUND;
-        }
-        ReviewStore.Review review = found.get();
-        if (review.status().decided()) {
-            return DecisionResult.ALREADY_DECIDED;
-        }
-        List<AdapterRequest.Subject> subjects = new ArrayList<>();
-        List<String> asked = new ArrayList<>();
-        try {
-            JSON.readTree(review.subjects())
-                    .forEach(p -> subjects.add(new AdapterRequest.Subject(
-                            p.path(PeerWire.BSN).asText(), p.path(PeerWire.ROLE).asText())));
-            JSON.readTree(review.categories()).forEach(c -> asked.add(c.asText()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored review " + id + " is unreadable", e);
-        }
-        ObjectNode answer;
-        ReviewStatus status;
-        if (decision instanceof Decision.Release release && !asked.containsAll(release.categories())) {
-            return DecisionResult.NOT_ASKED;
-        }
-        if (decision instanceof Decision.Release release) {
-            List<String> released =
-                    asked.stream().filter(release.categories()::contains).toList();
-            List<String> withheld = asked.stream()
-                    .filter(c -> !release.categories().contains(c))
-                    .toList();
-            answer = answers.fromBackend(review.purpose(), released, withheld, subjects, id);
-            status = ReviewStatus.VRIJGEGEVEN;
-        } else {
-            Decision.Refuse refuse = (Decision.Refuse) decision;
-            answer = ProviderAnswers.refusal(refuse.ground(), refuse.motivation());
-            status = ReviewStatus.GEWEIGERD;
-        }
-        if (ProviderAnswers.BACKEND_UNREACHABLE.equals(
-                answer.path(PeerWire.OUTCOME).asText())) {
-            throw new SQLException("backend not reachable; the decision is not recorded");
-        }
-        return store(review, answer, status, reviewer) ? DecisionResult.DECIDED : DecisionResult.ALREADY_DECIDED;
-    }
-
-    /** Closes reviews past their term as NIET_BEANTWOORD, so no requester waits forever. */
-    public int expire() throws SQLException {
-        int closed = 0;
-        for (ReviewStore.Review review : reviews.expired(StoredTime.format(clock.instant()))) {
-            ObjectNode answer = JSON.createObjectNode()
-                    .put(PeerWire.OUTCOME, PeerWire.Outcome.NIET_BEANTWOORD.name())
-                    .put(PeerWire.MOTIVATION, "Niet binnen de termijn beoordeeld.");
-            if (store(review, answer, ReviewStatus.NIET_BEANTWOORD, "termijn")) {
-                closed++;
-            }
-        }
-        return closed;
+    /** The reviews' lifecycle: a professional's decision, and the end of the term. */
+    public ReviewLifecycle reviews() {
+        return lifecycle;
     }
 
     /** The status resource of a held request; signed into the pending answer, so it is the only one polled. */
     static String statusPath(String reviewId) {
         return "/peer/v1/verzoeken/" + reviewId;
-    }
-
-    private boolean store(ReviewStore.Review review, ObjectNode answer, ReviewStatus status, String reviewer)
-            throws SQLException {
-        String signed = messages.signAnswer(signer, review.requesterOin(), review.requestJws(), review.id(), answer);
-        String reference = review.transactionId() != null ? review.transactionId() : review.id();
-        audit.append(
-                TraceIds.of(reference),
-                List.of(AuditEntry.of(AuditEvent.BEOORDELINGSBESLUIT, reference)
-                        .requester(review.requesterOin(), reviewer)
-                        .party(config.identity().name(), config.identity().oin())
-                        .purpose(review.purpose(), review.legalBasis(), review.phase(), review.caseRef())
-                        .categories(List.of(), ProviderAnswers.releasedCategories(answer))
-                        .fieldsRemoved(ProviderAnswers.removed(answer))
-                        .outcome(
-                                answer.path(PeerWire.OUTCOME).asText(),
-                                ProviderAnswers.text(answer, PeerWire.GROUND),
-                                ProviderAnswers.text(answer, PeerWire.MOTIVATION))
-                        .build()));
-        return reviews.decide(review.id(), status, StoredTime.format(clock.instant()), reviewer, signed);
     }
 
     private ObjectNode decide(
