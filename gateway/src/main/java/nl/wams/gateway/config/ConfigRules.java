@@ -230,6 +230,14 @@ final class ConfigRules {
         }
     }
 
+    /** A key or password named by an environment variable: the variable must be set where the gateway runs. */
+    private void environmentSet(String pointer, String variable, String holds, Consumer<ConfigProblem> report) {
+        if (variable != null && System.getenv(variable) == null) {
+            report.accept(
+                    yaml.problem(pointer, "environment variable " + variable + " is not set (it holds " + holds + ")"));
+        }
+    }
+
     private void auditKeysReadable(Consumer<ConfigProblem> report) {
         GatewayConfig.Audit audit = config.gateway().audit();
         if (audit.pseudonymKeyFile() != null) {
@@ -260,6 +268,12 @@ final class ConfigRules {
             } catch (IllegalArgumentException e) {
                 report.accept(yaml.problem("/audit/data-key-file", "data key is not base64: " + file));
             }
+        }
+        environmentSet("/audit/pseudonym-key-env", audit.pseudonymKeyEnv(), "the pseudonym key", report);
+        environmentSet("/audit/data-key-env", audit.dataKeyEnv(), "the data key", report);
+        if (audit.database() != null) {
+            environmentSet(
+                    "/audit/database/password-env", audit.database().passwordEnv(), "the database password", report);
         }
         Path signing = config.resolve(audit.signingKeyFile());
         try {

@@ -97,4 +97,33 @@ class ConfigValidateCommandTest {
                 .contains(config + ":46:")
                 .contains("environment variable WAMS_TEST_NOT_SET_ANYWHERE is not set");
     }
+
+    @Test
+    void unsetKeyVariablesOfTheAuditLogAreNamedWithTheirLines() throws IOException {
+        Path demo = Path.of("../config/demo/gemeente.yml").toAbsolutePath().normalize();
+        String text = Files.readString(demo)
+                .replace(
+                        "pseudonym-key-file: ../../certs-example/demo-pseudonym-gemeente.key",
+                        "pseudonym-key-env: WAMS_TEST_PSEUDONYM_NOT_SET")
+                .replace(
+                        "data-key-file: ../../certs-example/demo-data-key-gemeente.key",
+                        "data-key-env: WAMS_TEST_DATA_KEY_NOT_SET")
+                .replace(
+                        "../../certs-example/",
+                        demo.resolveSibling("../../certs-example/").normalize() + "/")
+                .replace(
+                        "../catalogue.yml",
+                        demo.resolveSibling("../catalogue.yml").normalize().toString())
+                .replace("../../demo-data/", dir.resolve("data").toString() + "/");
+        Path config = dir.resolve("gemeente-env.yml");
+        Files.writeString(config, text);
+
+        var run = run("config", "validate", config.toString());
+
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err())
+                .contains("environment variable WAMS_TEST_PSEUDONYM_NOT_SET is not set (it holds the pseudonym key)")
+                .contains("environment variable WAMS_TEST_DATA_KEY_NOT_SET is not set (it holds the data key)")
+                .contains("2 problem(s)");
+    }
 }
