@@ -37,12 +37,6 @@ public final class PeerMessages {
 
     public static final String MEDIA_TYPE = "application/jose";
 
-    /**
-     * The signed request's field with how long (ms) the requester waits for the answer; the
-     * provider sends no data once that wait has passed.
-     */
-    public static final String WAIT_FIELD = "wachttijdMs";
-
     public static final int MAX_JWS_BYTES = 256 * 1024;
     public static final Duration MAX_LIFETIME = Duration.ofMinutes(5);
     static final Duration SKEW = Duration.ofSeconds(30);

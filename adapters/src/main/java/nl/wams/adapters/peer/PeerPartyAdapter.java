@@ -155,7 +155,7 @@ public final class PeerPartyAdapter implements PartyAdapter, HeldAnswers {
     private JsonNode body(AdapterRequest request) {
         ObjectNode body = JSON.createObjectNode();
         body.put(PeerWire.PURPOSE, request.purpose());
-        body.put(PeerMessages.WAIT_FIELD, settings.answerWaited().toMillis());
+        body.put(PeerWire.WAIT, settings.answerWaited().toMillis());
         AdapterRequest.Context context = request.context();
         if (context != null) {
             body.put(PeerWire.LEGAL_BASIS, context.legalBasis());

@@ -21,8 +21,8 @@ public final class PeerWire {
     public static final String SUBJECTS = "personen";
     public static final String BSN = "bsn";
     public static final String ROLE = "rol";
-    /** How long (ms) the requester waits for the answer. */
-    public static final String WAIT = PeerMessages.WAIT_FIELD;
+    /** How long (ms) the requester waits for the answer; the provider sends no data after it. */
+    public static final String WAIT = "wachttijdMs";
 
     // The answer (and the request's motivation).
     public static final String OUTCOME = "uitkomst";

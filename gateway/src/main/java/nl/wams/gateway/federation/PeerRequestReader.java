@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import nl.wams.adapters.peer.PeerMessages;
 import nl.wams.adapters.peer.PeerWire;
 import nl.wams.gateway.request.DataRequest;
 
@@ -82,14 +81,14 @@ final class PeerRequestReader {
             }
             categories.add(category.asText());
         }
-        JsonNode wait = body.get(PeerMessages.WAIT_FIELD);
+        JsonNode wait = body.get(PeerWire.WAIT);
         Optional<Duration> waited = Optional.empty();
         if (wait != null) {
             if (!wait.canConvertToLong()
                     || !wait.isIntegralNumber()
                     || wait.asLong() < 1
                     || wait.asLong() > MAX_WAIT_MILLIS) {
-                throw new InvalidField(PeerMessages.WAIT_FIELD);
+                throw new InvalidField(PeerWire.WAIT);
             }
             waited = Optional.of(Duration.ofMillis(wait.asLong()));
         }

@@ -102,8 +102,4 @@ final class PartyGuard {
     private PartyAnswer answer(AdapterResult result) {
         return new PartyAnswer(partyId, result);
     }
-
-    CircuitBreaker.State state() {
-        return breaker.getState();
-    }
 }

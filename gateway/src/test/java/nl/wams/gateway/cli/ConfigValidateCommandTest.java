@@ -69,23 +69,35 @@ class ConfigValidateCommandTest {
         assertThat(run.err()).contains("file not found");
     }
 
-    @Test
-    void anUnsetPasswordVariableIsNamedWithItsLine() throws IOException {
+    /**
+     * The municipality's demo configuration with text replaced (pairs: old, new), written into the
+     * test folder with its relative paths made absolute; line numbers stay those of the demo file.
+     */
+    Path demoConfigWith(String name, String... replacements) throws IOException {
         Path demo = Path.of("../config/demo/gemeente.yml").toAbsolutePath().normalize();
-        String text = Files.readString(demo)
-                .replace(
-                        "signing: { path: ../../certs-example/gemeente-signing.p12, password: changeit }",
-                        "signing: { path: ../../certs-example/gemeente-signing.p12,"
-                                + " password-env: WAMS_TEST_NOT_SET_ANYWHERE }")
-                .replace(
+        String text = Files.readString(demo);
+        for (int i = 0; i < replacements.length; i += 2) {
+            text = text.replace(replacements[i], replacements[i + 1]);
+        }
+        text = text.replace(
                         "../../certs-example/",
                         demo.resolveSibling("../../certs-example/").normalize() + "/")
                 .replace(
                         "../catalogue.yml",
                         demo.resolveSibling("../catalogue.yml").normalize().toString())
                 .replace("../../demo-data/", dir.resolve("data").toString() + "/");
-        Path config = dir.resolve("gemeente.yml");
+        Path config = dir.resolve(name);
         Files.writeString(config, text);
+        return config;
+    }
+
+    @Test
+    void anUnsetPasswordVariableIsNamedWithItsLine() throws IOException {
+        Path config = demoConfigWith(
+                "gemeente.yml",
+                "signing: { path: ../../certs-example/gemeente-signing.p12, password: changeit }",
+                "signing: { path: ../../certs-example/gemeente-signing.p12,"
+                        + " password-env: WAMS_TEST_NOT_SET_ANYWHERE }");
 
         var run = run("config", "validate", config.toString());
 
@@ -100,23 +112,12 @@ class ConfigValidateCommandTest {
 
     @Test
     void unsetKeyVariablesOfTheAuditLogAreNamedWithTheirLines() throws IOException {
-        Path demo = Path.of("../config/demo/gemeente.yml").toAbsolutePath().normalize();
-        String text = Files.readString(demo)
-                .replace(
-                        "pseudonym-key-file: ../../certs-example/demo-pseudonym-gemeente.key",
-                        "pseudonym-key-env: WAMS_TEST_PSEUDONYM_NOT_SET")
-                .replace(
-                        "data-key-file: ../../certs-example/demo-data-key-gemeente.key",
-                        "data-key-env: WAMS_TEST_DATA_KEY_NOT_SET")
-                .replace(
-                        "../../certs-example/",
-                        demo.resolveSibling("../../certs-example/").normalize() + "/")
-                .replace(
-                        "../catalogue.yml",
-                        demo.resolveSibling("../catalogue.yml").normalize().toString())
-                .replace("../../demo-data/", dir.resolve("data").toString() + "/");
-        Path config = dir.resolve("gemeente-env.yml");
-        Files.writeString(config, text);
+        Path config = demoConfigWith(
+                "gemeente-env.yml",
+                "pseudonym-key-file: ../../certs-example/demo-pseudonym-gemeente.key",
+                "pseudonym-key-env: WAMS_TEST_PSEUDONYM_NOT_SET",
+                "data-key-file: ../../certs-example/demo-data-key-gemeente.key",
+                "data-key-env: WAMS_TEST_DATA_KEY_NOT_SET");
 
         var run = run("config", "validate", config.toString());
 

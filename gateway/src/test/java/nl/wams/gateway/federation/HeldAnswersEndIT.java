@@ -38,7 +38,6 @@ class HeldAnswersEndIT {
     static final Reply HELD = Reply.signed(202, "{\"uitkomst\":\"IN_BEHANDELING\",\"status\":\"" + STATUS_PATH + "\"}");
     static TestFederation pki;
     static SigningFakePeer peer;
-    static SigningFakePeer slowPeer;
     static TestGateway requester;
 
     @BeforeAll

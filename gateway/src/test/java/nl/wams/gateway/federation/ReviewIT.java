@@ -54,19 +54,7 @@ class ReviewIT {
     static TestGateway woon;
     static TestGateway requester;
 
-    static final String PURPOSES = """
-            purposes:
-              - id: onderzoek
-                phase: onderzoek
-                legal-basis: { id: wmo-onderzoek, text: "Wmo 2015 (Wams): onderzoek" }
-                categories: [bekend-bij, contactprofessional, ggz-behandeling]
-                special-categories-allowed: true
-            minimisation:
-              onderzoek:
-                bekend-bij: { bekend: keep }
-                contactprofessional: { naam: keep }
-                ggz-behandeling: { inBehandeling: keep }
-            """;
+    static final String PURPOSES = TestFederation.ONDERZOEK;
 
     static int freePort() throws Exception {
         try (ServerSocket socket = new ServerSocket(0)) {

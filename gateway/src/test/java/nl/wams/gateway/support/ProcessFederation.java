@@ -36,7 +36,6 @@ public final class ProcessFederation implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final TestTokens tokens;
-    private final Database database;
     private final TestPostgres postgres;
     private final Path requesterHome;
     private final Path providerHome;
@@ -54,7 +53,6 @@ public final class ProcessFederation implements AutoCloseable {
     private ProcessFederation(Path dir, TestTokens tokens, Database database, int epdPort, String polling)
             throws Exception {
         this.tokens = tokens;
-        this.database = database;
         this.postgres = database == Database.POSTGRES ? TestPostgres.start() : null;
         TestFederation pki = TestFederation.create(dir.resolve("pki"));
         int providerPeer = GatewayProcess.freePort();
@@ -231,10 +229,6 @@ public final class ProcessFederation implements AutoCloseable {
         return url == null
                 ? DriverManager.getConnection(AuditSetup.h2Url(home.resolve("audit-data"), false), "sa", "")
                 : DriverManager.getConnection(url, "postgres", "postgres");
-    }
-
-    public Database database() {
-        return database;
     }
 
     private static URI uri(int port, String path) {
