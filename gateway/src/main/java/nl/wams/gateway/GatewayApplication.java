@@ -6,6 +6,7 @@ import java.util.Map;
 import nl.wams.gateway.audit.AuditSetup;
 import nl.wams.gateway.audit.DatabaseUnavailableException;
 import nl.wams.gateway.config.LoadedConfig;
+import nl.wams.gateway.config.TlsPolicy;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
@@ -53,13 +54,8 @@ public class GatewayApplication {
             properties.put("server.ssl.key-store", "file:" + config.resolve(tls.path()));
             properties.put("server.ssl.key-store-password", new String(tls.secret()));
             properties.put("server.ssl.key-store-type", "PKCS12");
-            properties.put("server.ssl.enabled-protocols", "TLSv1.3,TLSv1.2");
-            properties.put(
-                    "server.ssl.ciphers",
-                    "TLS_AES_128_GCM_SHA256,TLS_AES_256_GCM_SHA384,"
-                            + "TLS_CHACHA20_POLY1305_SHA256,TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,"
-                            + "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,"
-                            + "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384");
+            properties.put("server.ssl.enabled-protocols", TlsPolicy.PROTOCOLS);
+            properties.put("server.ssl.ciphers", TlsPolicy.CIPHERS);
         }
         properties.putAll(overrides);
         try {

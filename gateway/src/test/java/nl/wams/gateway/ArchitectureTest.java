@@ -11,9 +11,16 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.List;
+import nl.wams.adapters.PartyAdapter;
+import nl.wams.adapters.peer.PeerSigner;
+import nl.wams.gateway.audit.AuditLog;
+import nl.wams.gateway.policy.RequestPolicy;
+import nl.wams.gateway.routing.PartyFanOut;
+import nl.wams.gateway.routing.PartyRoutes;
 import org.junit.jupiter.api.Test;
 
-/** The layout rules of CONVENTIONS.md, checked on the compiled classes. */
+/** The layout rules of docs/architecture.md, checked on the compiled classes. */
 class ArchitectureTest {
 
     static final JavaClasses CLASSES = new ClassFileImporter()
@@ -47,6 +54,75 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("org.springframework..", "org.apache.camel..", "jakarta.servlet..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void thePeerProtocolIsPlainJavaWithoutSpringOrHttpServers() {
+        noClasses()
+                .that()
+                .resideInAPackage("nl.wams.adapters.peer..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework..", "org.apache.camel..", "jakarta.servlet..", "org.apache.catalina..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theRequesterAndTheProviderRoleDoNotUseEachOther() {
+        noClasses()
+                .that()
+                .resideInAPackage("nl.wams.gateway.requester..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("nl.wams.gateway.provider..")
+                .check(CLASSES);
+        noClasses()
+                .that()
+                .resideInAPackage("nl.wams.gateway.provider..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("nl.wams.gateway.requester..")
+                .orShould()
+                .dependOnClassesThat()
+                .belongToAnyOf(PartyFanOut.class, PartyRoutes.class)
+                .check(CLASSES);
+    }
+
+    @Test
+    void rolesWireThemselvesButKnowNothingOfHttp() {
+        noClasses()
+                .that()
+                .resideInAnyPackage("nl.wams.gateway.requester..", "nl.wams.gateway.provider..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "nl.wams.gateway.api..",
+                        "org.springframework.web..",
+                        "org.springframework.http..",
+                        "org.springframework.security..",
+                        "jakarta.servlet..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void controllersHoldNoBusinessRules() {
+        noClasses()
+                .that()
+                .resideInAPackage("nl.wams.gateway.api..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "nl.wams.gateway.minimisation..",
+                        "nl.wams.gateway.routing..",
+                        "nl.wams.adapters.rest..",
+                        "nl.wams.adapters.soap..")
+                .orShould()
+                .callMethod(AuditLog.class, "append", String.class, List.class)
+                .orShould()
+                .dependOnClassesThat()
+                .belongToAnyOf(RequestPolicy.class, PartyAdapter.class, PeerSigner.class)
                 .check(CLASSES);
     }
 

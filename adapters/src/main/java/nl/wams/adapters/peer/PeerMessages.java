@@ -27,7 +27,8 @@ import java.util.Set;
 import nl.wams.adapters.peer.PeerProtocolException.Reason;
 
 /**
- * The peer protocol's signed messages (DESIGN.md "Peer protocol"). A request is a compact JWS with
+ * The peer protocol's signed messages (docs/federation.md): signing and verifying happen here and
+ * nowhere else. A request is a compact JWS with
  * {@code iss}, {@code aud}, {@code jti}, {@code iat}, {@code exp} (at most 5 minutes later), the
  * request object ({@code verzoek}) and the trace id; an answer is a compact JWS by the provider
  * that carries the SHA-256 of the request JWS ({@code verzoek_sha256}) and the answer
@@ -54,14 +55,14 @@ public final class PeerMessages {
     /** A request that passed every check but the replay check (which needs shared storage). */
     public record VerifiedRequest(String jti, String requesterOin, Instant expires, String traceId, JsonNode request) {}
 
+    /** Signs a request for the party with OIN {@code providerOin}. */
+    public String signRequest(PeerSigner signer, String providerOin, String jti, PeerRequest request, String traceId) {
+        return signRequest(signer, providerOin, jti, request.toJson(), traceId);
+    }
+
+    /** Signs any JSON as a request (tests use it to send what no gateway would write). */
     public String signRequest(PeerSigner signer, String providerOin, String jti, JsonNode request, String traceId) {
-        Instant now = clock.instant();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                .issuer(signer.oin())
-                .audience(providerOin)
-                .jwtID(jti)
-                .issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(MAX_LIFETIME)))
+        JWTClaimsSet claims = envelope(signer, providerOin, jti)
                 .claim("verzoek", JSON.convertValue(request, Map.class))
                 .claim("trace_id", traceId)
                 .build();
@@ -100,14 +101,14 @@ public final class PeerMessages {
                 JSON.valueToTree(request));
     }
 
+    /** Signs an answer to the request {@code requestJws}, bound to it by its hash. */
+    public String signAnswer(PeerSigner signer, String requesterOin, String requestJws, String jti, PeerAnswer answer) {
+        return signAnswer(signer, requesterOin, requestJws, jti, answer.toJson());
+    }
+
+    /** Signs any JSON as an answer (tests use it to send what no gateway would write). */
     public String signAnswer(PeerSigner signer, String requesterOin, String requestJws, String jti, JsonNode answer) {
-        Instant now = clock.instant();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                .issuer(signer.oin())
-                .audience(requesterOin)
-                .jwtID(jti)
-                .issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(MAX_LIFETIME)))
+        JWTClaimsSet claims = envelope(signer, requesterOin, jti)
                 .claim("verzoek_sha256", sha256(requestJws))
                 .claim("antwoord", JSON.convertValue(answer, Map.class))
                 .build();
@@ -137,6 +138,17 @@ public final class PeerMessages {
             throw new PeerProtocolException(Reason.MISSING_CLAIM, "antwoord missing");
         }
         return JSON.valueToTree(answer);
+    }
+
+    /** What every message carries: who signed it, for whom, its id and a lifetime of {@link #MAX_LIFETIME}. */
+    private JWTClaimsSet.Builder envelope(PeerSigner signer, String audience, String jti) {
+        Instant now = clock.instant();
+        return new JWTClaimsSet.Builder()
+                .issuer(signer.oin())
+                .audience(audience)
+                .jwtID(jti)
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(MAX_LIFETIME)));
     }
 
     private record Signed(SignedJWT jwt, String signerOin) {}

@@ -2,17 +2,13 @@ package nl.wams.adapters.peer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -20,11 +16,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import nl.wams.adapters.AdapterRequest;
 import nl.wams.adapters.AdapterResult;
-import nl.wams.adapters.FieldMapping;
 import nl.wams.adapters.HeldAnswers;
 import nl.wams.adapters.PartyAdapter;
 import nl.wams.adapters.PartyHttp;
-import nl.wams.adapters.RefusalGround;
 import nl.wams.adapters.TraceIds;
 
 /**
@@ -59,7 +53,7 @@ public final class PeerPartyAdapter implements PartyAdapter, HeldAnswers {
                         settings.signer(),
                         settings.partyOin(),
                         UUID.randomUUID().toString(),
-                        body(request),
+                        PeerRequest.of(request, settings.answerWaited()),
                         request.context() == null
                                 ? TraceIds.of(request.transactionId())
                                 : request.context().traceId());
@@ -130,14 +124,12 @@ public final class PeerPartyAdapter implements PartyAdapter, HeldAnswers {
      * party's own origin (scheme, host and port of its configured URL). Nothing of the unsigned
      * HTTP headers (a {@code Location}) is followed.
      */
-    Optional<URI> statusUri(JsonNode answer) {
-        JsonNode status = answer.get(PeerWire.STATUS);
-        if (status == null
-                || !status.isTextual()
-                || !STATUS_PATH.matcher(status.asText()).matches()) {
+    Optional<URI> statusUri(PeerAnswer answer) {
+        String status = answer.status();
+        if (status == null || !STATUS_PATH.matcher(status).matches()) {
             return Optional.empty();
         }
-        return Optional.of(settings.url().resolve(status.asText()));
+        return Optional.of(settings.url().resolve(status));
     }
 
     /** True when {@code uri} is on the party's own origin, over HTTPS. */
@@ -150,26 +142,6 @@ public final class PeerPartyAdapter implements PartyAdapter, HeldAnswers {
                 && uri.getRawUserInfo() == null
                 && STATUS_PATH.matcher(String.valueOf(uri.getRawPath())).matches()
                 && uri.getRawQuery() == null;
-    }
-
-    private JsonNode body(AdapterRequest request) {
-        ObjectNode body = JSON.createObjectNode();
-        body.put(PeerWire.PURPOSE, request.purpose());
-        body.put(PeerWire.WAIT, settings.answerWaited().toMillis());
-        AdapterRequest.Context context = request.context();
-        if (context != null) {
-            body.put(PeerWire.LEGAL_BASIS, context.legalBasis());
-            body.put(PeerWire.PHASE, context.phase());
-            body.put(PeerWire.TRIGGER, context.trigger());
-            body.put(PeerWire.CASE_REFERENCE, context.caseReference());
-            body.put(PeerWire.MOTIVATION, context.motivation());
-        }
-        ArrayNode categories = body.putArray(PeerWire.CATEGORIES);
-        request.categories().forEach(categories::add);
-        ArrayNode subjects = body.putArray(PeerWire.SUBJECTS);
-        request.subjects()
-                .forEach(s -> subjects.addObject().put(PeerWire.BSN, s.bsn()).put(PeerWire.ROLE, s.role()));
-        return body;
     }
 
     /**
@@ -244,70 +216,54 @@ public final class PeerPartyAdapter implements PartyAdapter, HeldAnswers {
         }
     }
 
-    private AdapterResult interpret(AdapterRequest request, JsonNode answer, String requestJws) {
-        JsonNode outcome = answer.get(PeerWire.OUTCOME);
-        var known = outcome != null && outcome.isTextual()
-                ? PeerWire.Outcome.parse(outcome.asText())
-                : Optional.<PeerWire.Outcome>empty();
-        if (known.isEmpty()) {
-            return new AdapterResult.InvalidAnswer("unknown outcome");
+    private AdapterResult interpret(AdapterRequest request, JsonNode json, String requestJws) {
+        PeerAnswer answer;
+        try {
+            answer = PeerAnswer.read(json);
+        } catch (PeerAnswer.Unreadable e) {
+            return new AdapterResult.InvalidAnswer(e.getMessage());
         }
-        return switch (known.get()) {
+        return switch (answer.outcome()) {
             case NIET_BEKEND -> new AdapterResult.NotKnown();
             case IN_BEHANDELING ->
                 statusUri(answer)
                         .<AdapterResult>map(uri -> new AdapterResult.Pending(uri.toString(), requestJws))
                         .orElseGet(() -> new AdapterResult.InvalidAnswer("held answer without a signed status path"));
-            case NIET_BEANTWOORD -> new AdapterResult.NotAnswered(text(answer.get(PeerWire.MOTIVATION)));
-            case GEWEIGERD ->
-                RefusalGround.parse(answer.path(PeerWire.GROUND).asText())
-                        .<AdapterResult>map(g -> new AdapterResult.Refused(g, text(answer.get(PeerWire.MOTIVATION))))
-                        .orElseGet(() -> new AdapterResult.InvalidAnswer("unknown refusal ground"));
+            case NIET_BEANTWOORD -> new AdapterResult.NotAnswered(answer.motivation());
+            case GEWEIGERD -> new AdapterResult.Refused(answer.ground(), answer.motivation());
             case VERSTREKT, GEDEELTELIJK_VERSTREKT -> released(request, answer);
         };
     }
 
-    private AdapterResult released(AdapterRequest request, JsonNode answer) {
+    /** Only subjects, categories and catalogue fields that were asked; anything else voids the answer. */
+    private AdapterResult released(AdapterRequest request, PeerAnswer answer) {
         Set<String> asked =
                 request.subjects().stream().map(AdapterRequest.Subject::bsn).collect(Collectors.toSet());
         List<AdapterResult.SubjectData> subjects = new ArrayList<>();
-        for (JsonNode person : answer.path(PeerWire.SUBJECTS)) {
-            String bsn = person.path(PeerWire.BSN).asText();
-            if (!asked.contains(bsn)) {
+        for (PeerAnswer.Person person : answer.subjects()) {
+            if (!asked.contains(person.bsn())) {
                 return new AdapterResult.InvalidAnswer("answer contains a subject that was not asked");
             }
-            Map<String, Map<String, JsonNode>> categories = new LinkedHashMap<>();
-            for (var category = person.path(PeerWire.DATA).fields(); category.hasNext(); ) {
-                var entry = category.next();
+            for (var entry : person.data().entrySet()) {
                 if (!request.categories().contains(entry.getKey())) {
                     return new AdapterResult.InvalidAnswer("answer contains a category that was not asked");
                 }
-                Map<String, JsonNode> fields = new LinkedHashMap<>();
-                for (var field = entry.getValue().fields(); field.hasNext(); ) {
-                    var f = field.next();
-                    FieldMapping known = settings.fields().stream()
-                            .filter(m -> m.category().equals(entry.getKey())
-                                    && m.field().equals(f.getKey()))
-                            .findFirst()
-                            .orElse(null);
-                    if (known == null) {
+                for (String field : entry.getValue().keySet()) {
+                    boolean known = settings.fields().stream()
+                            .anyMatch(m -> m.category().equals(entry.getKey())
+                                    && m.field().equals(field));
+                    if (!known) {
                         // Types are not checked here: a minimised value (a year, a count) has another
                         // type than the catalogue field; our own profile checks the values again.
                         return new AdapterResult.InvalidAnswer(
-                                "answer contains an unknown field " + entry.getKey() + "." + f.getKey());
+                                "answer contains an unknown field " + entry.getKey() + "." + field);
                     }
-                    fields.put(f.getKey(), f.getValue());
                 }
-                categories.put(entry.getKey(), fields);
             }
-            subjects.add(new AdapterResult.SubjectData(bsn, categories));
+            subjects.add(new AdapterResult.SubjectData(person.bsn(), person.data()));
         }
-        List<String> removed = new ArrayList<>();
-        answer.path(PeerWire.REMOVED).forEach(n -> removed.add(n.asText()));
-        return subjects.isEmpty() ? new AdapterResult.NotKnown() : new AdapterResult.Answered(subjects, removed);
-    }
-
-    private static String text(JsonNode node) {
-        return node == null || node.isNull() ? null : node.asText();
+        return subjects.isEmpty()
+                ? new AdapterResult.NotKnown()
+                : new AdapterResult.Answered(subjects, answer.removed());
     }
 }

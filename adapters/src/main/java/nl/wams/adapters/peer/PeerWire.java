@@ -1,50 +1,51 @@
 package nl.wams.adapters.peer;
 
-import java.util.Arrays;
-import java.util.Optional;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.util.ArrayList;
+import java.util.List;
+import nl.wams.adapters.AdapterRequest;
 
 /**
- * The names of the peer protocol's JSON (inside the signed request and answer), written once and
- * used by both sides: the requester's peer adapter and the provider that answers it.
+ * The names of the peer protocol's JSON (inside the signed request and answer), written once.
+ * Only {@link PeerRequest} and {@link PeerAnswer} use them: both sides read and write those types.
  */
-public final class PeerWire {
+final class PeerWire {
 
     private PeerWire() {}
 
     // The request.
-    public static final String PURPOSE = "doel";
-    public static final String LEGAL_BASIS = "grondslag";
-    public static final String PHASE = "fase";
-    public static final String TRIGGER = "aanleiding";
-    public static final String CASE_REFERENCE = "zaakkenmerk";
-    public static final String CATEGORIES = "categorieen";
-    public static final String SUBJECTS = "personen";
-    public static final String BSN = "bsn";
-    public static final String ROLE = "rol";
+    static final String PURPOSE = "doel";
+    static final String LEGAL_BASIS = "grondslag";
+    static final String PHASE = "fase";
+    static final String TRIGGER = "aanleiding";
+    static final String CASE_REFERENCE = "zaakkenmerk";
+    static final String CATEGORIES = "categorieen";
+    static final String SUBJECTS = "personen";
+    static final String BSN = "bsn";
+    static final String ROLE = "rol";
     /** How long (ms) the requester waits for the answer; the provider sends no data after it. */
-    public static final String WAIT = "wachttijdMs";
+    static final String WAIT = "wachttijdMs";
 
     // The answer (and the request's motivation).
-    public static final String OUTCOME = "uitkomst";
-    public static final String GROUND = "grond";
-    public static final String MOTIVATION = "motivering";
+    static final String OUTCOME = "uitkomst";
+    static final String GROUND = "grond";
+    static final String MOTIVATION = "motivering";
     /** The signed path of a held request's status resource. */
-    public static final String STATUS = "status";
+    static final String STATUS = "status";
 
-    public static final String DATA = "gegevens";
-    public static final String REMOVED = "verwijderdeVelden";
+    static final String DATA = "gegevens";
+    static final String REMOVED = "verwijderdeVelden";
 
-    /** What a provider answered, as the answer's {@code uitkomst} names it. */
-    public enum Outcome {
-        VERSTREKT,
-        GEDEELTELIJK_VERSTREKT,
-        GEWEIGERD,
-        NIET_BEKEND,
-        IN_BEHANDELING,
-        NIET_BEANTWOORD;
+    static void writeSubjects(ArrayNode array, List<AdapterRequest.Subject> subjects) {
+        subjects.forEach(s -> array.addObject().put(BSN, s.bsn()).put(ROLE, s.role()));
+    }
 
-        public static Optional<Outcome> parse(String text) {
-            return Arrays.stream(values()).filter(o -> o.name().equals(text)).findFirst();
-        }
+    /** Subjects as {@link #writeSubjects} wrote them (no limits: the text was checked when it came in). */
+    static List<AdapterRequest.Subject> readSubjects(JsonNode array) {
+        List<AdapterRequest.Subject> subjects = new ArrayList<>();
+        array.forEach(p -> subjects.add(
+                new AdapterRequest.Subject(p.path(BSN).asText(), p.path(ROLE).asText())));
+        return subjects;
     }
 }

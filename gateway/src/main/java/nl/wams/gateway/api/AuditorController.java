@@ -1,18 +1,14 @@
 package nl.wams.gateway.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import nl.wams.adapters.TraceIds;
+import nl.wams.gateway.audit.AccessRequests;
 import nl.wams.gateway.audit.AuditEntry;
-import nl.wams.gateway.audit.AuditEvent;
-import nl.wams.gateway.audit.AuditLog;
 import nl.wams.gateway.audit.AuditQuery;
 import nl.wams.gateway.audit.AuditRecord;
 import nl.wams.gateway.audit.AuditSetup;
@@ -43,15 +39,15 @@ class AuditorController {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AuditStore store;
-    private final AuditLog log;
-    private final SubjectReport reports;
+    private final RequestReader reader;
+    private final AccessRequests access;
     private final LoadedConfig config;
     private final AuditVerifier verifier;
 
-    AuditorController(AuditStore store, AuditLog log, SubjectReport reports, LoadedConfig config) {
+    AuditorController(AuditStore store, AccessRequests access, LoadedConfig config, RequestReader reader) {
         this.store = store;
-        this.log = log;
-        this.reports = reports;
+        this.reader = reader;
+        this.access = access;
         this.config = config;
         this.verifier = new AuditVerifier(store, new Checkpoints(AuditSetup.signingKey(config)));
     }
@@ -110,38 +106,15 @@ class AuditorController {
             throws SQLException {
         String bsn = bsn(body);
         String transactionId = ApiHeadersFilter.transactionId(request).toString();
-        List<SubjectReport.Processing> processings;
-        processings = reports.forBsn(bsn);
-        // The access itself is processing too: recorded before the report leaves the gateway.
-        log.append(
-                TraceIds.of(transactionId),
-                List.of(AuditEntry.of(AuditEvent.INZAGEVERZOEK, transactionId)
-                        .requester(config.gateway().identity().oin(), caller.getSubject())
-                        .subjects(List.of(reports.pseudonym(bsn)))
-                        .outcome("VERSTREKT", null, processings.size() + " verwerking(en)")
-                        .build()));
+        List<SubjectReport.Processing> processings = access.report(bsn, transactionId, caller.getSubject());
         return new Inzage(
                 SubjectReportHtml.mask(bsn),
                 config.gateway().identity().name(),
                 processings.stream().map(InzageVerwerking::of).toList());
     }
 
-    private static String bsn(byte[] body) {
-        JsonNode node;
-        try {
-            node = JSON.readTree(body);
-        } catch (IOException e) {
-            throw new InvalidRequestException("De body is geen geldige JSON.", List.of());
-        }
-        if (node == null
-                || !node.isObject()
-                || node.size() != 1
-                || !node.path("bsn").isTextual()) {
-            throw new InvalidRequestException(
-                    "Stuur precies één veld: bsn (tekst).",
-                    List.of(new InvalidRequestException.InvalidParam("bsn", "verplicht, tekst")));
-        }
-        String bsn = node.get("bsn").asText();
+    private String bsn(byte[] body) {
+        String bsn = reader.read(body, InzageverzoekBody.class).bsn();
         if (!Bsn.isValid(bsn)) {
             throw new InvalidRequestException(
                     "Het BSN voldoet niet aan de elfproef.",

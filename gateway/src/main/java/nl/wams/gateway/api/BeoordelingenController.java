@@ -1,18 +1,14 @@
 package nl.wams.gateway.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.sql.SQLException;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import nl.wams.gateway.config.LoadedConfig;
-import nl.wams.gateway.federation.ProviderService;
-import nl.wams.gateway.federation.ReviewLifecycle;
-import nl.wams.gateway.federation.ReviewStore;
-import nl.wams.gateway.request.AnswerCheck;
+import nl.wams.gateway.provider.ProviderService;
+import nl.wams.gateway.provider.ReviewLifecycle;
+import nl.wams.gateway.provider.ReviewStore;
+import nl.wams.gateway.storage.StoredTime;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,17 +29,19 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class BeoordelingenController {
 
-    static final Set<String> GROUNDS = Set.of("ZWAARWEGENDE_REDENEN", "BEROEPSGEHEIM", "NIET_NOODZAKELIJK");
-    private static final ObjectMapper JSON =
-            new ObjectMapper().enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-
     private final LoadedConfig config;
     private final ObjectProvider<ProviderService> provider;
     private final ObjectProvider<ReviewStore> reviews;
 
+    private final RequestReader reader;
+
     BeoordelingenController(
-            LoadedConfig config, ObjectProvider<ProviderService> provider, ObjectProvider<ReviewStore> reviews) {
+            LoadedConfig config,
+            ObjectProvider<ProviderService> provider,
+            ObjectProvider<ReviewStore> reviews,
+            RequestReader reader) {
         this.config = config;
+        this.reader = reader;
         this.provider = provider;
         this.reviews = reviews;
     }
@@ -82,7 +80,7 @@ class BeoordelingenController {
             @PathVariable("id") String id, @RequestBody byte[] body, @AuthenticationPrincipal Jwt reviewer)
             throws SQLException {
         providerOnly();
-        ReviewLifecycle.Decision decision = decision(body);
+        ReviewLifecycle.Decision decision = reader.read(body, BesluitBody.class).toDecision();
         return switch (provider.getObject().reviews().decide(id, reviewer.getSubject(), decision)) {
             case NOT_FOUND -> throw new ResourceNotFoundException("Beoordeling niet gevonden.");
             case ALREADY_DECIDED -> throw new AlreadyDecidedException();
@@ -102,60 +100,6 @@ class BeoordelingenController {
         }
     }
 
-    private static ReviewLifecycle.Decision decision(byte[] body) {
-        JsonNode node;
-        try {
-            node = JSON.readTree(body);
-        } catch (IOException e) {
-            throw new InvalidRequestException("De body is geen geldige JSON.", List.of());
-        }
-        if (node == null || !node.isObject()) {
-            throw new InvalidRequestException("De body moet een JSON-object zijn.", List.of());
-        }
-        String besluit = node.path("besluit").asText();
-        String motivering = node.path("motivering").asText("").strip();
-        if (!node.path("motivering").isMissingNode() && !node.path("motivering").isTextual()
-                || !AnswerCheck.plainText(motivering)) {
-            throw new InvalidRequestException(
-                    "De motivering is platte tekst van ten hoogste " + AnswerCheck.MAX_TEXT + " tekens.",
-                    List.of(new InvalidRequestException.InvalidParam(
-                            "motivering", "ten hoogste " + AnswerCheck.MAX_TEXT + " tekens, geen stuurtekens")));
-        }
-        if ("VRIJGEVEN".equals(besluit)) {
-            List<String> categories = new ArrayList<>();
-            node.path("categorieen").forEach(c -> categories.add(c.asText()));
-            if (categories.size() > 20 || categories.stream().anyMatch(c -> !c.matches("[a-z0-9][a-z0-9-]{0,63}"))) {
-                throw new InvalidRequestException(
-                        "categorieen noemt categorieën bij hun naam.",
-                        List.of(new InvalidRequestException.InvalidParam("categorieen", "namen van categorieën")));
-            }
-            if (categories.isEmpty()) {
-                throw new InvalidRequestException(
-                        "Noem de categorieën die vrijgegeven worden.",
-                        List.of(new InvalidRequestException.InvalidParam("categorieen", "verplicht bij VRIJGEVEN")));
-            }
-            return new ReviewLifecycle.Decision.Release(categories);
-        }
-        if ("WEIGEREN".equals(besluit)) {
-            String grond = node.path("grond").asText();
-            if (!GROUNDS.contains(grond)) {
-                throw new InvalidRequestException(
-                        "grond moet " + GROUNDS + " zijn.",
-                        List.of(new InvalidRequestException.InvalidParam(
-                                "grond", "ZWAARWEGENDE_REDENEN, BEROEPSGEHEIM of NIET_NOODZAKELIJK")));
-            }
-            if (motivering.isEmpty()) {
-                throw new InvalidRequestException(
-                        "Een weigering vereist een motivering.",
-                        List.of(new InvalidRequestException.InvalidParam("motivering", "verplicht bij WEIGEREN")));
-            }
-            return new ReviewLifecycle.Decision.Refuse(grond, motivering);
-        }
-        throw new InvalidRequestException(
-                "besluit moet VRIJGEVEN of WEIGEREN zijn.",
-                List.of(new InvalidRequestException.InvalidParam("besluit", "VRIJGEVEN of WEIGEREN")));
-    }
-
     /** A decision was already taken; decisions are final. */
     static final class AlreadyDecidedException extends RuntimeException {
         AlreadyDecidedException() {
@@ -165,6 +109,14 @@ class BeoordelingenController {
 
     /** A page of pending reviews. */
     record BeoordelingenPagina(List<Beoordeling> beoordelingen, int pagina, int paginaGrootte) {}
+
+    /** A subject as the professional sees it: the BSN is what the professional looks up. */
+    record Persoon(String bsn, String rol) {
+        @Override
+        public String toString() {
+            return "Persoon[rol=" + rol + "]";
+        }
+    }
 
     /** A review as the professional sees it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -179,35 +131,37 @@ class BeoordelingenController {
             String aanleiding,
             String zaakkenmerk,
             String motivering,
-            JsonNode categorieen,
-            JsonNode personen,
+            List<String> categorieen,
+            List<Persoon> personen,
             String ontvangenOp,
             String uiterlijkOp,
             String besluitOp,
             String beoordelaar) {
 
         static Beoordeling of(ReviewStore.Review r) {
-            try {
-                return new Beoordeling(
-                        r.id(),
-                        r.transactionId(),
-                        r.status().name(),
-                        r.requesterOin(),
-                        r.purpose(),
-                        r.legalBasis(),
-                        r.phase(),
-                        r.trigger(),
-                        r.caseRef(),
-                        r.motivation(),
-                        JSON.readTree(r.categories()),
-                        JSON.readTree(r.subjects()),
-                        r.createdAt(),
-                        r.deadline(),
-                        r.decidedAt(),
-                        r.reviewer());
-            } catch (IOException e) {
-                throw new IllegalStateException("stored review unreadable", e);
-            }
+            return new Beoordeling(
+                    r.id(),
+                    r.transactionId(),
+                    r.status().name(),
+                    r.requesterOin(),
+                    r.purpose(),
+                    r.legalBasis(),
+                    r.phase(),
+                    r.trigger() == null ? null : r.trigger().name(),
+                    r.caseRef(),
+                    r.motivation(),
+                    r.categories(),
+                    r.subjects().stream()
+                            .map(s -> new Persoon(s.bsn(), s.role()))
+                            .toList(),
+                    time(r.createdAt()),
+                    time(r.deadline()),
+                    time(r.decidedAt()),
+                    r.reviewer());
+        }
+
+        private static String time(Instant instant) {
+            return instant == null ? null : StoredTime.format(instant);
         }
 
         @Override

@@ -9,7 +9,7 @@ import java.util.Map;
 import nl.wams.gateway.request.DataRequestResult;
 import nl.wams.gateway.request.Outcome;
 import nl.wams.gateway.request.PartyResult;
-import nl.wams.gateway.request.PendingAnswers;
+import nl.wams.gateway.requester.PendingAnswers;
 
 /** The aggregated answer as the API shows it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -22,9 +22,11 @@ import java.util.stream.Collectors;
 import nl.wams.gateway.request.DataRequest;
 
 /**
- * Reads a data request body strictly: unknown fields, wrong types, numbers where text belongs (a
- * BSN as a number), trailing content and missing or oversized fields are all refused. The one way
- * a request body becomes a {@link DataRequest}, for the API and for {@code explain} alike.
+ * Reads every JSON request body strictly: unknown fields, duplicate fields, wrong types, numbers
+ * where text belongs (a BSN as a number), trailing content and missing or oversized fields are all
+ * refused, each named by its place in the schema and never by a submitted value. The one way a
+ * request body becomes a value: a data request (for the API and {@code explain} alike), a
+ * reviewer's decision, an access-report request.
  */
 public final class RequestReader {
 
@@ -35,9 +37,17 @@ public final class RequestReader {
 
     /** Parses and validates; {@link InvalidRequestException} names what is wrong, never the values. */
     public DataRequest read(byte[] body) {
-        GegevensverzoekBody parsed;
+        return read(body, GegevensverzoekBody.class).toDataRequest();
+    }
+
+    /**
+     * Parses a body into {@code type} and checks its constraints; {@link InvalidRequestException}
+     * names what is wrong, never the values.
+     */
+    <T> T read(byte[] body, Class<T> type) {
+        T parsed;
         try {
-            parsed = json.readValue(body, GegevensverzoekBody.class);
+            parsed = json.readValue(body, type);
         } catch (JsonProcessingException e) {
             throw new InvalidRequestException(describe(e), List.of());
         } catch (IOException e) {
@@ -55,7 +65,7 @@ public final class RequestReader {
             throw new InvalidRequestException(
                     params.stream().map(p -> p.name() + ": " + p.reason()).collect(Collectors.joining("; ")), params);
         }
-        return parsed.toDataRequest();
+        return parsed;
     }
 
     private static ObjectMapper strict() {

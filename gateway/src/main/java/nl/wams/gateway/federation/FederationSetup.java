@@ -22,6 +22,7 @@ import nl.wams.adapters.peer.PeerSigner;
 import nl.wams.adapters.peer.PeerTrust;
 import nl.wams.gateway.config.GatewayConfig;
 import nl.wams.gateway.config.LoadedConfig;
+import nl.wams.gateway.config.TlsPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,7 +71,7 @@ public final class FederationSetup {
             keys.init(tls, tlsPassword);
             TrustManagerFactory anchors = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             anchors.init(trustStore);
-            SSLContext context = SSLContext.getInstance("TLSv1.3");
+            SSLContext context = SSLContext.getInstance(TlsPolicy.CLIENT_CONTEXT);
             context.init(keys.getKeyManagers(), anchors.getTrustManagers(), null);
             return context;
         } catch (GeneralSecurityException e) {

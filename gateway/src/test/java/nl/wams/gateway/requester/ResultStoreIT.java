@@ -1,4 +1,4 @@
-package nl.wams.gateway.request;
+package nl.wams.gateway.requester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,6 +12,10 @@ import java.util.Map;
 import java.util.UUID;
 import nl.wams.adapters.RefusalGround;
 import nl.wams.gateway.audit.AuditSetup;
+import nl.wams.gateway.request.DataRequest;
+import nl.wams.gateway.request.DataRequestResult;
+import nl.wams.gateway.request.Outcome;
+import nl.wams.gateway.request.PartyResult;
 import nl.wams.gateway.storage.DataCipher;
 import nl.wams.gateway.support.MutableClock;
 import org.h2.jdbcx.JdbcDataSource;

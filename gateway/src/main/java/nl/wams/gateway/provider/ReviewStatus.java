@@ -1,4 +1,4 @@
-package nl.wams.gateway.federation;
+package nl.wams.gateway.provider;
 
 /** Where a review stands (provider role); stored by name. */
 public enum ReviewStatus {

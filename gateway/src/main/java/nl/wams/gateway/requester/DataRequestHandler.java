@@ -1,4 +1,4 @@
-package nl.wams.gateway.api;
+package nl.wams.gateway.requester;
 
 import java.sql.SQLException;
 import java.time.Clock;
@@ -17,8 +17,6 @@ import nl.wams.gateway.policy.Violation;
 import nl.wams.gateway.request.DataRequest;
 import nl.wams.gateway.request.DataRequestResult;
 import nl.wams.gateway.request.PartyResult;
-import nl.wams.gateway.request.PendingAnswers;
-import nl.wams.gateway.request.ResultStore;
 import nl.wams.gateway.routing.PartyAnswer;
 import nl.wams.gateway.routing.PartyCall;
 import nl.wams.gateway.routing.PartyFanOut;

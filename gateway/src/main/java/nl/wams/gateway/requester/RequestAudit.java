@@ -1,4 +1,4 @@
-package nl.wams.gateway.api;
+package nl.wams.gateway.requester;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,7 +19,6 @@ import nl.wams.gateway.policy.Violation;
 import nl.wams.gateway.request.DataRequest;
 import nl.wams.gateway.request.Outcome;
 import nl.wams.gateway.request.PartyResult;
-import nl.wams.gateway.request.PartyResults;
 import nl.wams.gateway.routing.LateAnswers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

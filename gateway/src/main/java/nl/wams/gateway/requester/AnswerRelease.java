@@ -1,14 +1,12 @@
-package nl.wams.gateway.api;
+package nl.wams.gateway.requester;
 
 import java.util.Set;
 import java.util.stream.Collectors;
 import nl.wams.adapters.AdapterResult;
 import nl.wams.gateway.config.GatewayConfig;
 import nl.wams.gateway.minimisation.MinimisationFilter;
-import nl.wams.gateway.request.AnswerCheck;
 import nl.wams.gateway.request.DataRequest;
 import nl.wams.gateway.request.PartyResult;
-import nl.wams.gateway.request.PartyResults;
 
 /**
  * The one way an adapter's answer becomes what the caller gets, for a first answer and for a held

@@ -1,4 +1,4 @@
-package nl.wams.gateway.request;
+package nl.wams.gateway.requester;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
+import nl.wams.gateway.request.DataRequestResult;
 import nl.wams.gateway.storage.DataCipher;
 import nl.wams.gateway.storage.Housekeeping;
 import nl.wams.gateway.storage.StoredTime;

@@ -1,7 +1,8 @@
-package nl.wams.gateway.api;
+package nl.wams.gateway;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
+import nl.wams.gateway.audit.AccessRequests;
 import nl.wams.gateway.audit.AuditLog;
 import nl.wams.gateway.audit.AuditSetup;
 import nl.wams.gateway.audit.AuditStore;
@@ -9,14 +10,29 @@ import nl.wams.gateway.audit.Checkpoints;
 import nl.wams.gateway.audit.Pseudonyms;
 import nl.wams.gateway.audit.SubjectReport;
 import nl.wams.gateway.config.LoadedConfig;
+import nl.wams.gateway.minimisation.MinimisationFilter;
 import nl.wams.gateway.request.TransactionIds;
 import nl.wams.gateway.storage.DataCipher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the audit log from the configuration (database, keys, node id). */
+/**
+ * Wires what both roles share: the clock, the audit log from the configuration (database, keys,
+ * node id), the data cipher, pseudonyms and the compiled minimisation profiles.
+ */
 @Configuration(proxyBeanMethods = false)
-class AuditConfiguration {
+class CoreConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    MinimisationFilter minimisationFilter(LoadedConfig config) {
+        return MinimisationFilter.compile(
+                config.gateway().minimisation(), config.gateway().coarseTables());
+    }
 
     @Bean
     AuditStore auditStore(HikariDataSource auditDataSource) {
@@ -36,6 +52,11 @@ class AuditConfiguration {
     @Bean
     SubjectReport subjectReport(AuditStore store, Pseudonyms pseudonyms, LoadedConfig config) {
         return new SubjectReport(store, pseudonyms, config.gateway());
+    }
+
+    @Bean
+    AccessRequests accessRequests(SubjectReport reports, AuditLog auditLog, LoadedConfig config) {
+        return new AccessRequests(reports, auditLog, config.gateway().identity());
     }
 
     @Bean(destroyMethod = "close")

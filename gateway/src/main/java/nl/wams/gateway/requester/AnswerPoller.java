@@ -1,4 +1,4 @@
-package nl.wams.gateway.api;
+package nl.wams.gateway.requester;
 
 import java.sql.SQLException;
 import java.time.Clock;
@@ -15,8 +15,6 @@ import nl.wams.adapters.PartyAdapter;
 import nl.wams.gateway.request.DataRequest;
 import nl.wams.gateway.request.DataRequestResult;
 import nl.wams.gateway.request.PartyResult;
-import nl.wams.gateway.request.PendingAnswers;
-import nl.wams.gateway.request.ResultStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

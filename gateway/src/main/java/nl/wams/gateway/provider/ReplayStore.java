@@ -1,4 +1,4 @@
-package nl.wams.gateway.federation;
+package nl.wams.gateway.provider;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

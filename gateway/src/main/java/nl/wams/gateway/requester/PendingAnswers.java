@@ -1,4 +1,4 @@
-package nl.wams.gateway.request;
+package nl.wams.gateway.requester;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,4 +1,4 @@
-package nl.wams.gateway.request;
+package nl.wams.gateway.requester;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Collection;

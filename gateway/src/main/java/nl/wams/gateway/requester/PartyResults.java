@@ -1,10 +1,13 @@
-package nl.wams.gateway.request;
+package nl.wams.gateway.requester;
 
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import nl.wams.adapters.AdapterResult;
+import nl.wams.gateway.request.DataRequest;
+import nl.wams.gateway.request.Outcome;
+import nl.wams.gateway.request.PartyResult;
 
 /** Turns what an adapter reported into the party's result as the caller sees it. */
 public final class PartyResults {

@@ -1,0 +1,76 @@
+package nl.wams.gateway.provider;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import nl.wams.adapters.AdapterRequest;
+import nl.wams.adapters.AdapterResult;
+import nl.wams.adapters.PartyAdapter;
+import nl.wams.adapters.RefusalGround;
+import nl.wams.adapters.peer.PeerAnswer;
+import nl.wams.adapters.peer.PeerMessages;
+import nl.wams.adapters.peer.PeerSigner;
+import nl.wams.gateway.minimisation.MinimisationFilter;
+
+/**
+ * Provider role: building and signing the answers a provider gives. Data comes from the provider's
+ * own backend and is minimised at the source with its own profiles; categories it may not release
+ * are named as removed, never shown. Every answer is signed against the request it answers.
+ */
+record ProviderAnswers(
+        PartyAdapter backend, MinimisationFilter minimisation, PeerMessages messages, PeerSigner signer) {
+
+    /**
+     * Fetches and minimises the categories that may be released; the rest is named as removed.
+     * Empty when the backend did not answer (then nothing is sent).
+     */
+    Optional<PeerAnswer> fromBackend(
+            String purpose,
+            List<String> automatic,
+            List<String> never,
+            List<AdapterRequest.Subject> subjects,
+            String transactionId) {
+        if (automatic.isEmpty()) {
+            return Optional.of(PeerAnswer.refused(
+                    RefusalGround.GEEN_GRONDSLAG, "Geen grondslag om " + never + " te verstrekken."));
+        }
+        AdapterResult result = backend.fetch(new AdapterRequest(transactionId, purpose, subjects, automatic));
+        if (result instanceof AdapterResult.Answered answered) {
+            return Optional.of(released(purpose, answered, never));
+        }
+        if (result instanceof AdapterResult.NotKnown) {
+            return Optional.of(PeerAnswer.notKnown());
+        }
+        if (result instanceof AdapterResult.Refused refused) {
+            return Optional.of(PeerAnswer.refused(refused.ground(), refused.motivation()));
+        }
+        return Optional.empty();
+    }
+
+    /** Minimised at the source with this provider's own profiles; removals are named, never shown. */
+    private PeerAnswer released(String purpose, AdapterResult.Answered answered, List<String> never) {
+        Set<String> removed = new LinkedHashSet<>();
+        never.forEach(c -> removed.add(c + ".*"));
+        List<PeerAnswer.Person> people = new ArrayList<>();
+        for (AdapterResult.SubjectData subject : answered.subjects()) {
+            Map<String, Map<String, JsonNode>> data = new LinkedHashMap<>();
+            subject.categories().forEach((category, fields) -> {
+                MinimisationFilter.Released released = minimisation.release(purpose, category, fields);
+                removed.addAll(released.removed());
+                data.put(category, released.fields());
+            });
+            people.add(new PeerAnswer.Person(subject.bsn(), data));
+        }
+        return PeerAnswer.released(people, List.copyOf(removed));
+    }
+
+    /** The answer signed for the requester, bound to its request; {@code jti} is this provider's id. */
+    String sign(String requesterOin, String requestJws, String jti, PeerAnswer answer) {
+        return messages.signAnswer(signer, requesterOin, requestJws, jti, answer);
+    }
+}

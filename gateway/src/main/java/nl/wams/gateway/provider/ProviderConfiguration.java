@@ -1,0 +1,89 @@
+package nl.wams.gateway.provider;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import nl.wams.gateway.audit.AuditLog;
+import nl.wams.gateway.audit.Pseudonyms;
+import nl.wams.gateway.config.GatewayConfig;
+import nl.wams.gateway.config.LoadedConfig;
+import nl.wams.gateway.federation.FederationSetup;
+import nl.wams.gateway.minimisation.MinimisationFilter;
+import nl.wams.gateway.policy.RequestPolicy;
+import nl.wams.gateway.request.TransactionIds;
+import nl.wams.gateway.routing.AdapterFactory;
+import nl.wams.gateway.storage.DataCipher;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+
+/** Wires the provider role: the exchange with peer gateways, its reviews and the end of their term. */
+@Configuration(proxyBeanMethods = false)
+class ProviderConfiguration {
+
+    @Lazy
+    @Bean
+    ProviderService providerService(
+            LoadedConfig config,
+            FederationSetup federation,
+            AdapterFactory adapters,
+            MinimisationFilter minimisation,
+            AuditLog auditLog,
+            Pseudonyms pseudonyms,
+            HikariDataSource auditDataSource,
+            ReviewStore reviewStore,
+            Clock clock) {
+        GatewayConfig.Provider provider = config.gateway().provider();
+        return new ProviderService(
+                config.gateway(),
+                federation.messages(clock),
+                federation.signer(),
+                new ReplayStore(auditDataSource, clock),
+                adapters.backend(provider.backend(), provider.timeout()),
+                minimisation,
+                auditLog,
+                pseudonyms,
+                reviewStore,
+                clock,
+                new TransactionIds(clock)::next,
+                new RequestPolicy(config.gateway(), config.catalogue()));
+    }
+
+    @Lazy
+    @Bean
+    ReviewStore reviewStore(HikariDataSource auditDataSource, DataCipher dataCipher) {
+        return new ReviewStore(auditDataSource, dataCipher);
+    }
+
+    /** Closes reviews past their term, so that no requester waits forever. */
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService reviewExpiry(LoadedConfig config, ObjectProvider<ProviderService> provider) {
+        var scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "wams-review-expiry");
+            t.setDaemon(true);
+            return t;
+        });
+        if (config.gateway().provides()) {
+            long every = config.gateway().provider().expiryCheck().toMillis();
+            scheduler.scheduleWithFixedDelay(
+                    () -> {
+                        try {
+                            provider.getObject().reviews().expire();
+                        } catch (Exception e) {
+                            LoggerFactory.getLogger(ProviderConfiguration.class)
+                                    .warn(
+                                            "review expiry failed: {}",
+                                            e.getClass().getSimpleName());
+                        }
+                    },
+                    every,
+                    every,
+                    TimeUnit.MILLISECONDS);
+        }
+        return scheduler;
+    }
+}

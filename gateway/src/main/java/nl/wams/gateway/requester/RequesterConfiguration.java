@@ -1,0 +1,118 @@
+package nl.wams.gateway.requester;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import nl.wams.adapters.FieldType;
+import nl.wams.adapters.PartyAdapter;
+import nl.wams.gateway.audit.AuditLog;
+import nl.wams.gateway.audit.Pseudonyms;
+import nl.wams.gateway.config.LoadedConfig;
+import nl.wams.gateway.minimisation.MinimisationFilter;
+import nl.wams.gateway.policy.RequestPolicy;
+import nl.wams.gateway.routing.LateAnswers;
+import nl.wams.gateway.routing.PartyFanOut;
+import nl.wams.gateway.storage.DataCipher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the requester role: the data request's flow, its audit trail, stored results and held answers. */
+@Configuration(proxyBeanMethods = false)
+class RequesterConfiguration {
+
+    @Bean
+    ResultStore resultStore(LoadedConfig config, HikariDataSource auditDataSource, DataCipher dataCipher, Clock clock) {
+        return new ResultStore(
+                auditDataSource, dataCipher, clock, config.gateway().api().resultRetention());
+    }
+
+    @Bean
+    PendingAnswers pendingAnswers(HikariDataSource auditDataSource, DataCipher dataCipher) {
+        return new PendingAnswers(auditDataSource, dataCipher);
+    }
+
+    @Bean
+    RequestAudit requestAudit(LoadedConfig config, AuditLog auditLog, Pseudonyms pseudonyms) {
+        return new RequestAudit(auditLog, pseudonyms, config.gateway());
+    }
+
+    /** Answers that arrive after their party's timeout are recorded as such (the routes report them). */
+    @Bean
+    LateAnswers lateAnswers(RequestAudit requestAudit) {
+        return requestAudit::late;
+    }
+
+    @Bean
+    AnswerPoller answerPoller(
+            LoadedConfig config,
+            Map<String, PartyAdapter> partyAdapters,
+            PendingAnswers pendingAnswers,
+            ResultStore store,
+            AnswerRelease answerRelease,
+            RequestAudit requestAudit,
+            Clock clock) {
+        var polling = config.gateway().reviewPolling();
+        return new AnswerPoller(
+                partyAdapters,
+                pendingAnswers,
+                store,
+                answerRelease,
+                requestAudit,
+                clock,
+                polling.first(),
+                polling.maxInterval(),
+                polling.maxFailures(),
+                polling.maxWait());
+    }
+
+    /** Polls for held answers in the background (only parties with a peer adapter can hold answers). */
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService answerPolling(LoadedConfig config, AnswerPoller poller) {
+        var scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "wams-answer-poller");
+            t.setDaemon(true);
+            return t;
+        });
+        if (!config.gateway().usesPeers()) {
+            return scheduler;
+        }
+        long every = config.gateway().reviewPolling().every().toMillis();
+        scheduler.scheduleWithFixedDelay(poller::pollOnce, every, every, TimeUnit.MILLISECONDS);
+        return scheduler;
+    }
+
+    @Bean
+    AnswerRelease answerRelease(LoadedConfig config, MinimisationFilter minimisation) {
+        Map<String, Map<String, FieldType>> types = new HashMap<>();
+        config.catalogue().categories().forEach(c -> {
+            Map<String, FieldType> fields = new HashMap<>();
+            c.fields().forEach((name, field) -> fields.put(name, field.type()));
+            types.put(c.name(), fields);
+        });
+        return new AnswerRelease(config.gateway(), new AnswerCheck(types), minimisation);
+    }
+
+    @Bean
+    DataRequestHandler dataRequestHandler(
+            LoadedConfig config,
+            PartyFanOut fanOut,
+            AnswerRelease answerRelease,
+            ResultStore store,
+            Clock clock,
+            RequestAudit requestAudit,
+            PendingAnswers pendingAnswers) {
+        return new DataRequestHandler(
+                new RequestPolicy(config.gateway(), config.catalogue()),
+                fanOut,
+                answerRelease,
+                store,
+                clock,
+                requestAudit,
+                pendingAnswers,
+                () -> clock.instant().plus(config.gateway().reviewPolling().first()));
+    }
+}
