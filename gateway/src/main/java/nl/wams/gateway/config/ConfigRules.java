@@ -509,29 +509,12 @@ final class ConfigRules {
             report.accept(yaml.problem(pointer, e.getMessage()));
             return Optional.empty();
         }
-        if (!path.nested() && !fits(transform, field.type())) {
+        if (!path.nested() && !transform.fits(field.type())) {
             report.accept(yaml.problem(
                     pointer, "transform '" + transform.describe() + "' does not fit a " + field.type() + " field"));
             return Optional.empty();
         }
         return Optional.of(transform);
-    }
-
-    /** Which transforms make sense on which catalogue type; keep and presence fit all. */
-    private static boolean fits(Transform transform, FieldType type) {
-        if (transform instanceof Transform.YearOnly) {
-            return type == FieldType.DATE;
-        }
-        if (transform instanceof Transform.CountOnly) {
-            return type == FieldType.LIST;
-        }
-        if (transform instanceof Transform.Mask) {
-            return type == FieldType.STRING || type == FieldType.NUMBER || type == FieldType.INTEGER;
-        }
-        if (transform instanceof Transform.Truncate || transform instanceof Transform.Coarse) {
-            return type == FieldType.STRING;
-        }
-        return true;
     }
 
     private static String escape(String key) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import nl.wams.adapters.FieldType;
 
 /**
  * How one allowed field is released. A transform that cannot be applied to the value it gets
@@ -20,6 +21,14 @@ public sealed interface Transform {
 
     /** How the transform is written in the configuration, e.g. {@code year} or {@code mask: 2}. */
     String describe();
+
+    /**
+     * Whether this transform makes sense on a top-level field of the catalogue type {@code type}
+     * (keep and presence fit every type); configuration validation asks this.
+     */
+    default boolean fits(FieldType type) {
+        return true;
+    }
 
     /** Release the value as it is. */
     record Keep() implements Transform {
@@ -39,6 +48,11 @@ public sealed interface Transform {
      * so minimising twice (at the source and again at the requester) changes nothing.
      */
     record YearOnly() implements Transform {
+        @Override
+        public boolean fits(FieldType type) {
+            return type == FieldType.DATE;
+        }
+
         private static final Pattern DATE = Pattern.compile("(\\d{4})(-\\d{2}(-\\d{2}([T ].*)?)?)?");
 
         @Override
@@ -85,6 +99,11 @@ public sealed interface Transform {
     /** A list becomes its number of elements; a count (a non-negative integer) is kept. */
     record CountOnly() implements Transform {
         @Override
+        public boolean fits(FieldType type) {
+            return type == FieldType.LIST;
+        }
+
+        @Override
         public Optional<JsonNode> apply(JsonNode value) {
             if (value != null && value.isIntegralNumber() && value.asLong() >= 0) {
                 return Optional.of(value);
@@ -103,6 +122,11 @@ public sealed interface Transform {
      * value not longer than that is masked entirely, so masking never reveals a whole value.
      */
     record Mask(int keepLast) implements Transform {
+        @Override
+        public boolean fits(FieldType type) {
+            return type == FieldType.STRING || type == FieldType.NUMBER || type == FieldType.INTEGER;
+        }
+
         @Override
         public Optional<JsonNode> apply(JsonNode value) {
             if (value == null || !(value.isTextual() || value.isNumber())) {
@@ -131,6 +155,11 @@ public sealed interface Transform {
     /** Text is cut to at most {@code maxLength} characters. */
     record Truncate(int maxLength) implements Transform {
         @Override
+        public boolean fits(FieldType type) {
+            return type == FieldType.STRING;
+        }
+
+        @Override
         public Optional<JsonNode> apply(JsonNode value) {
             if (value == null || !value.isTextual()) {
                 return Optional.empty();
@@ -154,6 +183,11 @@ public sealed interface Transform {
      * removed when it has none.
      */
     record Coarse(String table, Map<String, String> classes, String fallback) implements Transform {
+        @Override
+        public boolean fits(FieldType type) {
+            return type == FieldType.STRING;
+        }
+
         public Coarse {
             classes = Map.copyOf(classes);
         }

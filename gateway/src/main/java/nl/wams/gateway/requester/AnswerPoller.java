@@ -6,15 +6,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import nl.wams.adapters.AdapterRequest;
 import nl.wams.adapters.AdapterResult;
-import nl.wams.adapters.HeldAnswers;
-import nl.wams.adapters.PartyAdapter;
 import nl.wams.gateway.request.DataRequest;
 import nl.wams.gateway.request.DataRequestResult;
 import nl.wams.gateway.request.PartyResult;
+import nl.wams.gateway.routing.HeldAnswerPolls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +32,7 @@ public final class AnswerPoller {
     private static final Logger log = LoggerFactory.getLogger(AnswerPoller.class);
     private static final int BATCH = 50;
 
-    private final Map<String, PartyAdapter> adapters;
+    private final HeldAnswerPolls polls;
     private final PendingAnswers pending;
     private final ResultStore results;
     private final AnswerRelease release;
@@ -46,7 +44,7 @@ public final class AnswerPoller {
     private final Duration maxWait;
 
     AnswerPoller(
-            Map<String, PartyAdapter> adapters,
+            HeldAnswerPolls polls,
             PendingAnswers pending,
             ResultStore results,
             AnswerRelease release,
@@ -56,7 +54,7 @@ public final class AnswerPoller {
             Duration max,
             int maxFailures,
             Duration maxWait) {
-        this.adapters = adapters;
+        this.polls = polls;
         this.pending = pending;
         this.results = results;
         this.release = release;
@@ -99,21 +97,15 @@ public final class AnswerPoller {
         }
         DataRequestResult result = stored.get();
         DataRequest request = result.request();
-        AdapterResult answer;
-        Optional<HeldAnswers> held =
-                Optional.ofNullable(adapters.get(due.partyId())).flatMap(PartyAdapter::heldAnswers);
-        if (held.isEmpty()) {
-            answer = new AdapterResult.NotAnswered(
-                    "the party is no longer configured with an adapter that holds answers: its held answer"
-                            + " cannot be fetched");
-        } else {
-            AdapterRequest question = new AdapterRequest(
-                    result.id().toString(),
-                    request.purpose(),
-                    request.adapterSubjects(),
-                    request.categoriesAskedOf(due.partyId()));
-            answer = held.get().poll(due.statusUrl(), due.requestJws(), question);
-        }
+        AdapterRequest question = new AdapterRequest(
+                result.id().toString(),
+                request.purpose(),
+                request.adapterSubjects(),
+                request.categoriesAskedOf(due.partyId()));
+        AdapterResult answer = polls.poll(due.partyId(), due.statusUrl(), due.requestJws(), question)
+                .orElseGet(() -> new AdapterResult.NotAnswered(
+                        "the party is no longer configured with an adapter that holds answers: its held answer"
+                                + " cannot be fetched"));
         boolean overdue = !clock.instant().isBefore(result.received().plus(maxWait));
         if (answer instanceof AdapterResult.Pending) {
             if (!overdue) {

@@ -8,7 +8,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import nl.wams.adapters.FieldType;
-import nl.wams.adapters.PartyAdapter;
 import nl.wams.gateway.audit.AuditLog;
 import nl.wams.gateway.audit.Pseudonyms;
 import nl.wams.gateway.config.LoadedConfig;
@@ -16,6 +15,7 @@ import nl.wams.gateway.minimisation.MinimisationFilter;
 import nl.wams.gateway.policy.RequestPolicy;
 import nl.wams.gateway.routing.LateAnswers;
 import nl.wams.gateway.routing.PartyFanOut;
+import nl.wams.gateway.routing.PartyRoutes;
 import nl.wams.gateway.storage.DataCipher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -49,7 +49,7 @@ class RequesterConfiguration {
     @Bean
     AnswerPoller answerPoller(
             LoadedConfig config,
-            Map<String, PartyAdapter> partyAdapters,
+            PartyRoutes partyRoutes,
             PendingAnswers pendingAnswers,
             ResultStore store,
             AnswerRelease answerRelease,
@@ -57,7 +57,7 @@ class RequesterConfiguration {
             Clock clock) {
         var polling = config.gateway().reviewPolling();
         return new AnswerPoller(
-                partyAdapters,
+                partyRoutes,
                 pendingAnswers,
                 store,
                 answerRelease,

@@ -3,7 +3,6 @@ package nl.wams.gateway.routing;
 import com.fasterxml.jackson.core.JsonPointer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -19,19 +18,17 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import nl.wams.adapters.FieldMapping;
 import nl.wams.adapters.PartyAdapter;
-import nl.wams.adapters.peer.PeerAdapterSettings;
-import nl.wams.adapters.peer.PeerPartyAdapter;
-import nl.wams.adapters.rest.RestAdapterSettings;
-import nl.wams.adapters.rest.RestPartyAdapter;
-import nl.wams.adapters.soap.SoapAdapterSettings;
-import nl.wams.adapters.soap.SoapPartyAdapter;
+import nl.wams.gateway.config.AdapterParts;
 import nl.wams.gateway.config.GatewayConfig;
 import nl.wams.gateway.config.GatewayConfig.Party;
 import nl.wams.gateway.config.LoadedConfig;
 import nl.wams.gateway.federation.FederationSetup;
 
-/** Builds each configured party's adapter from its settings and the catalogue's field types. */
-public final class AdapterFactory {
+/**
+ * Builds each configured party's adapter: the party's {@link GatewayConfig.AdapterType} builds it from
+ * the parts this factory provides (TLS material, federation keys, catalogue field types).
+ */
+public final class AdapterFactory implements AdapterParts {
 
     private final LoadedConfig config;
     private final Supplier<FederationSetup> federation;
@@ -61,37 +58,17 @@ public final class AdapterFactory {
     }
 
     private PartyAdapter create(Party party, Duration timeout) {
-        var adapter = party.adapter();
-        if (adapter.type() == GatewayConfig.AdapterType.PEER) {
-            FederationSetup keys = federation.get();
-            return new PeerPartyAdapter(new PeerAdapterSettings(
-                    URI.create(adapter.url()),
-                    timeout,
-                    party.timeout(),
-                    keys.sslContext(),
-                    keys.messages(clock),
-                    keys.signer(),
-                    party.oin(),
-                    adapter.maxAnswerBytes(),
-                    catalogueFields(party.categories())));
-        }
-        if (adapter.type() == GatewayConfig.AdapterType.SOAP) {
-            return new SoapPartyAdapter(new SoapAdapterSettings(
-                    URI.create(adapter.url()), timeout, sslContext(adapter), adapter.maxAnswerBytes()));
-        }
-        return new RestPartyAdapter(new RestAdapterSettings(
-                URI.create(adapter.url()),
-                timeout,
-                sslContext(adapter),
-                adapter.maxAnswerBytes(),
-                JsonPointer.compile(adapter.subjectsPointer()),
-                JsonPointer.compile(adapter.bsnPointer()),
-                JsonPointer.compile(adapter.refusalGroundPointer()),
-                JsonPointer.compile(adapter.refusalMotivationPointer()),
-                mappings(party)));
+        return party.adapter().type().build(party, timeout, this);
     }
 
-    private List<FieldMapping> mappings(Party party) {
+    @Override
+    public AdapterParts.FederationKeys federation() {
+        FederationSetup keys = federation.get();
+        return new AdapterParts.FederationKeys(keys.sslContext(), keys.messages(clock), keys.signer());
+    }
+
+    @Override
+    public List<FieldMapping> mappings(Party party) {
         List<FieldMapping> mappings = new ArrayList<>();
         party.adapter()
                 .mappings()
@@ -107,8 +84,8 @@ public final class AdapterFactory {
         return mappings;
     }
 
-    /** Every canonical field of these categories, with its catalogue type (for peer answers). */
-    private List<FieldMapping> catalogueFields(List<String> categories) {
+    @Override
+    public List<FieldMapping> catalogueFields(List<String> categories) {
         List<FieldMapping> fields = new ArrayList<>();
         for (String category : categories) {
             config.catalogue()
@@ -133,8 +110,8 @@ public final class AdapterFactory {
                 adapter));
     }
 
-    /** Trust from the adapter's trust store and, for two-way TLS, its client key; null: JVM defaults. */
-    private SSLContext sslContext(GatewayConfig.Adapter adapter) {
+    @Override
+    public SSLContext sslContext(GatewayConfig.Adapter adapter) {
         if (adapter.trustStore() == null && adapter.clientKeyStore() == null) {
             return null;
         }

@@ -3,13 +3,16 @@ package nl.wams.gateway.routing;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import nl.wams.adapters.AdapterRequest;
 import nl.wams.adapters.AdapterResult;
+import nl.wams.adapters.HeldAnswers;
 import nl.wams.adapters.PartyAdapter;
 import nl.wams.gateway.config.GatewayConfig;
 
@@ -55,10 +58,7 @@ final class PartyGuard {
     /** Asks the party for {@code call}, within its deadline; never throws. */
     PartyAnswer ask(PartyCall call) {
         if (!breaker.tryAcquirePermission()) {
-            CircuitBreaker.Metrics m = breaker.getMetrics();
-            return answer(new AdapterResult.Unreachable("not asked: circuit breaker open after "
-                    + m.getNumberOfFailedCalls() + " failed of the last " + m.getNumberOfBufferedCalls()
-                    + " calls (asks again " + openDuration.toSeconds() + " s after it opened)"));
+            return answer(notAsked());
         }
         long start = System.nanoTime();
         long remaining = timeout.toNanos() - (start - call.startedNanos());
@@ -97,6 +97,44 @@ final class PartyGuard {
             breaker.releasePermission();
             return answer(new AdapterResult.Unreachable("interrupted"));
         }
+    }
+
+    /**
+     * Asks the party's gateway for a held answer, through the same breaker as a first question: an
+     * open breaker means the party is not asked (the poller counts that as a poll that learnt
+     * nothing), and an unreachable party counts towards opening it. The adapter's own timeout bounds
+     * the call; never throws.
+     */
+    AdapterResult poll(HeldAnswers held, String statusUrl, String requestJws, AdapterRequest question) {
+        if (!breaker.tryAcquirePermission()) {
+            return notAsked();
+        }
+        long start = System.nanoTime();
+        try {
+            AdapterResult answer = held.poll(statusUrl, requestJws, question);
+            long took = System.nanoTime() - start;
+            if (answer instanceof AdapterResult.Unreachable) {
+                breaker.onError(took, TimeUnit.NANOSECONDS, new PartyUnreachableException("unreachable"));
+            } else {
+                breaker.onSuccess(took, TimeUnit.NANOSECONDS);
+            }
+            return answer;
+        } catch (RuntimeException e) {
+            breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
+            return new AdapterResult.Unreachable("call failed: " + e.getClass().getSimpleName());
+        }
+    }
+
+    /** The party's adapter, when it can hold answers. */
+    Optional<HeldAnswers> heldAnswers() {
+        return adapter.heldAnswers();
+    }
+
+    private AdapterResult notAsked() {
+        CircuitBreaker.Metrics m = breaker.getMetrics();
+        return new AdapterResult.Unreachable("not asked: circuit breaker open after "
+                + m.getNumberOfFailedCalls() + " failed of the last " + m.getNumberOfBufferedCalls()
+                + " calls (asks again " + openDuration.toSeconds() + " s after it opened)");
     }
 
     private PartyAnswer answer(AdapterResult result) {

@@ -2,7 +2,10 @@ package nl.wams.gateway.routing;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
+import nl.wams.adapters.AdapterRequest;
+import nl.wams.adapters.AdapterResult;
 import nl.wams.adapters.PartyAdapter;
 import nl.wams.gateway.config.GatewayConfig.Party;
 import org.apache.camel.Exchange;
@@ -13,7 +16,7 @@ import org.apache.camel.builder.RouteBuilder;
  * route asks its party through the party's {@link PartyGuard} (its own circuit breaker and hard
  * deadline), so a slow or dead party never holds up the others for longer than its own timeout.
  */
-public final class PartyRoutes extends RouteBuilder {
+public final class PartyRoutes extends RouteBuilder implements HeldAnswerPolls {
 
     private final Iterable<Party> parties;
     private final Map<String, PartyGuard> guards = new LinkedHashMap<>();
@@ -35,6 +38,15 @@ public final class PartyRoutes extends RouteBuilder {
         for (Party party : parties) {
             templatedRoute(TEMPLATE).routeId("party-" + party.id()).parameter("partyId", party.id());
         }
+    }
+
+    @Override
+    public Optional<AdapterResult> poll(String partyId, String statusUrl, String requestJws, AdapterRequest question) {
+        PartyGuard guard = guards.get(partyId);
+        if (guard == null) {
+            return Optional.empty();
+        }
+        return guard.heldAnswers().map(held -> guard.poll(held, statusUrl, requestJws, question));
     }
 
     private void ask(Exchange exchange) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 import java.util.Optional;
+import nl.wams.adapters.FieldType;
 import org.junit.jupiter.api.Test;
 
 class TransformTest {
@@ -111,5 +112,21 @@ class TransformTest {
         assertThat(apply(new Transform.CountOnly(), "-1")).isEmpty();
         assertThat(apply(coarse, "\"ggz-behandeling\"")).contains("\"ggz-behandeling\"");
         assertThat(apply(coarse, "\"ggz-overig\"")).contains("\"ggz-overig\"");
+    }
+
+    @Test
+    void eachTransformSaysWhichCatalogueTypesItFits() {
+        assertThat(new Transform.YearOnly().fits(FieldType.DATE)).isTrue();
+        assertThat(new Transform.YearOnly().fits(FieldType.STRING)).isFalse();
+        assertThat(new Transform.CountOnly().fits(FieldType.LIST)).isTrue();
+        assertThat(new Transform.CountOnly().fits(FieldType.DATE)).isFalse();
+        assertThat(new Transform.Mask(4).fits(FieldType.INTEGER)).isTrue();
+        assertThat(new Transform.Mask(4).fits(FieldType.BOOLEAN)).isFalse();
+        assertThat(new Transform.Truncate(10).fits(FieldType.STRING)).isTrue();
+        assertThat(new Transform.Truncate(10).fits(FieldType.LIST)).isFalse();
+        for (FieldType type : FieldType.values()) {
+            assertThat(new Transform.Keep().fits(type)).isTrue();
+            assertThat(new Transform.PresenceOnly().fits(type)).isTrue();
+        }
     }
 }
