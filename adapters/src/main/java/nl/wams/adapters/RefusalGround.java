@@ -3,7 +3,7 @@ package nl.wams.adapters;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The legitimate grounds on which a party refuses to provide data (see DOMAIN.md). */
+/** The legitimate grounds on which a party refuses to provide data (docs/domain.md). */
 public enum RefusalGround {
     /** Weighty reasons oppose provision; motivation required. */
     ZWAARWEGENDE_REDENEN,

@@ -1,6 +1,6 @@
 package nl.wams.gateway.audit;
 
-/** The events the audit log records (DESIGN.md "Audit log"). */
+/** The events the audit log records (docs/audit.md). */
 public enum AuditEvent {
     /** A data request arrived and passed the policy. */
     VERZOEK_ONTVANGEN,

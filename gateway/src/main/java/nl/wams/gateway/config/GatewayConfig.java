@@ -92,7 +92,7 @@ public record GatewayConfig(
     public record BulkLimits(int maxParties, int everyPartyRefusedFrom, int everyCategoryRefusedFrom) {}
 
     /**
-     * Stepwise collection (DOMAIN.md: never routinely query all systems and parties). The law's
+     * Stepwise collection (docs/domain.md: never routinely ask every party everything). The law's
      * intent is that nobody asks everyone everything by routine; a small configuration (two
      * parties, a party with two categories) must still be usable, so "every party" and "every
      * category" are bulk only from a configurable size on.
@@ -141,7 +141,7 @@ public record GatewayConfig(
     }
 
     /**
-     * The organisation's key material for the federation (DESIGN.md "Peer protocol").
+     * The organisation's key material for the federation (docs/federation.md).
      *
      * @param tls PKCS#12 with the TLS key and chain, for the peer listener and outbound peer calls
      * @param signing PKCS#12 with the signing key and chain, for signed requests and answers
@@ -224,7 +224,7 @@ public record GatewayConfig(
     }
 
     /**
-     * The audit log (DESIGN.md "Audit log").
+     * The audit log (docs/audit.md).
      *
      * @param dataDir folder of the embedded H2 database, relative to the configuration file
      * @param database PostgreSQL instead of the embedded H2 (production)

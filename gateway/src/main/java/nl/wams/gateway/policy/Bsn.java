@@ -1,6 +1,6 @@
 package nl.wams.gateway.policy;
 
-/** The citizen service number and its 11-test (DOMAIN.md "Identifiers"). */
+/** The citizen service number and its 11-test (docs/domain.md, "Identifiers"). */
 public final class Bsn {
 
     private Bsn() {}

@@ -50,7 +50,7 @@ public record DataRequest(
                 .toList();
     }
 
-    /** How a case started (DOMAIN.md "How a case starts"). */
+    /** How a case started (docs/domain.md). */
     public enum Trigger {
         HULPVRAAG,
         VERZOEK_PROFESSIONAL

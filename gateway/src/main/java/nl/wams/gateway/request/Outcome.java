@@ -1,6 +1,6 @@
 package nl.wams.gateway.request;
 
-/** What became of the question to one party (DESIGN.md "Result per party"). */
+/** What became of the question to one party (docs/api.md, "Outcomes per party"). */
 public enum Outcome {
     VERSTREKT,
     GEDEELTELIJK_VERSTREKT,

@@ -2,7 +2,6 @@ package nl.wams.gateway.api;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import nl.wams.gateway.support.Backends;
 import nl.wams.gateway.support.Household;
 import nl.wams.gateway.support.TestGateway;
 import nl.wams.gateway.support.TestTokens;
@@ -43,9 +43,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BadRequestsIT {
 
     @RegisterExtension
-    static WireMockExtension backend = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
+    static WireMockExtension backend = Backends.wireMock();
 
     @TempDir
     static Path dir;

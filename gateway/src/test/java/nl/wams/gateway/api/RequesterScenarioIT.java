@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,20 +14,20 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
+import nl.wams.gateway.support.Backends;
+import nl.wams.gateway.support.GatewayExtension;
 import nl.wams.gateway.support.Household;
 import nl.wams.gateway.support.TestGateway;
 import nl.wams.gateway.support.TestTokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Scenarios through the real HTTP API, Camel routes and REST adapter, with WireMock standing in
@@ -37,43 +36,27 @@ import org.junit.jupiter.api.io.TempDir;
 class RequesterScenarioIT {
 
     @RegisterExtension
-    static WireMockExtension ggz = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
+    static WireMockExtension ggz = Backends.wireMock();
 
     @RegisterExtension
-    static WireMockExtension woon = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
+    static WireMockExtension woon = Backends.wireMock();
 
     @RegisterExtension
-    static WireMockExtension schuld = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
+    static WireMockExtension schuld = Backends.wireMock();
 
     @RegisterExtension
-    static WireMockExtension leerplicht = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
-
-    @TempDir
-    static Path dir;
+    static WireMockExtension leerplicht = Backends.wireMock();
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final TestTokens tokens = new TestTokens();
-    static TestGateway gateway;
-    static int deadPort;
+    static final int deadPort = closedPort();
 
-    @BeforeAll
-    static void startGateway() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            deadPort = socket.getLocalPort(); // closed again: nothing listens there
-        }
-        gateway = TestGateway.start(dir, tokens, """
-                identity: { oin: "00000099000000000001", name: Testgemeente, roles: [requester] }
-                api: { port: 0 }
-                authentication: { issuer: "%s", audience: wams-gateway, jwks-file: "${jwks}" }
-                catalogue: "${catalogue}"
+    @RegisterExtension
+    @Order(Backends.AFTER_BACKENDS)
+    static final GatewayExtension gateway = GatewayExtension.of(
+            tokens,
+            () -> TestGateway.requesterHeader()
+                    + """
                 purposes:
                   - id: onderzoek
                     phase: onderzoek
@@ -147,13 +130,15 @@ class RequesterScenarioIT {
                       url: http://127.0.0.1:%d/dood
                       mappings:
                         bekend-bij: { bekend: /bekend }
-                """.formatted(
-                TestTokens.ISSUER, ggz.getPort(), woon.getPort(), schuld.getPort(), leerplicht.getPort(), deadPort));
-    }
+                """.formatted(ggz.getPort(), woon.getPort(), schuld.getPort(), leerplicht.getPort(), deadPort));
 
-    @AfterAll
-    static void stopGateway() {
-        gateway.close();
+    /** A port nothing listens on: it was free, and is closed again. */
+    static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @BeforeEach

@@ -1,10 +1,10 @@
 package nl.wams.gateway.api;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.nio.file.Path;
+import nl.wams.gateway.support.Backends;
 import nl.wams.gateway.support.TestGateway;
 import nl.wams.gateway.support.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -16,9 +16,7 @@ import org.springframework.core.env.Environment;
 class YamlIsTheSourceOfTruthIT {
 
     @RegisterExtension
-    static WireMockExtension party = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
+    static WireMockExtension party = Backends.wireMock();
 
     @TempDir
     Path dir;

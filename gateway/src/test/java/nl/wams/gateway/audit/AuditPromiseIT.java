@@ -2,7 +2,6 @@ package nl.wams.gateway.audit;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +19,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import nl.wams.gateway.cli.CliRunner;
+import nl.wams.gateway.support.Backends;
 import nl.wams.gateway.support.GatewayProcess;
 import nl.wams.gateway.support.Household;
 import nl.wams.gateway.support.TestGateway;
@@ -36,9 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AuditPromiseIT {
 
     @RegisterExtension
-    static WireMockExtension party = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
+    static WireMockExtension party = Backends.wireMock();
 
     @TempDir
     Path dir;

@@ -3,7 +3,6 @@ package nl.wams.gateway.audit;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,14 +18,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import nl.wams.gateway.cli.CliRunner;
+import nl.wams.gateway.support.Backends;
+import nl.wams.gateway.support.GatewayExtension;
 import nl.wams.gateway.support.Household;
 import nl.wams.gateway.support.TestGateway;
 import nl.wams.gateway.support.TestTokens;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * After a few requests: the auditor reads the log through the API, the citizen's access report
@@ -35,29 +35,19 @@ import org.junit.jupiter.api.io.TempDir;
 class AuditorApiIT {
 
     @RegisterExtension
-    static WireMockExtension ggz = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
+    static WireMockExtension ggz = Backends.wireMock();
 
     @RegisterExtension
-    static WireMockExtension woon = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
-
-    @TempDir
-    static Path dir;
+    static WireMockExtension woon = Backends.wireMock();
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final TestTokens tokens = new TestTokens();
-    static TestGateway gateway;
 
-    @BeforeAll
-    static void start() throws Exception {
-        gateway = TestGateway.start(dir, tokens, """
-                identity: { oin: "00000099000000000001", name: Gemeente Testdorp, roles: [requester] }
-                api: { port: 0 }
-                authentication: { issuer: "%s", audience: wams-gateway, jwks-file: "${jwks}" }
-                catalogue: "${catalogue}"
+    @RegisterExtension
+    @Order(Backends.AFTER_BACKENDS)
+    static final GatewayExtension gateway = GatewayExtension.of(
+            tokens,
+            () -> TestGateway.requesterHeader("Gemeente Testdorp") + """
                 purposes:
                   - id: onderzoek
                     phase: onderzoek
@@ -102,7 +92,10 @@ class AuditorApiIT {
                       url: http://127.0.0.1:9/x
                       mappings:
                         bekend-bij: { bekend: /x }
-                """.formatted(TestTokens.ISSUER, ggz.getPort(), woon.getPort()));
+                """.formatted(ggz.getPort(), woon.getPort()));
+
+    @BeforeAll
+    static void start() throws Exception {
         ggz.stubFor(post("/ggz")
                 .willReturn(aResponse()
                         .withStatus(403)
@@ -126,11 +119,6 @@ class AuditorApiIT {
         assertThat(gateway.post("/api/v1/gegevensverzoeken", tokens.coordinator("cw-1"), unmotivated)
                         .statusCode())
                 .isEqualTo(422);
-    }
-
-    @AfterAll
-    static void stop() {
-        gateway.close();
     }
 
     static JsonNode get(String path, String token) throws Exception {
@@ -221,12 +209,12 @@ class AuditorApiIT {
 
     @Test
     void verwerkingenloggingExportValidatesAgainstTheVngSchema() throws Exception {
-        Path out = dir.resolve("export.jsonl");
+        Path out = gateway.dir().resolve("export.jsonl");
         cli(
                 "audit",
                 "export",
                 "--config",
-                dir.resolve("gateway.yml").toString(),
+                gateway.dir().resolve("gateway.yml").toString(),
                 "--format",
                 "verwerkingenlogging",
                 "--from",
@@ -254,12 +242,12 @@ class AuditorApiIT {
 
     @Test
     void logboekExportHasTheDataProcessingAttributes() throws Exception {
-        Path out = dir.resolve("logboek.jsonl");
+        Path out = gateway.dir().resolve("logboek.jsonl");
         cli(
                 "audit",
                 "export",
                 "--config",
-                dir.resolve("gateway.yml").toString(),
+                gateway.dir().resolve("gateway.yml").toString(),
                 "--format",
                 "logboek",
                 "--from",
@@ -304,12 +292,12 @@ class AuditorApiIT {
 
     @Test
     void subjectReportCommandWritesAReadableHtmlDocument() throws Exception {
-        Path html = dir.resolve("inzage.html");
+        Path html = gateway.dir().resolve("inzage.html");
         cli(
                 "audit",
                 "subject-report",
                 "--config",
-                dir.resolve("gateway.yml").toString(),
+                gateway.dir().resolve("gateway.yml").toString(),
                 "--bsn",
                 Household.CLIENT,
                 "--out",

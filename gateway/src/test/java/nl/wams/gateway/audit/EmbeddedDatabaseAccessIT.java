@@ -1,6 +1,5 @@
 package nl.wams.gateway.audit;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Set;
 import java.util.stream.Collectors;
 import nl.wams.gateway.cli.CliRunner;
+import nl.wams.gateway.support.Backends;
 import nl.wams.gateway.support.GatewayProcess;
 import nl.wams.gateway.support.Household;
 import nl.wams.gateway.support.ProcessListeners;
@@ -35,9 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EmbeddedDatabaseAccessIT {
 
     @RegisterExtension
-    static WireMockExtension epd = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
+    static WireMockExtension epd = Backends.wireMock();
 
     @TempDir
     static Path dir;

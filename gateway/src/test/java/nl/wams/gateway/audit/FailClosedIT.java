@@ -2,7 +2,6 @@ package nl.wams.gateway.audit;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -12,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import nl.wams.gateway.config.LoadedConfig;
+import nl.wams.gateway.support.Backends;
 import nl.wams.gateway.support.Household;
 import nl.wams.gateway.support.TestGateway;
 import nl.wams.gateway.support.TestPostgres;
@@ -29,9 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FailClosedIT {
 
     @RegisterExtension
-    static WireMockExtension party = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
+    static WireMockExtension party = Backends.wireMock();
 
     @TempDir
     static Path dir;

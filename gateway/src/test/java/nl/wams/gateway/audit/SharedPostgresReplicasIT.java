@@ -2,7 +2,6 @@ package nl.wams.gateway.audit;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -14,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import nl.wams.gateway.config.LoadedConfig;
+import nl.wams.gateway.support.Backends;
 import nl.wams.gateway.support.Household;
 import nl.wams.gateway.support.TestGateway;
 import nl.wams.gateway.support.TestPostgres;
@@ -28,9 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SharedPostgresReplicasIT {
 
     @RegisterExtension
-    static WireMockExtension party = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
+    static WireMockExtension party = Backends.wireMock();
 
     @TempDir
     static Path dir;

@@ -2,7 +2,6 @@ package nl.wams.gateway.federation;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,6 +26,7 @@ import java.util.concurrent.locks.LockSupport;
 import nl.wams.gateway.audit.AuditEntry;
 import nl.wams.gateway.audit.AuditEvent;
 import nl.wams.gateway.cli.CliRunner;
+import nl.wams.gateway.support.Backends;
 import nl.wams.gateway.support.Household;
 import nl.wams.gateway.support.Polling;
 import nl.wams.gateway.support.ProcessFederation;
@@ -47,9 +47,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class FederatedCrashIT {
 
     @RegisterExtension
-    static WireMockExtension epd = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
+    static WireMockExtension epd = Backends.wireMock();
 
     @TempDir
     Path dir;

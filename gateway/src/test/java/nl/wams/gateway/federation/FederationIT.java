@@ -2,7 +2,6 @@ package nl.wams.gateway.federation;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +16,7 @@ import nl.wams.gateway.api.PeerListener;
 import nl.wams.gateway.audit.AuditEvent;
 import nl.wams.gateway.audit.AuditRecord;
 import nl.wams.gateway.audit.AuditStore;
+import nl.wams.gateway.support.Backends;
 import nl.wams.gateway.support.Household;
 import nl.wams.gateway.support.TestFederation;
 import nl.wams.gateway.support.TestGateway;
@@ -36,9 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FederationIT {
 
     @RegisterExtension
-    static WireMockExtension ggzBackend = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
+    static WireMockExtension ggzBackend = Backends.wireMock();
 
     @TempDir
     static Path dir;

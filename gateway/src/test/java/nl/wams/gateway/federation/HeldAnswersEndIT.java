@@ -5,22 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import nl.wams.gateway.support.FakePeerRequester;
 import nl.wams.gateway.support.Household;
 import nl.wams.gateway.support.Polling;
-import nl.wams.gateway.support.SigningFakePeer;
 import nl.wams.gateway.support.SigningFakePeer.Reply;
-import nl.wams.gateway.support.TestFederation;
-import nl.wams.gateway.support.TestGateway;
 import nl.wams.gateway.support.TestTokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every held answer ends: when the party's gateway no longer knows the request, after a bounded
@@ -29,55 +23,26 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HeldAnswersEndIT {
 
-    @TempDir
-    static Path dir;
-
     static final ObjectMapper JSON = new ObjectMapper();
     static final TestTokens tokens = new TestTokens();
+
+    @RegisterExtension
+    static final FakePeerRequester ggz = FakePeerRequester.of(
+            tokens,
+            "bekend-bij: { bekend: keep }\ncontactprofessional: { naam: keep }",
+            "review-polling: { first: 100ms, max-interval: 200ms, every: 100ms, max-failures: 3, max-wait: 3s }");
+
     static final String STATUS_PATH = "/peer/v1/verzoeken/01a22896-596d-7240-8c25-feaf7e88a442";
     static final Reply HELD = Reply.signed(202, "{\"uitkomst\":\"IN_BEHANDELING\",\"status\":\"" + STATUS_PATH + "\"}");
-    static TestFederation pki;
-    static SigningFakePeer peer;
-    static TestGateway requester;
-
-    @BeforeAll
-    static void start() throws Exception {
-        pki = TestFederation.create(Files.createDirectories(dir.resolve("pki")));
-        peer = new SigningFakePeer(pki, TestFederation.GEMEENTE.oin());
-        requester = TestGateway.start(
-                Files.createDirectories(dir.resolve("requester")),
-                tokens,
-                TestFederation.gemeenteRequester()
-                        + """
-                        purposes:
-                          - id: onderzoek
-                            phase: onderzoek
-                            legal-basis: { id: wmo-onderzoek, text: "Wmo 2015 (Wams): onderzoek" }
-                            categories: [bekend-bij, contactprofessional]
-                            all-categories-allowed: true
-                        minimisation:
-                          onderzoek:
-                            bekend-bij: { bekend: keep }
-                            contactprofessional: { naam: keep }
-                        review-polling: { first: 100ms, max-interval: 200ms, every: 100ms, max-failures: 3, max-wait: 3s }
-                        """
-                        + TestFederation.ggzPeerParty(peer.port(), "bekend-bij, contactprofessional")
-                        + pki.block(TestFederation.GEMEENTE, false));
-    }
-
-    @AfterAll
-    static void stop() {
-        requester.close();
-        peer.close();
-    }
 
     static String askHeld(String caseRef) throws Exception {
-        peer.answer(HELD);
-        HttpResponse<String> response = requester.post(
-                "/api/v1/gegevensverzoeken", tokens.coordinator("cw-1"), """
+        ggz.peer().answer(HELD);
+        HttpResponse<String> response = ggz.requester()
+                .post("/api/v1/gegevensverzoeken", tokens.coordinator("cw-1"), """
                 {"doel":"onderzoek","grondslag":"wmo-onderzoek","fase":"onderzoek","aanleiding":"HULPVRAAG",
                  "zaakkenmerk":"%s","personen":[{"bsn":"%s","rol":"CLIENT"}],
-                 "partijen":[{"partij":"ggz","categorieen":["contactprofessional"]}]}""".formatted(caseRef, Household.CLIENT));
+                 "partijen":[{"partij":"ggz","categorieen":["contactprofessional"]}]}""".formatted(
+                                caseRef, Household.CLIENT));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         JsonNode held = JSON.readTree(response.body());
         assertThat(held.at("/resultaten/0/uitkomst").asText()).isEqualTo("IN_BEHANDELING");
@@ -87,7 +52,8 @@ class HeldAnswersEndIT {
     }
 
     static JsonNode partyResult(String id) throws Exception {
-        HttpResponse<String> response = requester.get("/api/v1/gegevensverzoeken/" + id, tokens.coordinator("cw-1"));
+        HttpResponse<String> response =
+                ggz.requester().get("/api/v1/gegevensverzoeken/" + id, tokens.coordinator("cw-1"));
         assertThat(response.statusCode()).isEqualTo(200);
         return JSON.readTree(response.body()).at("/resultaten/0");
     }
@@ -108,9 +74,10 @@ class HeldAnswersEndIT {
 
     /** The log's closing record for the party, found through the auditor API by case reference. */
     static JsonNode closingRecord(String caseRef) throws Exception {
-        HttpResponse<String> response = requester.get(
-                "/api/v1/verwerkingen?zaakkenmerk=" + caseRef + "&uitkomst=NIET_BEANTWOORD",
-                tokens.withRoles("fg-1", "auditor"));
+        HttpResponse<String> response = ggz.requester()
+                .get(
+                        "/api/v1/verwerkingen?zaakkenmerk=" + caseRef + "&uitkomst=NIET_BEANTWOORD",
+                        tokens.withRoles("fg-1", "auditor"));
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode records = JSON.readTree(response.body()).get("verwerkingen");
         assertThat(records).as(response.body()).hasSize(1);
@@ -120,12 +87,13 @@ class HeldAnswersEndIT {
     @Test
     void aProviderThatNoLongerKnowsTheRequestEndsItAtOnceWithARecord() throws Exception {
         String id = askHeld("Z-KWIJT");
-        peer.answerPolls(new Reply(
-                404,
-                Map.of("Content-Type", "application/problem+json"),
-                null,
-                "{\"type\":\"https://wams-gateway.example/problemen/niet-gevonden\",\"title\":\"Niet gevonden\","
-                        + "\"status\":404,\"detail\":\"Dit verzoek is hier niet bekend.\"}"));
+        ggz.peer()
+                .answerPolls(new Reply(
+                        404,
+                        Map.of("Content-Type", "application/problem+json"),
+                        null,
+                        "{\"type\":\"https://wams-gateway.example/problemen/niet-gevonden\",\"title\":\"Niet gevonden\","
+                                + "\"status\":404,\"detail\":\"Dit verzoek is hier niet bekend.\"}"));
 
         JsonNode result = finalResult(id);
 
@@ -139,9 +107,9 @@ class HeldAnswersEndIT {
 
     @Test
     void failedPollsInARowEndTheExchangeAfterTheBoundAndAreVisibleMeanwhile() throws Exception {
-        peer.answer(HELD);
+        ggz.peer().answer(HELD);
         String id = askHeld("Z-STORING");
-        peer.answerPolls(new Reply(503, Map.of(), null, ""));
+        ggz.peer().answerPolls(new Reply(503, Map.of(), null, ""));
 
         AtomicReference<JsonNode> seen = new AtomicReference<>();
         Polling.until(Duration.ofSeconds(30), "a failed poll is shown", () -> {
@@ -169,7 +137,7 @@ class HeldAnswersEndIT {
     @Test
     void aDecisionThatNeverComesEndsAfterTheLongestWait() throws Exception {
         String id = askHeld("Z-WACHT");
-        peer.answerPolls(new Reply(202, Map.of(), null, ""));
+        ggz.peer().answerPolls(new Reply(202, Map.of(), null, ""));
         AtomicReference<JsonNode> seen = new AtomicReference<>();
         Polling.until(Duration.ofSeconds(30), "polls are counted while the party decides", () -> {
             try {
@@ -194,8 +162,11 @@ class HeldAnswersEndIT {
     @Test
     void aSignedRefusalOnTheStatusResourceIsFinal() throws Exception {
         String id = askHeld("Z-WEIGER");
-        peer.answerPolls(Reply.signed(
-                200, "{\"uitkomst\":\"GEWEIGERD\",\"grond\":\"BEROEPSGEHEIM\",\"motivering\":\"Behandelrelatie.\"}"));
+        ggz.peer()
+                .answerPolls(
+                        Reply.signed(
+                                200,
+                                "{\"uitkomst\":\"GEWEIGERD\",\"grond\":\"BEROEPSGEHEIM\",\"motivering\":\"Behandelrelatie.\"}"));
 
         JsonNode result = finalResult(id);
 

@@ -5,19 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
+import nl.wams.gateway.support.FakePeerRequester;
 import nl.wams.gateway.support.Household;
-import nl.wams.gateway.support.SigningFakePeer;
 import nl.wams.gateway.support.SigningFakePeer.Reply;
-import nl.wams.gateway.support.TestFederation;
-import nl.wams.gateway.support.TestGateway;
 import nl.wams.gateway.support.TestTokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What a party gateway with valid keys can make the requester do with signed, bound answers:
@@ -26,55 +20,24 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HostilePeerIT {
 
-    @TempDir
-    static Path dir;
-
     static final ObjectMapper JSON = new ObjectMapper();
     static final TestTokens tokens = new TestTokens();
-    static TestFederation pki;
-    static SigningFakePeer peer;
-    static TestGateway requester;
+
+    @RegisterExtension
+    static final FakePeerRequester ggz = FakePeerRequester.of(
+            tokens,
+            "bekend-bij: { bekend: presence, sinds: year }\ncontactprofessional: { naam: keep }",
+            "review-polling: { first: 100ms, max-interval: 200ms, every: 100ms }");
 
     static final String REQUEST = """
             {"doel":"onderzoek","grondslag":"wmo-onderzoek","fase":"onderzoek","aanleiding":"HULPVRAAG",
              "zaakkenmerk":"Z-H","personen":[{"bsn":"%s","rol":"CLIENT"}],
              "partijen":[{"partij":"ggz","categorieen":["bekend-bij","contactprofessional"]}]}""".formatted(Household.CLIENT);
 
-    @BeforeAll
-    static void start() throws Exception {
-        pki = TestFederation.create(Files.createDirectories(dir.resolve("pki")));
-        peer = new SigningFakePeer(pki, TestFederation.GEMEENTE.oin());
-        requester = TestGateway.start(
-                Files.createDirectories(dir.resolve("requester")),
-                tokens,
-                TestFederation.gemeenteRequester()
-                        + """
-                        purposes:
-                          - id: onderzoek
-                            phase: onderzoek
-                            legal-basis: { id: wmo-onderzoek, text: "Wmo 2015 (Wams): onderzoek" }
-                            categories: [bekend-bij, contactprofessional]
-                            all-categories-allowed: true
-                        minimisation:
-                          onderzoek:
-                            bekend-bij: { bekend: presence, sinds: year }
-                            contactprofessional: { naam: keep }
-                        review-polling: { first: 100ms, max-interval: 200ms, every: 100ms }
-                        """
-                        + TestFederation.ggzPeerParty(peer.port(), "bekend-bij, contactprofessional")
-                        + pki.block(TestFederation.GEMEENTE, false));
-    }
-
-    @AfterAll
-    static void stop() {
-        requester.close();
-        peer.close();
-    }
-
     static JsonNode ask(Reply reply) throws Exception {
-        peer.answer(reply);
+        ggz.peer().answer(reply);
         HttpResponse<String> response =
-                requester.post("/api/v1/gegevensverzoeken", tokens.coordinator("cw-1"), REQUEST);
+                ggz.requester().post("/api/v1/gegevensverzoeken", tokens.coordinator("cw-1"), REQUEST);
         assertThat(response.statusCode()).as(response.body()).isIn(201, 202);
         return JSON.readTree(response.body()).at("/resultaten/0");
     }
@@ -155,12 +118,12 @@ class HostilePeerIT {
         String path = "/peer/v1/verzoeken/01a22896-596d-7240-8c25-feaf7e88a442";
         JsonNode held = ask(Reply.signed(202, "{\"uitkomst\":\"IN_BEHANDELING\",\"status\":\"" + path + "\"}"));
         assertThat(held.get("uitkomst").asText()).isEqualTo("IN_BEHANDELING");
-        peer.answer(Reply.signed(200, "{\"uitkomst\":\"NIET_BEKEND\"}"));
+        ggz.peer().answer(Reply.signed(200, "{\"uitkomst\":\"NIET_BEKEND\"}"));
         nl.wams.gateway.support.Polling.until(
                 java.time.Duration.ofSeconds(20),
                 "the signed status path is polled",
-                () -> peer.requests().contains("GET " + path));
-        assertThat(peer.requests())
+                () -> ggz.peer().requests().contains("GET " + path));
+        assertThat(ggz.peer().requests())
                 .allSatisfy(r -> assertThat(r).matches("(POST /peer/v1/verzoeken|GET " + path + ")"));
     }
 

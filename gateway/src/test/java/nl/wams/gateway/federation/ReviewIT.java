@@ -2,7 +2,6 @@ package nl.wams.gateway.federation;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import nl.wams.gateway.support.Backends;
 import nl.wams.gateway.support.Household;
 import nl.wams.gateway.support.TestFederation;
 import nl.wams.gateway.support.TestGateway;
@@ -38,9 +38,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ReviewIT {
 
     @RegisterExtension
-    static WireMockExtension epd = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
+    static WireMockExtension epd = Backends.wireMock();
 
     @TempDir
     static Path dir;

@@ -2,7 +2,6 @@ package nl.wams.gateway.federation;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +15,7 @@ import java.util.List;
 import nl.wams.gateway.audit.AuditEntry;
 import nl.wams.gateway.audit.AuditEvent;
 import nl.wams.gateway.audit.AuditStore;
+import nl.wams.gateway.support.Backends;
 import nl.wams.gateway.support.GatewayProcess;
 import nl.wams.gateway.support.Household;
 import nl.wams.gateway.support.TestFederation;
@@ -35,9 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TimeoutReconciliationIT {
 
     @RegisterExtension
-    static WireMockExtension epd = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
+    static WireMockExtension epd = Backends.wireMock();
 
     @TempDir
     static Path dir;

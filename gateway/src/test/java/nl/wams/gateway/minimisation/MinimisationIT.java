@@ -2,48 +2,35 @@ package nl.wams.gateway.minimisation;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import java.nio.file.Path;
+import nl.wams.gateway.support.Backends;
+import nl.wams.gateway.support.GatewayExtension;
 import nl.wams.gateway.support.Household;
 import nl.wams.gateway.support.TestGateway;
 import nl.wams.gateway.support.TestTokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Requester asks for health and debt data; the parties answer more than the profile allows; the caller gets less. */
 class MinimisationIT {
 
     @RegisterExtension
-    static WireMockExtension ggz = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
+    static WireMockExtension ggz = Backends.wireMock();
 
     @RegisterExtension
-    static WireMockExtension schuld = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
-
-    @TempDir
-    static Path dir;
+    static WireMockExtension schuld = Backends.wireMock();
 
     static final TestTokens tokens = new TestTokens();
-    static TestGateway gateway;
 
-    @BeforeAll
-    static void start() throws Exception {
-        gateway = TestGateway.start(dir, tokens, """
-                identity: { oin: "00000099000000000001", name: Testgemeente, roles: [requester] }
-                api: { port: 0 }
-                authentication: { issuer: "%s", audience: wams-gateway, jwks-file: "${jwks}" }
-                catalogue: "${catalogue}"
+    @RegisterExtension
+    @Order(Backends.AFTER_BACKENDS)
+    static final GatewayExtension gateway = GatewayExtension.of(
+            tokens, () -> TestGateway.requesterHeader() + """
                 purposes:
                   - id: onderzoek
                     phase: onderzoek
@@ -94,13 +81,7 @@ class MinimisationIT {
                       url: http://127.0.0.1:9/nooit
                       mappings:
                         bekend-bij: { bekend: /x }
-                """.formatted(TestTokens.ISSUER, ggz.getPort(), schuld.getPort()));
-    }
-
-    @AfterAll
-    static void stop() {
-        gateway.close();
-    }
+                """.formatted(ggz.getPort(), schuld.getPort()));
 
     @Test
     void partialReleaseListsTheRemovedFieldNamesButNeverTheirValues() throws Exception {

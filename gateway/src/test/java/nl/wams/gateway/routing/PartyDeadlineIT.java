@@ -3,7 +3,6 @@ package nl.wams.gateway.routing;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +17,7 @@ import java.util.List;
 import nl.wams.gateway.audit.AuditEvent;
 import nl.wams.gateway.audit.AuditRecord;
 import nl.wams.gateway.audit.AuditStore;
+import nl.wams.gateway.support.Backends;
 import nl.wams.gateway.support.Household;
 import nl.wams.gateway.support.Polling;
 import nl.wams.gateway.support.TestGateway;
@@ -34,9 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PartyDeadlineIT {
 
     @RegisterExtension
-    static WireMockExtension party = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
+    static WireMockExtension party = Backends.wireMock();
 
     @TempDir
     Path dir;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +13,7 @@ import nl.wams.gateway.audit.AuditEvent;
 import nl.wams.gateway.audit.AuditRecord;
 import nl.wams.gateway.audit.AuditStore;
 import nl.wams.gateway.federation.DemoPki;
+import nl.wams.gateway.support.Backends;
 import nl.wams.gateway.support.Household;
 import nl.wams.gateway.support.StandInWoningcorporatie;
 import nl.wams.gateway.support.TestFederation;
@@ -33,9 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SoapBackendIT {
 
     @RegisterExtension
-    static WireMockExtension hostile = WireMockExtension.newInstance()
-            .options(WireMockConfiguration.wireMockConfig().dynamicPort())
-            .build();
+    static WireMockExtension hostile = Backends.wireMock();
 
     @TempDir
     static Path dir;

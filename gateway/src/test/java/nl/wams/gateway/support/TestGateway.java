@@ -94,15 +94,28 @@ public final class TestGateway implements AutoCloseable {
     }
 
     /**
+     * The lines every test requester starts with: Testgemeente (or {@code name}) as requester, the
+     * API on a free port, tokens of {@link TestTokens}, the shipped catalogue.
+     */
+    public static String requesterHeader(String name) {
+        return """
+                identity: { oin: "00000099000000000001", name: %s, roles: [requester] }
+                api: { port: 0 }
+                authentication: { issuer: "%s", audience: wams-gateway, jwks-file: "${jwks}" }
+                catalogue: "${catalogue}"
+                """.formatted(name, TestTokens.ISSUER);
+    }
+
+    public static String requesterHeader() {
+        return requesterHeader("Testgemeente");
+    }
+
+    /**
      * A requester (Testgemeente) whose one purpose, verkenning, may ask for {@code bekend-bij},
      * kept as is; the caller appends {@code parties:} and the rest.
      */
     public static String verkenningRequester() {
-        return """
-                identity: { oin: "00000099000000000001", name: Testgemeente, roles: [requester] }
-                api: { port: 0 }
-                authentication: { issuer: "%s", audience: wams-gateway, jwks-file: "${jwks}" }
-                catalogue: "${catalogue}"
+        return requesterHeader() + """
                 purposes:
                   - id: verkenning
                     phase: verkenning
@@ -111,7 +124,7 @@ public final class TestGateway implements AutoCloseable {
                 minimisation:
                   verkenning:
                     bekend-bij: { bekend: keep }
-                """.formatted(TestTokens.ISSUER);
+                """;
     }
 
     /** One REST party, {@code ggz}, offering {@code bekend-bij} at {@code http://127.0.0.1:port/ggz}. */

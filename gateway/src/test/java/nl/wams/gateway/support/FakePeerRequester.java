@@ -1,0 +1,86 @@
+package nl.wams.gateway.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A requester gateway (the test federation's municipality) whose one party, {@code ggz}, is a
+ * {@link SigningFakePeer}: the peer signs whatever a test makes it answer, so a test can play a
+ * hostile or slow party gateway. Purpose {@code onderzoek} asks {@code bekend-bij} and
+ * {@code contactprofessional}; the test gives the minimisation profiles and the polling settings.
+ */
+public final class FakePeerRequester implements BeforeAllCallback, AfterAllCallback {
+
+    private final TestTokens tokens;
+    private final String profiles;
+    private final String polling;
+    private Path dir;
+    private SigningFakePeer peer;
+    private TestGateway requester;
+
+    private FakePeerRequester(TestTokens tokens, String profiles, String polling) {
+        this.tokens = tokens;
+        this.profiles = profiles;
+        this.polling = polling;
+    }
+
+    /**
+     * @param profiles the profiles of {@code minimisation.onderzoek}, one category a line
+     * @param polling the {@code review-polling:} line
+     */
+    public static FakePeerRequester of(TestTokens tokens, String profiles, String polling) {
+        return new FakePeerRequester(tokens, profiles, polling);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        dir = Files.createTempDirectory("wams-it-");
+        TestFederation pki = TestFederation.create(Files.createDirectories(dir.resolve("pki")));
+        peer = new SigningFakePeer(pki, TestFederation.GEMEENTE.oin());
+        requester = TestGateway.start(
+                Files.createDirectories(dir.resolve("requester")),
+                tokens,
+                TestFederation.gemeenteRequester()
+                        + """
+                        purposes:
+                          - id: onderzoek
+                            phase: onderzoek
+                            legal-basis: { id: wmo-onderzoek, text: "Wmo 2015 (Wams): onderzoek" }
+                            categories: [bekend-bij, contactprofessional]
+                            all-categories-allowed: true
+                        minimisation:
+                          onderzoek:
+                        """
+                        + profiles.lines().map(l -> "    " + l.strip() + "\n").reduce("", String::concat)
+                        + polling.strip() + "\n"
+                        + TestFederation.ggzPeerParty(peer.port(), "bekend-bij, contactprofessional")
+                        + pki.block(TestFederation.GEMEENTE, false));
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        if (requester != null) {
+            requester.close();
+        }
+        if (peer != null) {
+            peer.close();
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    public SigningFakePeer peer() {
+        return peer;
+    }
+
+    public TestGateway requester() {
+        return requester;
+    }
+}
