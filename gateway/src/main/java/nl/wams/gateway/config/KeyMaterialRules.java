@@ -26,15 +26,7 @@ import nl.wams.gateway.config.GatewayConfig.Party;
  * federation's key stores (readable, with this organisation's OIN, not about to expire), the API's
  * TLS, and environment variables that must be set. Part of {@link ConfigRules}.
  */
-final class KeyMaterialRules {
-
-    private final LoadedConfig config;
-    private final LocatedYaml yaml;
-
-    KeyMaterialRules(LoadedConfig config, LocatedYaml yaml) {
-        this.config = config;
-        this.yaml = yaml;
-    }
+record KeyMaterialRules(LoadedConfig config, LocatedYaml yaml) {
 
     void check(Consumer<ConfigProblem> report) {
         jwksReadable(report);

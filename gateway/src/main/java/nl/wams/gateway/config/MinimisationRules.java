@@ -18,15 +18,7 @@ import nl.wams.gateway.minimisation.TransformSpec;
  * names catalogue fields with transforms that fit their types (the minimisation model says which:
  * {@code Transform.fits}) and compiles. Part of {@link ConfigRules}.
  */
-final class MinimisationRules {
-
-    private final LoadedConfig config;
-    private final LocatedYaml yaml;
-
-    MinimisationRules(LoadedConfig config, LocatedYaml yaml) {
-        this.config = config;
-        this.yaml = yaml;
-    }
+record MinimisationRules(LoadedConfig config, LocatedYaml yaml) {
 
     void check(Consumer<ConfigProblem> report) {
         everyAllowedCategoryHasAProfile(report);
