@@ -30,7 +30,9 @@ class HeldAnswersEndIT {
     static final FakePeerRequester ggz = FakePeerRequester.of(
             tokens,
             "bekend-bij: { bekend: keep }\ncontactprofessional: { naam: keep }",
-            "review-polling: { first: 100ms, max-interval: 200ms, every: 100ms, max-failures: 3, max-wait: 3s }");
+            "review-polling: { first: 100ms, max-interval: 200ms, every: 100ms, max-failures: 3, max-wait: 3s }",
+            // Polls go through the party's breaker; these tests fail polls on purpose, one exchange each.
+            "circuit-breaker: { failure-rate-threshold: 100, minimum-calls: 1000, sliding-window: 1000 }");
 
     static final String STATUS_PATH = "/peer/v1/verzoeken/01a22896-596d-7240-8c25-feaf7e88a442";
     static final Reply HELD = Reply.signed(202, "{\"uitkomst\":\"IN_BEHANDELING\",\"status\":\"" + STATUS_PATH + "\"}");

@@ -20,14 +20,16 @@ public final class FakePeerRequester implements BeforeAllCallback, AfterAllCallb
     private final TestTokens tokens;
     private final String profiles;
     private final String polling;
+    private final String partySettings;
     private Path dir;
     private SigningFakePeer peer;
     private TestGateway requester;
 
-    private FakePeerRequester(TestTokens tokens, String profiles, String polling) {
+    private FakePeerRequester(TestTokens tokens, String profiles, String polling, String partySettings) {
         this.tokens = tokens;
         this.profiles = profiles;
         this.polling = polling;
+        this.partySettings = partySettings;
     }
 
     /**
@@ -35,7 +37,12 @@ public final class FakePeerRequester implements BeforeAllCallback, AfterAllCallb
      * @param polling the {@code review-polling:} line
      */
     public static FakePeerRequester of(TestTokens tokens, String profiles, String polling) {
-        return new FakePeerRequester(tokens, profiles, polling);
+        return new FakePeerRequester(tokens, profiles, polling, null);
+    }
+
+    /** As {@link #of}, with one more setting of the party {@code ggz} (one line, e.g. its circuit breaker). */
+    public static FakePeerRequester of(TestTokens tokens, String profiles, String polling, String partySettings) {
+        return new FakePeerRequester(tokens, profiles, polling, partySettings);
     }
 
     @Override
@@ -59,8 +66,15 @@ public final class FakePeerRequester implements BeforeAllCallback, AfterAllCallb
                         """
                         + profiles.lines().map(l -> "    " + l.strip() + "\n").reduce("", String::concat)
                         + polling.strip() + "\n"
-                        + TestFederation.ggzPeerParty(peer.port(), "bekend-bij, contactprofessional")
+                        + party(TestFederation.ggzPeerParty(peer.port(), "bekend-bij, contactprofessional"))
                         + pki.block(TestFederation.GEMEENTE, false));
+    }
+
+    private String party(String yaml) {
+        if (partySettings == null) {
+            return yaml;
+        }
+        return yaml.replace("    adapter:", "    " + partySettings.strip() + "\n    adapter:");
     }
 
     @Override
