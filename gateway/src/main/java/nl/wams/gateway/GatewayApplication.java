@@ -10,6 +10,8 @@ import nl.wams.gateway.config.TlsPolicy;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.oauth2.server.servlet.OAuth2AuthorizationServerAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.oauth2.server.servlet.OAuth2AuthorizationServerJwtAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationListener;
@@ -23,9 +25,15 @@ import org.springframework.core.env.MapPropertySource;
         exclude = {
             UserDetailsServiceAutoConfiguration.class,
             DataSourceAutoConfiguration.class,
-            FlywayAutoConfiguration.class
+            FlywayAutoConfiguration.class,
+            // The demo's identity provider runs in a context of its own; a gateway is never one.
+            OAuth2AuthorizationServerAutoConfiguration.class,
+            OAuth2AuthorizationServerJwtAutoConfiguration.class
         })
 public class GatewayApplication {
+
+    /** The web interface's session cookie. */
+    public static final String WEB_SESSION_COOKIE = "WAMS_SESSION";
 
     /**
      * Starts a gateway; {@code overrides} are Spring properties (tests use them for port 0). The
@@ -56,6 +64,16 @@ public class GatewayApplication {
             properties.put("server.ssl.key-store-type", "PKCS12");
             properties.put("server.ssl.enabled-protocols", TlsPolicy.PROTOCOLS);
             properties.put("server.ssl.ciphers", TlsPolicy.CIPHERS);
+        }
+        var web = config.gateway().web();
+        if (web != null) {
+            // The web interface's session: ends after the idle timeout, a cookie only (never in a URL).
+            properties.put("server.servlet.session.timeout", web.idleTimeout().toSeconds() + "s");
+            properties.put("server.servlet.session.tracking-modes", "cookie");
+            properties.put("server.servlet.session.cookie.name", WEB_SESSION_COOKIE);
+            properties.put("server.servlet.session.cookie.http-only", true);
+            properties.put("server.servlet.session.cookie.same-site", "lax");
+            properties.put("server.servlet.session.cookie.secure", tls != null);
         }
         properties.putAll(overrides);
         try {

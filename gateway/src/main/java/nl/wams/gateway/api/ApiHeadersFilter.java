@@ -14,7 +14,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Gives every answer, errors included, the {@code API-Version} header (ADR) and a fresh UUIDv7
  * {@code Fsc-Transaction-Id}; the same id becomes the data request's id.
  */
-final class ApiHeadersFilter extends OncePerRequestFilter {
+public final class ApiHeadersFilter extends OncePerRequestFilter {
 
     static final String API_VERSION = "1.0.0";
     static final String TRANSACTION_HEADER = "Fsc-Transaction-Id";
@@ -43,7 +43,7 @@ final class ApiHeadersFilter extends OncePerRequestFilter {
         }
     }
 
-    static UUID transactionId(HttpServletRequest request) {
+    public static UUID transactionId(HttpServletRequest request) {
         return (UUID) request.getAttribute(ATTRIBUTE);
     }
 

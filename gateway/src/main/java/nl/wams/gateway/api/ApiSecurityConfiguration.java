@@ -17,6 +17,7 @@ import java.util.Set;
 import nl.wams.gateway.config.LoadedConfig;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -116,7 +117,13 @@ class ApiSecurityConfiguration {
                 .toList();
     }
 
+    /**
+     * The API's chain takes every request the web interface's chain (first, when configured) does
+     * not: the API, the peer protocol, {@code /error}, and every path of a gateway without a web
+     * interface (an unknown path is a 401 problem, as it always was).
+     */
     @Bean
+    @Order(2)
     SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder decoder, ProblemSecurityHandlers handlers)
             throws Exception {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();

@@ -181,6 +181,17 @@ public final class AuditStore {
         condition(where, args, "outcome = ?", query.outcome());
         condition(where, args, "occurred_at >= ?", query.from() == null ? null : StoredTime.format(query.from()));
         condition(where, args, "occurred_at < ?", query.to() == null ? null : StoredTime.format(query.to()));
+        condition(
+                where,
+                args,
+                "event_type = ?",
+                query.event() == null ? null : query.event().name());
+        condition(
+                where,
+                args,
+                "EXISTS (SELECT 1 FROM audit_subject s WHERE s.pseudonym = ? AND s.node_id = audit_record.node_id"
+                        + " AND s.seq = audit_record.seq)",
+                query.subject());
         try (Connection c = dataSource.getConnection()) {
             long total;
             try (PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM audit_record" + where)) {

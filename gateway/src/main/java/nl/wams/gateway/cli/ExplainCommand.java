@@ -5,22 +5,17 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import nl.wams.gateway.api.InvalidRequestException;
 import nl.wams.gateway.api.RequestReader;
-import nl.wams.gateway.config.Catalogue;
 import nl.wams.gateway.config.ConfigLoader;
 import nl.wams.gateway.config.GatewayConfig;
 import nl.wams.gateway.config.InvalidConfigException;
 import nl.wams.gateway.config.LoadedConfig;
-import nl.wams.gateway.minimisation.CategoryProfile;
-import nl.wams.gateway.minimisation.FieldPath;
 import nl.wams.gateway.minimisation.MinimisationFilter;
-import nl.wams.gateway.minimisation.Transform;
-import nl.wams.gateway.policy.RequestPolicy;
 import nl.wams.gateway.policy.Violation;
 import nl.wams.gateway.request.DataRequest;
+import nl.wams.gateway.requester.RequestPreview;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -74,7 +69,12 @@ final class ExplainCommand implements Callable<Integer> {
             return WOULD_REFUSE;
         }
         GatewayConfig gateway = loaded.gateway();
-        List<Violation> violations = new RequestPolicy(gateway, loaded.catalogue()).check(request);
+        RequestPreview.Preview preview = new RequestPreview(
+                        gateway,
+                        loaded.catalogue(),
+                        MinimisationFilter.compile(gateway.minimisation(), gateway.coarseTables()))
+                .preview(request);
+        List<Violation> violations = preview.violations();
         out.printf(
                 "Request: purpose %s, legal basis %s, phase %s, trigger %s, %d subject(s), %d party(ies)%n",
                 request.purpose(),
@@ -105,43 +105,29 @@ final class ExplainCommand implements Callable<Integer> {
             return WOULD_REFUSE;
         }
         out.println("WOULD BE SENT to these parties, and only these fields would pass:");
-        MinimisationFilter filter = MinimisationFilter.compile(gateway.minimisation(), gateway.coarseTables());
-        for (DataRequest.PartyQuestion question : request.parties()) {
-            GatewayConfig.Party party = gateway.party(question.party()).orElseThrow();
+        for (RequestPreview.PartyPreview party : preview.parties()) {
             out.printf(
                     "%n  %s (%s, OIN %s) via %s %s%n",
-                    party.id(),
-                    party.name(),
-                    party.oin(),
-                    party.adapter().type().configName(),
-                    party.adapter().url());
-            for (String category : question.categories()) {
-                explainCategory(
-                        out,
-                        loaded.catalogue().category(category).orElseThrow(),
-                        filter.profile(request.purpose(), category).orElseThrow(),
-                        party.adapter().mappings().getOrDefault(category, Map.of()));
+                    party.party().id(),
+                    party.party().name(),
+                    party.party().oin(),
+                    party.party().adapter().type().configName(),
+                    party.party().adapter().url());
+            for (RequestPreview.CategoryPreview category : party.categories()) {
+                out.printf(
+                        "    %s (%s)%n",
+                        category.category().name(),
+                        category.category().sensitivity().name().toLowerCase());
+                category.passes().forEach(f -> out.printf("      %-32s %s%n", f.path(), f.transform()));
+                category.removed()
+                        .forEach(f -> out.printf(
+                                "      %-32s %s%n",
+                                f.field(),
+                                f.sentByParty()
+                                        ? "REMOVED (the party sends it; not in the profile)"
+                                        : "removed (not in the profile)"));
             }
         }
         return WOULD_SEND;
-    }
-
-    private static void explainCategory(
-            PrintStream out, Catalogue.Category category, CategoryProfile profile, Map<String, String> mapped) {
-        out.printf(
-                "    %s (%s)%n", category.name(), category.sensitivity().name().toLowerCase());
-        for (Map.Entry<FieldPath, Transform> rule : profile.rules().entrySet()) {
-            out.printf("      %-32s %s%n", rule.getKey().text(), rule.getValue().describe());
-        }
-        category.fields().keySet().stream()
-                .sorted()
-                .filter(field -> profile.rules().keySet().stream()
-                        .noneMatch(p -> p.field().equals(field)))
-                .forEach(field -> out.printf(
-                        "      %-32s %s%n",
-                        field,
-                        mapped.containsKey(field)
-                                ? "REMOVED (the party sends it; not in the profile)"
-                                : "removed (not in the profile)"));
     }
 }

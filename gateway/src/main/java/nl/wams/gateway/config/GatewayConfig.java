@@ -37,7 +37,8 @@ public record GatewayConfig(
         Audit audit,
         Federation federation,
         Provider provider,
-        ReviewPolling reviewPolling) {
+        ReviewPolling reviewPolling,
+        Web web) {
 
     public GatewayConfig {
         api = api == null ? Api.defaults() : api;
@@ -318,6 +319,64 @@ public record GatewayConfig(
 
         static Api defaults() {
             return new Api(null, null, null, null, null, null);
+        }
+    }
+
+    /**
+     * The web interface: people log in with the organisation's OpenID Connect provider.
+     *
+     * @param idleTimeout a session without activity ends after this (default 15 minutes)
+     */
+    public record Web(Oidc oidc, Duration idleTimeout) {
+        public Web {
+            idleTimeout = idleTimeout == null ? Duration.ofMinutes(15) : idleTimeout;
+        }
+    }
+
+    /**
+     * The organisation's OpenID Connect provider as this gateway's client.
+     *
+     * @param rolesClaim the ID token claim with the person's roles (default {@code roles})
+     * @param roles claim value to gateway role
+     */
+    public record Oidc(
+            String issuer,
+            String clientId,
+            String clientSecret,
+            String clientSecretEnv,
+            String rolesClaim,
+            Map<String, WebRole> roles) {
+        public Oidc {
+            rolesClaim = rolesClaim == null ? "roles" : rolesClaim;
+            roles = roles == null ? Map.of() : Map.copyOf(roles);
+        }
+
+        /** The secret from the environment variable when one is named, else as written (may be empty). */
+        public String secret() {
+            String value = clientSecretEnv != null ? System.getenv(clientSecretEnv) : clientSecret;
+            return value == null ? "" : value;
+        }
+
+        @Override
+        public String toString() {
+            return "Oidc[issuer=" + issuer + ", clientId=" + clientId + "]";
+        }
+    }
+
+    /** The roles a person can have in the web interface (the API's roles, plus the engineer's read-only view). */
+    public enum WebRole {
+        @JsonProperty("coordinator")
+        COORDINATOR,
+        @JsonProperty("reviewer")
+        REVIEWER,
+        @JsonProperty("auditor")
+        AUDITOR,
+        @JsonProperty("engineer")
+        ENGINEER;
+
+        /** The name used in tokens, configuration and Spring Security ({@code ROLE_} + name). */
+        public String roleName() {
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -86,6 +86,11 @@ class RequesterConfiguration {
     }
 
     @Bean
+    RequestPreview requestPreview(LoadedConfig config, MinimisationFilter minimisation) {
+        return new RequestPreview(config.gateway(), config.catalogue(), minimisation);
+    }
+
+    @Bean
     AnswerRelease answerRelease(LoadedConfig config, MinimisationFilter minimisation) {
         Map<String, Map<String, FieldType>> types = new HashMap<>();
         config.catalogue().categories().forEach(c -> {

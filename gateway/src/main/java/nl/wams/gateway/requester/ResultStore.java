@@ -10,6 +10,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -144,6 +147,26 @@ public final class ResultStore {
         } catch (JsonProcessingException | IllegalStateException e) {
             throw new SQLException("stored result " + id + " is unreadable", e);
         }
+    }
+
+    /** The requester's results that have not expired, newest first (at most {@code limit}). */
+    public List<DataRequestResult> list(String requester, int limit) throws SQLException {
+        List<DataRequestResult> results = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT id, result FROM request_result WHERE requester = ? AND expires_at >= ?")) {
+            s.setString(1, requester);
+            s.setString(2, StoredTime.format(clock.instant()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    results.add(json.readValue(cipher.open(rs.getString(2), rs.getString(1)), DataRequestResult.class));
+                }
+            }
+        } catch (JsonProcessingException | IllegalStateException e) {
+            throw new SQLException("a stored result is unreadable", e);
+        }
+        results.sort(Comparator.comparing(DataRequestResult::received).reversed());
+        return results.size() > limit ? List.copyOf(results.subList(0, limit)) : results;
     }
 
     private void cleanupIfDue(Connection c) throws SQLException {

@@ -35,6 +35,7 @@ final class PartyGuard {
     private final Duration openDuration;
     private final Executor calls;
     private final LateAnswers late;
+    private final RecentCalls recent = new RecentCalls(50);
 
     PartyGuard(GatewayConfig.Party party, PartyAdapter adapter, Executor calls, LateAnswers late) {
         this.partyId = party.id();
@@ -72,6 +73,7 @@ final class PartyGuard {
         try {
             AdapterResult answer = result.get(Math.max(0, remaining), TimeUnit.NANOSECONDS);
             long took = System.nanoTime() - start;
+            recent.record(answer, took);
             if (answer instanceof AdapterResult.Unreachable) {
                 breaker.onError(took, TimeUnit.NANOSECONDS, new PartyUnreachableException("unreachable"));
             } else {
@@ -80,6 +82,7 @@ final class PartyGuard {
             return answer(answer);
         } catch (TimeoutException e) {
             long waited = System.nanoTime() - call.startedNanos();
+            recent.record(null, waited);
             breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
             result.thenAccept(lateAnswer -> late.arrived(
                     partyId,
@@ -123,6 +126,17 @@ final class PartyGuard {
             breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
             return new AdapterResult.Unreachable("call failed: " + e.getClass().getSimpleName());
         }
+    }
+
+    /** How the party fares: its breaker, and its last answered calls. */
+    PartyHealth health() {
+        CircuitBreaker.Metrics m = breaker.getMetrics();
+        return new PartyHealth(
+                partyId,
+                PartyHealth.Breaker.valueOf(breaker.getState().name()),
+                m.getNumberOfBufferedCalls(),
+                m.getNumberOfFailedCalls(),
+                recent.snapshot());
     }
 
     /** The party's adapter, when it can hold answers. */

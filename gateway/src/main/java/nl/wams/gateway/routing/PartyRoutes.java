@@ -1,6 +1,7 @@
 package nl.wams.gateway.routing;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -38,6 +39,11 @@ public final class PartyRoutes extends RouteBuilder implements HeldAnswerPolls {
         for (Party party : parties) {
             templatedRoute(TEMPLATE).routeId("party-" + party.id()).parameter("partyId", party.id());
         }
+    }
+
+    /** Every party's health, in configuration order. */
+    public List<PartyHealth> health() {
+        return guards.values().stream().map(PartyGuard::health).toList();
     }
 
     @Override

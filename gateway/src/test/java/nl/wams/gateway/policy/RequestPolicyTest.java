@@ -66,14 +66,15 @@ class RequestPolicyTest {
             null,
             null,
             null,
+            null,
             null);
 
-    /** {@link #CONFIG}'s requester and parties with other collection rules and purposes. */
     /** Rules that treat "every party" and "every category" as bulk from two on. */
     static GatewayConfig.CollectionRules strict(List<String> exploration, int maxParties) {
         return new GatewayConfig.CollectionRules(exploration, maxParties, 2, 2, null);
     }
 
+    /** {@link #CONFIG}'s requester and parties with other collection rules and purposes. */
     static GatewayConfig withRules(GatewayConfig.CollectionRules rules, List<GatewayConfig.Purpose> purposes) {
         return new GatewayConfig(
                 CONFIG.identity(),
@@ -85,6 +86,7 @@ class RequestPolicyTest {
                 null,
                 null,
                 CONFIG.parties(),
+                null,
                 null,
                 null,
                 null,

@@ -1,0 +1,192 @@
+package nl.wams.gateway.web;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.wams.adapters.RefusalGround;
+import nl.wams.gateway.config.Catalogue;
+import nl.wams.gateway.config.LoadedConfig;
+import nl.wams.gateway.minimisation.MinimisationFilter;
+import nl.wams.gateway.provider.ProviderService;
+import nl.wams.gateway.provider.ReviewLifecycle;
+import nl.wams.gateway.provider.ReviewStore;
+import nl.wams.gateway.requester.AnswerCheck;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The professional's review inbox (provider gateway, role {@code reviewer}): oldest first with the
+ * deadline, one request in full with exactly the fields that would leave after minimisation at
+ * the source, and the decision with a confirmation step. A decision is final, as in the API.
+ */
+@Controller
+class ReviewerController {
+
+    /** The grounds a professional may give. */
+    static final List<RefusalGround> GROUNDS =
+            List.of(RefusalGround.ZWAARWEGENDE_REDENEN, RefusalGround.BEROEPSGEHEIM, RefusalGround.NIET_NOODZAKELIJK);
+
+    private final LoadedConfig config;
+    private final ObjectProvider<ReviewStore> reviews;
+    private final ObjectProvider<ProviderService> provider;
+    private final MinimisationFilter minimisation;
+    private final Clock clock;
+
+    ReviewerController(
+            LoadedConfig config,
+            ObjectProvider<ReviewStore> reviews,
+            ObjectProvider<ProviderService> provider,
+            MinimisationFilter minimisation,
+            Clock clock) {
+        this.config = config;
+        this.reviews = reviews;
+        this.provider = provider;
+        this.minimisation = minimisation;
+        this.clock = clock;
+    }
+
+    @GetMapping("/beoordelingen")
+    String inbox(Model model) throws SQLException {
+        providerOnly();
+        model.addAttribute("beoordelingen", reviews.getObject().open(1, 500));
+        model.addAttribute("nu", clock.instant());
+        return "web/beoordelingen";
+    }
+
+    @GetMapping("/beoordelingen/{id}")
+    String review(@PathVariable("id") String id, Model model) throws SQLException {
+        providerOnly();
+        ReviewStore.Review review = find(id);
+        model.addAttribute("beoordeling", review);
+        model.addAttribute("nu", clock.instant());
+        model.addAttribute("velden", fieldsThatWouldLeave(review));
+        model.addAttribute("gronden", GROUNDS);
+        return "web/beoordeling";
+    }
+
+    /** The decision as the professional filled it in, to confirm; nothing is decided yet. */
+    @PostMapping("/beoordelingen/{id}/bevestigen")
+    String confirm(
+            @PathVariable("id") String id,
+            @RequestParam(name = "besluit", required = false) String decision,
+            @RequestParam(name = "categorieen", required = false) List<String> categories,
+            @RequestParam(name = "grond", required = false) String ground,
+            @RequestParam(name = "motivering", required = false) String motivation,
+            Model model)
+            throws SQLException {
+        providerOnly();
+        ReviewStore.Review review = find(id);
+        Map<String, String> errors = check(review, decision, categories, ground, motivation);
+        model.addAttribute("beoordeling", review);
+        model.addAttribute("nu", clock.instant());
+        model.addAttribute("gronden", GROUNDS);
+        model.addAttribute("besluit", decision);
+        model.addAttribute("gekozen", categories == null ? List.of() : categories);
+        model.addAttribute("grond", ground);
+        model.addAttribute("motivering", motivation == null ? "" : motivation.strip());
+        if (!errors.isEmpty()) {
+            model.addAttribute("velden", fieldsThatWouldLeave(review));
+            model.addAttribute("fouten", errors);
+            return "web/beoordeling";
+        }
+        return "web/beoordeling-bevestigen";
+    }
+
+    /** Records the decision (final), logged as the professional's. */
+    @PostMapping("/beoordelingen/{id}/besluit")
+    String decide(
+            @PathVariable("id") String id,
+            @RequestParam(name = "besluit", required = false) String decision,
+            @RequestParam(name = "categorieen", required = false) List<String> categories,
+            @RequestParam(name = "grond", required = false) String ground,
+            @RequestParam(name = "motivering", required = false) String motivation,
+            @AuthenticationPrincipal OidcUser user,
+            Model model)
+            throws SQLException {
+        providerOnly();
+        ReviewStore.Review review = find(id);
+        if (!check(review, decision, categories, ground, motivation).isEmpty()) {
+            return confirm(id, decision, categories, ground, motivation, model);
+        }
+        ReviewLifecycle.Decision chosen = "VRIJGEVEN".equals(decision)
+                ? new ReviewLifecycle.Decision.Release(categories)
+                : new ReviewLifecycle.Decision.Refuse(RefusalGround.valueOf(ground), motivation.strip());
+        return switch (provider.getObject().reviews().decide(id, user.getSubject(), chosen)) {
+            case DECIDED -> "redirect:/beoordelingen/" + id;
+            case ALREADY_DECIDED ->
+                WebPages.message(model, "Al besloten", "Over dit verzoek is al besloten; een besluit is definitief.");
+            case NOT_FOUND, NOT_ASKED -> throw new WebPages.NotFound();
+        };
+    }
+
+    /** What the form lacks, per field; the same rules as the API's decision. */
+    private static Map<String, String> check(
+            ReviewStore.Review review, String decision, List<String> categories, String ground, String motivation) {
+        String text = motivation == null ? "" : motivation.strip();
+        if (!AnswerCheck.plainText(text)) {
+            return Map.of(
+                    "motivering", "De motivering is platte tekst van ten hoogste " + AnswerCheck.MAX_TEXT + " tekens.");
+        }
+        if ("VRIJGEVEN".equals(decision)) {
+            if (categories == null || categories.isEmpty()) {
+                return Map.of("categorieen", "Kies de categorieën die u vrijgeeft.");
+            }
+            if (!review.categories().containsAll(categories)) {
+                return Map.of("categorieen", "Alleen gevraagde categorieën kunnen worden vrijgegeven.");
+            }
+            return Map.of();
+        }
+        if ("WEIGEREN".equals(decision)) {
+            if (ground == null || GROUNDS.stream().noneMatch(g -> g.name().equals(ground))) {
+                return Map.of("grond", "Kies de grond van de weigering.");
+            }
+            if (text.isEmpty()) {
+                return Map.of("motivering", "Een weigering vereist een motivering.");
+            }
+            return Map.of();
+        }
+        return Map.of("besluit", "Kies: vrijgeven of weigeren.");
+    }
+
+    /** Per asked category, the fields that would leave after this provider's own minimisation. */
+    private Map<String, List<String>> fieldsThatWouldLeave(ReviewStore.Review review) {
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        for (String category : review.categories()) {
+            fields.put(
+                    category,
+                    minimisation
+                            .profile(review.purpose(), category)
+                            .map(p -> p.rules().entrySet().stream()
+                                    .map(e -> e.getKey().text() + " ("
+                                            + e.getValue().describe() + ")")
+                                    .toList())
+                            .orElse(List.of()));
+        }
+        return fields;
+    }
+
+    private ReviewStore.Review find(String id) throws SQLException {
+        return reviews.getObject().get(id).orElseThrow(WebPages.NotFound::new);
+    }
+
+    private void providerOnly() {
+        if (!config.gateway().provides()) {
+            throw new WebPages.NotFound();
+        }
+    }
+
+    /** A category's description for the page. */
+    Optional<Catalogue.Category> category(String name) {
+        return config.catalogue().category(name);
+    }
+}
