@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import nl.wams.gateway.audit.AuditSetup;
 import nl.wams.gateway.audit.DatabaseUnavailableException;
+import nl.wams.gateway.config.GatewayConfig;
 import nl.wams.gateway.config.LoadedConfig;
 import nl.wams.gateway.config.TlsPolicy;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -32,8 +33,13 @@ import org.springframework.core.env.MapPropertySource;
         })
 public class GatewayApplication {
 
-    /** The web interface's session cookie. */
-    public static final String WEB_SESSION_COOKIE = "WAMS_SESSION";
+    /**
+     * The web interface's session cookie, one name per organisation: cookies are per host, not per
+     * port, so gateways on one host (the demo's) keep their sessions apart.
+     */
+    public static String webSessionCookie(GatewayConfig gateway) {
+        return "WAMS_" + gateway.identity().oin();
+    }
 
     /**
      * Starts a gateway; {@code overrides} are Spring properties (tests use them for port 0). The
@@ -70,7 +76,7 @@ public class GatewayApplication {
             // The web interface's session: ends after the idle timeout, a cookie only (never in a URL).
             properties.put("server.servlet.session.timeout", web.idleTimeout().toSeconds() + "s");
             properties.put("server.servlet.session.tracking-modes", "cookie");
-            properties.put("server.servlet.session.cookie.name", WEB_SESSION_COOKIE);
+            properties.put("server.servlet.session.cookie.name", webSessionCookie(config.gateway()));
             properties.put("server.servlet.session.cookie.http-only", true);
             properties.put("server.servlet.session.cookie.same-site", "lax");
             properties.put("server.servlet.session.cookie.secure", tls != null);

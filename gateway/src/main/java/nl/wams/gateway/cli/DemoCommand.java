@@ -3,6 +3,7 @@ package nl.wams.gateway.cli;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWK;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
@@ -11,8 +12,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import nl.wams.demoidp.DemoIdentityProvider;
 import nl.wams.gateway.GatewayApplication;
 import nl.wams.gateway.config.ConfigLoader;
 import nl.wams.gateway.config.InvalidConfigException;
@@ -65,16 +68,19 @@ final class DemoCommand implements Callable<Integer> {
         final Path dataDir;
         private final StandInBackends backends;
         private final List<ConfigurableApplicationContext> gateways;
+        private final List<DemoIdentityProvider> providers;
 
         private DemoFederation(
                 List<LoadedConfig> configs,
                 Path dataDir,
                 StandInBackends backends,
-                List<ConfigurableApplicationContext> gateways) {
+                List<ConfigurableApplicationContext> gateways,
+                List<DemoIdentityProvider> providers) {
             this.configs = configs;
             this.dataDir = dataDir;
             this.backends = backends;
             this.gateways = gateways;
+            this.providers = providers;
         }
 
         static DemoFederation start(Path configDir, boolean reset) throws IOException {
@@ -96,17 +102,39 @@ final class DemoCommand implements Callable<Integer> {
             StandInBackends backends =
                     StandInBackends.start(StandInBackends.backends(configs), configDir.resolve("backends"));
             List<ConfigurableApplicationContext> gateways = new ArrayList<>();
+            List<DemoIdentityProvider> providers = new ArrayList<>();
             try {
                 for (LoadedConfig config : configs) {
                     gateways.add(GatewayApplication.start(config, Map.of("spring.main.banner-mode", "off")));
                 }
+                // The gateways discover their provider when someone first logs in, so these may come last.
+                for (int i = 0; i < configs.size(); i++) {
+                    identityProvider(GATEWAYS.get(i), configs.get(i), gateways.get(i))
+                            .ifPresent(providers::add);
+                }
                 writeTokens(configDir, dataDir);
             } catch (RuntimeException | IOException e) {
+                providers.forEach(DemoIdentityProvider::close);
                 gateways.forEach(ConfigurableApplicationContext::close);
                 backends.close();
                 throw e;
             }
-            return new DemoFederation(configs, dataDir, backends, gateways);
+            return new DemoFederation(configs, dataDir, backends, gateways, providers);
+        }
+
+        /** The organisation's demo OIDC provider, when its configuration has a web interface. */
+        private static Optional<DemoIdentityProvider> identityProvider(
+                String name, LoadedConfig config, ConfigurableApplicationContext gateway) {
+            var web = config.gateway().web();
+            if (web == null) {
+                return Optional.empty();
+            }
+            return Optional.of(DemoIdentityProvider.start(new DemoIdentityProvider.Settings(
+                    URI.create(web.oidc().issuer()),
+                    web.oidc().clientId(),
+                    web.oidc().secret(),
+                    apiUrl(config, gateway) + "/login/oauth2/code/wams",
+                    DemoPeople.BY_GATEWAY.getOrDefault(name, List.of()))));
         }
 
         /** The API URL of a running gateway, with the port it actually listens on. */
@@ -138,6 +166,21 @@ final class DemoCommand implements Callable<Integer> {
                                                 .port()
                                         + "/peer/v1"
                                 : "   (requester)");
+            }
+            System.out.println();
+            System.out.println("  Web interface (log in with the organisation's demo identity provider):");
+            for (int i = 0; i < configs.size(); i++) {
+                if (configs.get(i).gateway().web() == null) {
+                    continue;
+                }
+                System.out.printf(
+                        "  %-24s %s/%n",
+                        configs.get(i).gateway().identity().name(), apiUrl(configs.get(i), gateways.get(i)));
+                for (DemoIdentityProvider.Person person :
+                        DemoPeople.BY_GATEWAY.getOrDefault(GATEWAYS.get(i), List.of())) {
+                    System.out.printf(
+                            "      %-12s password %-18s %s%n", person.username(), person.password(), person.name());
+                }
             }
             System.out.printf("%n  data (kept between runs; --reset starts afresh): %s%n", dataDir);
             System.out.printf(
@@ -187,6 +230,7 @@ final class DemoCommand implements Callable<Integer> {
 
         @Override
         public void close() {
+            providers.forEach(DemoIdentityProvider::close);
             for (int i = gateways.size() - 1; i >= 0; i--) {
                 gateways.get(i).close();
             }

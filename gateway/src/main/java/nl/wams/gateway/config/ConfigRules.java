@@ -1,6 +1,9 @@
 package nl.wams.gateway.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +44,45 @@ final class ConfigRules {
         new KeyMaterialRules(config, yaml).check(report);
         providerConsistent(report);
         pollingBounded(report);
+        webLogin(report);
+    }
+
+    /**
+     * The web interface's login: the provider over HTTPS (plain HTTP only on loopback, as for the
+     * API), the client secret's variable set, and the interface itself served over HTTPS unless the
+     * API is explicitly plain HTTP on loopback.
+     */
+    private void webLogin(Consumer<ConfigProblem> report) {
+        GatewayConfig.Web web = config.gateway().web();
+        if (web == null) {
+            return;
+        }
+        URI issuer;
+        try {
+            issuer = new URI(web.oidc().issuer());
+        } catch (URISyntaxException e) {
+            report.accept(yaml.problem("/web/oidc/issuer", "not a URL"));
+            return;
+        }
+        boolean loopback = issuer.getHost() != null
+                && (issuer.getHost().equals("127.0.0.1")
+                        || issuer.getHost().equals("localhost")
+                        || issuer.getHost().equals("[::1]"));
+        if (!"https".equals(issuer.getScheme()) && !("http".equals(issuer.getScheme()) && loopback)) {
+            report.accept(yaml.problem(
+                    "/web/oidc/issuer", "the identity provider must be https:// (plain http only on a loopback host)"));
+        }
+        String variable = web.oidc().clientSecretEnv();
+        if (variable != null && System.getenv(variable) == null) {
+            report.accept(yaml.problem(
+                    "/web/oidc/client-secret-env",
+                    "environment variable " + variable + " (the client secret) is not set"));
+        }
+        if (web.idleTimeout().compareTo(Duration.ofHours(8)) > 0
+                || web.idleTimeout().isNegative()
+                || web.idleTimeout().isZero()) {
+            report.accept(yaml.problem("/web/idle-timeout", "between 1 second and 8 hours"));
+        }
     }
 
     /** A held answer is given up before its stored result could expire, so it always gets a closing record. */

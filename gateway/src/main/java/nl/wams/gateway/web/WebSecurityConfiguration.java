@@ -73,7 +73,7 @@ class WebSecurityConfiguration {
                         .logoutSuccessUrl("/afgemeld")
                         .invalidateHttpSession(true)
                         .clearAuthentication(true)
-                        .deleteCookies(GatewayApplication.WEB_SESSION_COOKIE))
+                        .deleteCookies(GatewayApplication.webSessionCookie(config.gateway())))
                 .sessionManagement(
                         s -> s.sessionFixation(f -> f.changeSessionId()).invalidSessionUrl("/sessie-verlopen"))
                 .exceptionHandling(e -> e.accessDeniedPage("/toegang-geweigerd"))
