@@ -41,8 +41,15 @@ public final class DemoIdentityProvider implements AutoCloseable {
      * @param clientId the gateway's client id
      * @param clientSecret the gateway's client secret
      * @param redirectUri where the gateway receives the code
+     * @param postLogoutRedirectUri where the provider sends a person after logging out
      */
-    public record Settings(URI issuer, String clientId, String clientSecret, String redirectUri, List<Person> people) {
+    public record Settings(
+            URI issuer,
+            String clientId,
+            String clientSecret,
+            String redirectUri,
+            String postLogoutRedirectUri,
+            List<Person> people) {
         @Override
         public String toString() {
             return "Settings[issuer=" + issuer + "]";

@@ -97,6 +97,7 @@ class IdentityProviderConfiguration {
                         .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                         .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                         .redirectUri(settings.redirectUri())
+                        .postLogoutRedirectUri(settings.postLogoutRedirectUri())
                         .scope(OidcScopes.OPENID)
                         .scope(OidcScopes.PROFILE)
                         .clientSettings(ClientSettings.builder()

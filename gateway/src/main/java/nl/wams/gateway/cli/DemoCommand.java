@@ -134,7 +134,13 @@ final class DemoCommand implements Callable<Integer> {
                     web.oidc().clientId(),
                     web.oidc().secret(),
                     apiUrl(config, gateway) + "/login/oauth2/code/wams",
+                    apiUrl(config, gateway) + "/afgemeld",
                     DemoPeople.BY_GATEWAY.getOrDefault(name, List.of()))));
+        }
+
+        /** The running gateway of a demo organisation (by its configuration's name). */
+        ConfigurableApplicationContext gateway(String name) {
+            return gateways.get(GATEWAYS.indexOf(name));
         }
 
         /** The API URL of a running gateway, with the port it actually listens on. */

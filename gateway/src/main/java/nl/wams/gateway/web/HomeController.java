@@ -5,6 +5,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
 
 /** The start page (what this person can do here) and the pages around logging in and out. */
 @Controller
@@ -15,7 +16,8 @@ class HomeController {
         return "web/start";
     }
 
-    @GetMapping("/toegang-geweigerd")
+    /** Any method: a refused POST (a missing CSRF token) is forwarded here as a POST. */
+    @RequestMapping("/toegang-geweigerd")
     String denied(Model model, HttpServletResponse response) {
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
         return WebPages.message(

@@ -11,12 +11,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -70,7 +72,7 @@ class WebSecurityConfiguration {
                         .defaultSuccessUrl("/", false)
                         .failureUrl("/inlogdienst-niet-bereikbaar"))
                 .logout(l -> l.logoutUrl("/afmelden")
-                        .logoutSuccessUrl("/afgemeld")
+                        .logoutSuccessHandler(providerLogout(login))
                         .invalidateHttpSession(true)
                         .clearAuthentication(true)
                         .deleteCookies(GatewayApplication.webSessionCookie(config.gateway())))
@@ -83,6 +85,17 @@ class WebSecurityConfiguration {
                                 + " object-src 'none'"))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    /**
+     * Logging out ends the session at the provider too (OIDC RP-initiated logout), which then sends
+     * the person to {@code /afgemeld}; a provider without a logout endpoint: straight there.
+     */
+    private static LogoutSuccessHandler providerLogout(ClientRegistrationRepository registrations) {
+        OidcClientInitiatedLogoutSuccessHandler handler = new OidcClientInitiatedLogoutSuccessHandler(registrations);
+        handler.setPostLogoutRedirectUri("{baseUrl}/afgemeld");
+        handler.setDefaultTargetUrl("/afgemeld");
+        return handler;
     }
 
     /** The identity provider's origin (the login form posts there after a redirect). */

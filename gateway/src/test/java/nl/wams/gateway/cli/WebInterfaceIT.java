@@ -1,0 +1,349 @@
+package nl.wams.gateway.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import nl.wams.gateway.federation.DemoPki;
+import nl.wams.gateway.support.Browser;
+import nl.wams.gateway.support.Household;
+import org.apache.catalina.Context;
+import org.apache.catalina.Manager;
+import org.apache.catalina.Session;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+
+/**
+ * The web interface in a real headless Chromium against the demo federation (its OIDC providers,
+ * gateways and backends), the way a coordinator, a GGZ professional and a privacy officer use it.
+ * Every screen passes axe-core at WCAG 2.1 A and AA and is saved to {@code docs/screenshots/}.
+ * Uses the demo's ports: do not run it while a demo is running.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WebInterfaceIT {
+
+    static final String GEMEENTE = "https://127.0.0.1:8443";
+    static final String GGZ = "https://127.0.0.1:8444";
+    static final Duration WAIT = Duration.ofSeconds(20);
+
+    static DemoCommand.DemoFederation demo;
+
+    @TempDir
+    static Path downloads;
+
+    @BeforeAll
+    static void startTheDemo() throws Exception {
+        demo = DemoCommand.DemoFederation.start(DemoIT.CONFIG, true);
+    }
+
+    @AfterAll
+    static void stopTheDemo() {
+        if (demo != null) {
+            demo.close();
+        }
+    }
+
+    static void login(Browser browser, String gateway, String user, String password) {
+        WebDriver d = browser.driver();
+        d.get(gateway + "/");
+        new WebDriverWait(d, WAIT).until(x -> !x.findElements(By.id("username")).isEmpty());
+        find(d, By.id("username")).sendKeys(user);
+        find(d, By.id("password")).sendKeys(password);
+        find(d, By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(d, WAIT)
+                .until(x ->
+                        x.getCurrentUrl().startsWith(gateway) && x.getTitle().startsWith("Start"));
+    }
+
+    static String h1(Browser browser) {
+        return find(browser.driver(), By.tagName("h1")).getText();
+    }
+
+    /** The element, once the page shows it (bounded wait: after a click, the next page may still load). */
+    static WebElement find(WebDriver driver, By by) {
+        return new WebDriverWait(driver, WAIT)
+                .ignoring(StaleElementReferenceException.class)
+                .until(ExpectedConditions.presenceOfElementLocated(by));
+    }
+
+    /** Waits (bounded) until the page's heading is {@code text}: after a click, the next page may still load. */
+    static void heading(Browser browser, String text) {
+        new WebDriverWait(browser.driver(), WAIT)
+                .until(x -> x.findElements(By.tagName("h1")).stream()
+                        .anyMatch(h -> h.getText().equals(text)));
+    }
+
+    /** Composes a request through the form; returns the browser on the preview page. */
+    static void compose(Browser browser, String caseRef, String motivation, String... questions) {
+        WebDriver d = browser.driver();
+        d.get(GEMEENTE + "/verzoeken/nieuw");
+        find(d, By.id("doel-onderzoek")).click();
+        find(d, By.cssSelector("main form button[type=submit]")).click();
+        heading(browser, "Nieuw gegevensverzoek");
+        find(d, By.id("zaakkenmerk")).sendKeys(caseRef);
+        find(d, By.id("motivering")).sendKeys(motivation);
+        find(d, By.id("personen0.bsn")).sendKeys(Household.CLIENT);
+        for (String question : questions) {
+            find(d, By.id("vraag-" + question)).click();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aCoordinatorComposesARequestSeesWhatWouldPassAndGetsAPartialRelease() throws Exception {
+        try (Browser browser = Browser.start(downloads)) {
+            login(browser, GEMEENTE, "coordinator", "demo-coordinator");
+            browser.accessible();
+            browser.screenshot("start-coordinator");
+            WebDriver d = browser.driver();
+
+            d.get(GEMEENTE + "/verzoeken/nieuw");
+            browser.accessible();
+            browser.screenshot("verzoek-doel");
+            find(d, By.id("doel-onderzoek")).click();
+            find(d, By.cssSelector("main form button[type=submit]")).click();
+            // An invalid BSN is refused on submit, also without JavaScript, and named in the summary.
+            find(d, By.id("personen0.bsn")).sendKeys("123456789");
+            find(d, By.cssSelector("main form button[type=submit]")).click();
+            assertThat(find(d, By.id("foutoverzicht")).getText())
+                    .contains("BSN in rij 1 klopt niet")
+                    .contains("zaakkenmerk");
+            browser.accessible();
+            find(d, By.id("personen0.bsn")).clear();
+
+            find(d, By.id("zaakkenmerk")).sendKeys("VBS-WEB-0001");
+            find(d, By.id("motivering"))
+                    .sendKeys("Wij onderzoeken de hulpvraag van het gezin in samenhang met de woonsituatie.");
+            find(d, By.id("personen0.bsn")).sendKeys(Household.CLIENT);
+            // The 11-test as you type.
+            new WebDriverWait(d, WAIT)
+                    .until(x -> x.findElement(By.id("personen0.bsn-status"))
+                            .getText()
+                            .contains("klopt"));
+            find(d, By.id("vraag-woonstichting-de-haven-huurachterstand")).click();
+            browser.accessible();
+            browser.screenshot("verzoek-opstellen");
+            find(d, By.cssSelector("main form button[type=submit]")).click();
+
+            assertThat(h1(browser)).isEqualTo("Controleer wat er verstuurd wordt");
+            assertThat(find(d, By.tagName("main")).getText())
+                    .contains("huurachterstand")
+                    .contains("bedrag");
+            browser.accessible();
+            browser.screenshot("verzoek-voorbeeld");
+            find(d, By.xpath("//button[normalize-space()='Verzoek versturen']")).click();
+
+            new WebDriverWait(d, WAIT).until(x -> x.getTitle().startsWith("Resultaat verzoek"));
+            assertThat(d.getCurrentUrl()).doesNotContain(Household.CLIENT);
+            String result = find(d, By.id("resultaten")).getText();
+            assertThat(result).contains("Woonstichting De Haven").contains("Gedeeltelijk verstrekt");
+            assertThat(result).contains("Verwijderd door de gateway");
+            browser.accessible();
+            browser.screenshot("verzoek-resultaat");
+
+            d.get(GEMEENTE + "/verzoeken");
+            assertThat(find(d, By.tagName("main")).getText()).contains("Zaak VBS-WEB-0001");
+            browser.accessible();
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aProfessionalRefusesAHeldRequestAndTheCoordinatorsPageShowsIt() throws Exception {
+        try (Browser coordinator = Browser.start(downloads);
+                Browser professional = Browser.start(downloads)) {
+            login(coordinator, GEMEENTE, "coordinator", "demo-coordinator");
+            compose(
+                    coordinator,
+                    "VBS-WEB-0002",
+                    "De behandeling is nodig om de zorg rond het gezin af te stemmen met de wijkcoach.",
+                    "ggz-noordkust-ggz-behandeling");
+            WebDriver c = coordinator.driver();
+            find(c, By.cssSelector("main form button[type=submit]")).click();
+            find(c, By.xpath("//button[normalize-space()='Verzoek versturen']")).click();
+            new WebDriverWait(c, WAIT).until(x -> x.getTitle().startsWith("Resultaat verzoek"));
+            assertThat(find(c, By.id("resultaten")).getText()).contains("In behandeling");
+
+            login(professional, GGZ, "behandelaar", "demo-behandelaar");
+            WebDriver p = professional.driver();
+            p.get(GGZ + "/beoordelingen");
+            professional.accessible();
+            professional.screenshot("beoordelingen");
+            find(p, By.cssSelector("main table tbody tr:last-child a")).click();
+            assertThat(find(p, By.tagName("main")).getText())
+                    .contains("VBS-WEB-0002")
+                    .contains("ggz-behandeling");
+            professional.accessible();
+            professional.screenshot("beoordeling");
+            find(p, By.id("besluit-weigeren")).click();
+            new Select(find(p, By.id("grond"))).selectByValue("BEROEPSGEHEIM");
+            find(p, By.id("motivering")).sendKeys("De behandelrelatie weegt zwaarder; de cliënt stemt niet in.");
+            find(p, By.xpath("//button[normalize-space()='Verder naar bevestigen']"))
+                    .click();
+            assertThat(h1(professional)).isEqualTo("Besluit bevestigen");
+            professional.accessible();
+            professional.screenshot("beoordeling-bevestigen");
+            find(p, By.xpath("//button[normalize-space()='Besluit vastleggen']"))
+                    .click();
+            assertThat(find(p, By.tagName("main")).getText()).contains("geweigerd");
+
+            // The coordinator's page updates itself (htmx) once the requester gateway has polled the answer.
+            new WebDriverWait(c, Duration.ofSeconds(60))
+                    .until(x -> x.findElement(By.id("resultaten")).getText().contains("Geweigerd"));
+            assertThat(find(c, By.id("resultaten")).getText()).contains("beroepsgeheim");
+            coordinator.accessible();
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aPrivacyOfficerFindsTheRecordsOfAPersonAndDownloadsTheAccessReport() throws Exception {
+        try (Browser browser = Browser.start(downloads)) {
+            login(browser, GEMEENTE, "privacy", "demo-privacy");
+            WebDriver d = browser.driver();
+            d.get(GEMEENTE + "/verwerkingen");
+            browser.accessible();
+            find(d, By.id("bsn")).sendKeys(Household.CLIENT);
+            find(d, By.xpath("//button[normalize-space()='Zoeken']")).click();
+            String found = find(d, By.tagName("main")).getText();
+            assertThat(found)
+                    .contains("over deze persoon")
+                    .contains("VBS-WEB-0001")
+                    .contains("VBS-WEB-0002");
+            assertThat(d.getCurrentUrl()).doesNotContain(Household.CLIENT);
+            assertThat(d.getPageSource()).doesNotContain(Household.CLIENT);
+            browser.accessible();
+            browser.screenshot("verwerkingen");
+
+            d.get(GEMEENTE + "/verwerkingen/keten");
+            assertThat(find(d, By.tagName("main")).getText()).contains("Intact");
+            browser.accessible();
+            browser.screenshot("integriteit");
+
+            d.get(GEMEENTE + "/inzage");
+            find(d, By.id("bsn")).sendKeys(Household.CLIENT);
+            find(d, By.xpath("//button[normalize-space()='Overzicht maken']")).click();
+            assertThat(find(d, By.tagName("h2")).getText()).startsWith("Verwerkingen over");
+            browser.accessible();
+            browser.screenshot("inzage");
+            find(d, By.xpath("//button[contains(normalize-space(),'Overzicht downloaden')]"))
+                    .click();
+            Path report = downloads.resolve("inzage-verwerkingen.html");
+            new WebDriverWait(d, WAIT).until(x -> Files.exists(report));
+            assertThat(Files.readString(report))
+                    .contains("Gemeente Voorbeeldstad")
+                    .contains("onderzoek")
+                    .doesNotContain(Household.CLIENT);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void aCoordinatorGetsNoAccessToTheLogAndLoggingOutEndsTheSession() throws Exception {
+        try (Browser browser = Browser.start(downloads)) {
+            login(browser, GEMEENTE, "coordinator", "demo-coordinator");
+            WebDriver d = browser.driver();
+            for (String page : List.of("/verwerkingen", "/inzage", "/beoordelingen", "/register")) {
+                d.get(GEMEENTE + page);
+                assertThat(h1(browser)).as(page).isEqualTo("Geen toegang");
+            }
+            browser.accessible();
+            browser.screenshot("geen-toegang");
+
+            find(d, By.xpath("//button[normalize-space()='Afmelden']")).click();
+            heading(browser, "U bent afgemeld");
+            assertThat(d.getCurrentUrl()).isEqualTo(GEMEENTE + "/afgemeld");
+            browser.accessible();
+            // Logging out ended the session at the provider too: the next page asks for a password again.
+            d.get(GEMEENTE + "/verzoeken");
+            new WebDriverWait(d, WAIT)
+                    .until(x -> !x.findElements(By.id("password")).isEmpty());
+            assertThat(d.getCurrentUrl()).startsWith("http://127.0.0.1:8543/login");
+        }
+    }
+
+    @Test
+    @Order(5)
+    void aSessionEndsAfterTheIdleTimeoutAndPostsWithoutACsrfTokenAreRefused() throws Exception {
+        try (Browser browser = Browser.start(downloads)) {
+            login(browser, GEMEENTE, "coordinator", "demo-coordinator");
+            WebDriver d = browser.driver();
+            Cookie session = d.manage().getCookieNamed("WAMS_00000099000000000001");
+            assertThat(session).isNotNull();
+            assertThat(session.isSecure()).isTrue();
+            assertThat(session.isHttpOnly()).isTrue();
+
+            HttpResponse<String> forged = https().send(
+                            HttpRequest.newBuilder(URI.create(GEMEENTE + "/verzoeken"))
+                                    .header("Cookie", session.getName() + "=" + session.getValue())
+                                    .header("Content-Type", "application/x-www-form-urlencoded")
+                                    .POST(HttpRequest.BodyPublishers.ofString("doel=onderzoek&aanleiding=HULPVRAAG"
+                                            + "&zaakkenmerk=VBS-CSRF&personen[0].bsn=" + Household.CLIENT
+                                            + "&personen[0].rol=CLIENT&vragen=woonstichting-de-haven:huurachterstand"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(forged.statusCode()).isEqualTo(403);
+            assertThat(forged.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+
+            // The configured idle timeout is the session's; once it has passed, the next page asks to log in again.
+            Manager sessions = sessionManager();
+            Session live = Stream.of(sessions.findSessions())
+                    .filter(s -> s.getIdInternal().equals(session.getValue()))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(live.getMaxInactiveInterval()).isEqualTo(15 * 60);
+            live.expire();
+            d.get(GEMEENTE + "/verzoeken");
+            assertThat(h1(browser)).isEqualTo("Uw sessie is verlopen");
+            browser.accessible();
+            browser.screenshot("sessie-verlopen");
+        }
+    }
+
+    static Manager sessionManager() {
+        var context = (ServletWebServerApplicationContext) demo.gateway("gemeente");
+        var tomcat = ((TomcatWebServer) context.getWebServer()).getTomcat();
+        return ((Context) tomcat.getHost().findChildren()[0]).getManager();
+    }
+
+    static HttpClient https() throws Exception {
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        KeyStore anchors = KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(Path.of("../certs-example/trust.p12"))) {
+            anchors.load(in, DemoPki.PASSWORD.toCharArray());
+        }
+        trust.init(anchors);
+        SSLContext ssl = SSLContext.getInstance("TLS");
+        ssl.init(null, trust.getTrustManagers(), new SecureRandom());
+        return HttpClient.newBuilder()
+                .sslContext(ssl)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+}
