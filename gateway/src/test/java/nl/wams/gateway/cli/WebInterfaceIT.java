@@ -143,6 +143,7 @@ class WebInterfaceIT {
             find(d, By.id("personen0.bsn")).sendKeys(Household.CLIENT);
             // The 11-test as you type.
             new WebDriverWait(d, WAIT)
+                    .ignoring(StaleElementReferenceException.class)
                     .until(x -> x.findElement(By.id("personen0.bsn-status"))
                             .getText()
                             .contains("klopt"));
@@ -151,7 +152,7 @@ class WebInterfaceIT {
             browser.screenshot("verzoek-opstellen");
             find(d, By.cssSelector("main form button[type=submit]")).click();
 
-            assertThat(h1(browser)).isEqualTo("Controleer wat er verstuurd wordt");
+            heading(browser, "Controleer wat er verstuurd wordt");
             assertThat(find(d, By.tagName("main")).getText())
                     .contains("huurachterstand")
                     .contains("bedrag");
@@ -206,15 +207,17 @@ class WebInterfaceIT {
             find(p, By.id("motivering")).sendKeys("De behandelrelatie weegt zwaarder; de cliënt stemt niet in.");
             find(p, By.xpath("//button[normalize-space()='Verder naar bevestigen']"))
                     .click();
-            assertThat(h1(professional)).isEqualTo("Besluit bevestigen");
+            heading(professional, "Besluit bevestigen");
             professional.accessible();
             professional.screenshot("beoordeling-bevestigen");
             find(p, By.xpath("//button[normalize-space()='Besluit vastleggen']"))
                     .click();
+            heading(professional, "Verzoek beoordelen");
             assertThat(find(p, By.tagName("main")).getText()).contains("geweigerd");
 
             // The coordinator's page updates itself (htmx) once the requester gateway has polled the answer.
             new WebDriverWait(c, Duration.ofSeconds(60))
+                    .ignoring(StaleElementReferenceException.class)
                     .until(x -> x.findElement(By.id("resultaten")).getText().contains("Geweigerd"));
             assertThat(find(c, By.id("resultaten")).getText()).contains("beroepsgeheim");
             coordinator.accessible();
@@ -323,6 +326,38 @@ class WebInterfaceIT {
             assertThat(h1(browser)).isEqualTo("Uw sessie is verlopen");
             browser.accessible();
             browser.screenshot("sessie-verlopen");
+        }
+    }
+
+    @Test
+    @Order(6)
+    void anEngineerReadsTheRegisterAndPartyHealthAndEveryDecisionIsInTheLogAsThePersons() throws Exception {
+        try (Browser engineer = Browser.start(downloads);
+                Browser officer = Browser.start(downloads)) {
+            login(engineer, GEMEENTE, "beheer", "demo-beheer");
+            WebDriver d = engineer.driver();
+            d.get(GEMEENTE + "/register");
+            assertThat(find(d, By.tagName("main")).getText())
+                    .contains("Doel onderzoek")
+                    .contains("Profiel onderzoek / huurachterstand");
+            engineer.accessible();
+            engineer.screenshot("doelenregister");
+            d.get(GEMEENTE + "/partijen");
+            assertThat(find(d, By.tagName("main")).getText())
+                    .contains("woonstichting-de-haven")
+                    .contains("dicht");
+            engineer.accessible();
+            engineer.screenshot("partijen");
+
+            // The GGZ professional's refusal (test 2) is in the provider's log under their name.
+            login(officer, GGZ, "privacy", "demo-privacy");
+            WebDriver o = officer.driver();
+            o.get(GGZ + "/verwerkingen?gebeurtenis=BEOORDELINGSBESLUIT");
+            assertThat(find(o, By.cssSelector("main table tbody")).getText())
+                    .contains("BEOORDELINGSBESLUIT")
+                    .contains("BEROEPSGEHEIM")
+                    .contains("behandelaar");
+            officer.accessible();
         }
     }
 
