@@ -11,11 +11,14 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.time.Instant;
 import java.util.List;
 import nl.wams.adapters.PartyAdapter;
 import nl.wams.adapters.peer.PeerSigner;
 import nl.wams.gateway.audit.AuditLog;
 import nl.wams.gateway.policy.RequestPolicy;
+import nl.wams.gateway.provider.ReviewStatus;
+import nl.wams.gateway.provider.ReviewStore;
 import nl.wams.gateway.routing.PartyFanOut;
 import nl.wams.gateway.routing.PartyRoutes;
 import org.junit.jupiter.api.Test;
@@ -123,6 +126,46 @@ class ArchitectureTest {
                 .orShould()
                 .dependOnClassesThat()
                 .belongToAnyOf(RequestPolicy.class, PartyAdapter.class, PeerSigner.class)
+                .check(CLASSES);
+    }
+
+    @Test
+    void theWebInterfaceAddsNoBusinessRuleOfItsOwn() {
+        noClasses()
+                .that()
+                .resideInAPackage("nl.wams.gateway.web..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("nl.wams.adapters.rest..", "nl.wams.adapters.soap..", "nl.wams.adapters.peer..")
+                .orShould()
+                .callMethod(AuditLog.class, "append", String.class, List.class)
+                .orShould()
+                .dependOnClassesThat()
+                .belongToAnyOf(RequestPolicy.class, PartyAdapter.class, PeerSigner.class)
+                .orShould()
+                .callMethod(ReviewStore.class, "create", ReviewStore.Review.class)
+                .orShould()
+                .callMethod(
+                        ReviewStore.class,
+                        "decide",
+                        String.class,
+                        ReviewStatus.class,
+                        Instant.class,
+                        String.class,
+                        String.class)
+                .check(CLASSES);
+    }
+
+    @Test
+    void theDemoIdentityProviderIsNotPartOfAGateway() {
+        noClasses()
+                .that()
+                .resideInAPackage("nl.wams.gateway..")
+                .and()
+                .resideOutsideOfPackage("nl.wams.gateway.cli..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("nl.wams.demoidp..")
                 .check(CLASSES);
     }
 
