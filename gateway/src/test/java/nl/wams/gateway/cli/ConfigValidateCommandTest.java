@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -106,7 +107,7 @@ class ConfigValidateCommandTest {
                 .hasSize(2)
                 .first()
                 .asString()
-                .contains(config + ":46:")
+                .contains(config + ":" + lineOf(config, "WAMS_TEST_NOT_SET_ANYWHERE") + ":")
                 .contains("environment variable WAMS_TEST_NOT_SET_ANYWHERE is not set");
     }
 
@@ -126,5 +127,16 @@ class ConfigValidateCommandTest {
                 .contains("environment variable WAMS_TEST_PSEUDONYM_NOT_SET is not set (it holds the pseudonym key)")
                 .contains("environment variable WAMS_TEST_DATA_KEY_NOT_SET is not set (it holds the data key)")
                 .contains("2 problem(s)");
+    }
+
+    /** The 1-based line of the first occurrence of {@code text} in {@code file}. */
+    static int lineOf(Path file, String text) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(text + " not in " + file);
     }
 }
