@@ -36,6 +36,7 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -68,50 +69,32 @@ class PrivacyOfficerController {
         this.clock = clock;
     }
 
-    /** The search form and, with filters, the matching records (newest first). */
+    /** The search form and, with filters, the matching records (newest first). A BSN is never read from a URL. */
     @GetMapping("/verwerkingen")
-    String search(
-            @RequestParam(name = "van", required = false) String from,
-            @RequestParam(name = "tot", required = false) String to,
-            @RequestParam(name = "zaakkenmerk", required = false) String caseRef,
-            @RequestParam(name = "partij", required = false) String party,
-            @RequestParam(name = "gebeurtenis", required = false) String event,
-            @RequestParam(name = "pagina", defaultValue = "1") int page,
-            Model model)
-            throws SQLException {
-        return results(from, to, caseRef, party, event, null, page, model);
+    String search(@ModelAttribute("zoeken") LogSearch search, Model model) throws SQLException {
+        return results(search, null, new LinkedHashMap<>(), model);
     }
 
     /** The same search for one person: the BSN comes in the body and is matched by pseudonym. */
     @PostMapping("/verwerkingen")
-    String searchPerson(
-            @RequestParam(name = "van", required = false) String from,
-            @RequestParam(name = "tot", required = false) String to,
-            @RequestParam(name = "zaakkenmerk", required = false) String caseRef,
-            @RequestParam(name = "partij", required = false) String party,
-            @RequestParam(name = "gebeurtenis", required = false) String event,
-            @RequestParam(name = "bsn", required = false) String bsn,
-            Model model)
-            throws SQLException {
-        if (bsn != null && !bsn.isBlank() && !Bsn.isValid(bsn.strip())) {
-            model.addAttribute("fouten", Map.of("bsn", "Dit BSN klopt niet (negen cijfers en de elfproef)."));
-            return results(from, to, caseRef, party, event, null, 1, model);
+    String searchPerson(@ModelAttribute("zoeken") LogSearch search, Model model) throws SQLException {
+        Map<String, String> errors = new LinkedHashMap<>();
+        String bsn = search.bsn() == null ? "" : search.bsn().strip();
+        if (!bsn.isEmpty() && !Bsn.isValid(bsn)) {
+            errors.put("bsn", "Dit BSN klopt niet (negen cijfers en de elfproef).");
+            return results(search, null, errors, model);
         }
-        String subject = bsn == null || bsn.isBlank() ? null : pseudonyms.of(bsn.strip());
+        String subject = bsn.isEmpty() ? null : pseudonyms.of(bsn);
         model.addAttribute("persoonGezocht", subject != null);
-        return results(from, to, caseRef, party, event, subject, 1, model);
+        return results(search, subject, errors, model);
     }
 
-    private String results(
-            String from, String to, String caseRef, String party, String event, String subject, int page, Model model)
+    private String results(LogSearch search, String subject, Map<String, String> errors, Model model)
             throws SQLException {
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (model.getAttribute("fouten") instanceof Map<?, ?> earlier) {
-            earlier.forEach((k, v) -> errors.put(String.valueOf(k), String.valueOf(v)));
-        }
-        Instant van = day(from, "van", errors, 0);
-        Instant tot = day(to, "tot", errors, 1);
+        Instant van = day(search.van(), "van", errors, 0);
+        Instant tot = day(search.tot(), "tot", errors, 1);
         AuditEvent kind = null;
+        String event = search.gebeurtenis();
         if (event != null && !event.isBlank()) {
             try {
                 kind = AuditEvent.valueOf(event);
@@ -119,19 +102,19 @@ class PrivacyOfficerController {
                 errors.put("gebeurtenis", "Kies een gebeurtenis uit de lijst.");
             }
         }
-        model.addAttribute("van", from);
-        model.addAttribute("tot", to);
-        model.addAttribute("zaakkenmerk", caseRef);
-        model.addAttribute("partij", party);
+        model.addAttribute("van", search.van());
+        model.addAttribute("tot", search.tot());
+        model.addAttribute("zaakkenmerk", search.zaakkenmerk());
+        model.addAttribute("partij", search.partij());
         model.addAttribute("gebeurtenis", event);
         model.addAttribute("gebeurtenissen", AuditEvent.values());
         model.addAttribute("partijen", config.gateway().parties());
         model.addAttribute("fouten", errors);
         if (errors.isEmpty()) {
-            int pageNumber = Math.max(1, Math.min(page, 100_000));
+            int pageNumber = subject == null ? search.page() : 1;
             AuditStore.Page found = store.query(new AuditQuery(
-                    blankToNull(caseRef),
-                    blankToNull(party),
+                    blankToNull(search.zaakkenmerk()),
+                    blankToNull(search.partij()),
                     null,
                     null,
                     van,

@@ -6,23 +6,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import nl.wams.adapters.RefusalGround;
 import nl.wams.gateway.config.Catalogue;
 import nl.wams.gateway.config.LoadedConfig;
 import nl.wams.gateway.minimisation.MinimisationFilter;
 import nl.wams.gateway.provider.ProviderService;
-import nl.wams.gateway.provider.ReviewLifecycle;
 import nl.wams.gateway.provider.ReviewStore;
-import nl.wams.gateway.requester.AnswerCheck;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The professional's review inbox (provider gateway, role {@code reviewer}): oldest first with the
@@ -31,10 +28,6 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 class ReviewerController {
-
-    /** The grounds a professional may give. */
-    static final List<RefusalGround> GROUNDS =
-            List.of(RefusalGround.ZWAARWEGENDE_REDENEN, RefusalGround.BEROEPSGEHEIM, RefusalGround.NIET_NOODZAKELIJK);
 
     private final LoadedConfig config;
     private final ObjectProvider<ReviewStore> reviews;
@@ -70,30 +63,24 @@ class ReviewerController {
         model.addAttribute("beoordeling", review);
         model.addAttribute("nu", clock.instant());
         model.addAttribute("velden", fieldsThatWouldLeave(review));
-        model.addAttribute("gronden", GROUNDS);
+        model.addAttribute("gronden", DecisionForm.GROUNDS);
         return "web/beoordeling";
     }
 
     /** The decision as the professional filled it in, to confirm; nothing is decided yet. */
     @PostMapping("/beoordelingen/{id}/bevestigen")
-    String confirm(
-            @PathVariable("id") String id,
-            @RequestParam(name = "besluit", required = false) String decision,
-            @RequestParam(name = "categorieen", required = false) List<String> categories,
-            @RequestParam(name = "grond", required = false) String ground,
-            @RequestParam(name = "motivering", required = false) String motivation,
-            Model model)
+    String confirm(@PathVariable("id") String id, @ModelAttribute("besluitForm") DecisionForm form, Model model)
             throws SQLException {
         providerOnly();
         ReviewStore.Review review = find(id);
-        Map<String, String> errors = check(review, decision, categories, ground, motivation);
+        Map<String, String> errors = form.check(review);
         model.addAttribute("beoordeling", review);
         model.addAttribute("nu", clock.instant());
-        model.addAttribute("gronden", GROUNDS);
-        model.addAttribute("besluit", decision);
-        model.addAttribute("gekozen", categories == null ? List.of() : categories);
-        model.addAttribute("grond", ground);
-        model.addAttribute("motivering", motivation == null ? "" : motivation.strip());
+        model.addAttribute("gronden", DecisionForm.GROUNDS);
+        model.addAttribute("besluit", form.besluit());
+        model.addAttribute("gekozen", form.categorieen());
+        model.addAttribute("grond", form.grond());
+        model.addAttribute("motivering", form.motivation());
         if (!errors.isEmpty()) {
             model.addAttribute("velden", fieldsThatWouldLeave(review));
             model.addAttribute("fouten", errors);
@@ -106,56 +93,20 @@ class ReviewerController {
     @PostMapping("/beoordelingen/{id}/besluit")
     String decide(
             @PathVariable("id") String id,
-            @RequestParam(name = "besluit", required = false) String decision,
-            @RequestParam(name = "categorieen", required = false) List<String> categories,
-            @RequestParam(name = "grond", required = false) String ground,
-            @RequestParam(name = "motivering", required = false) String motivation,
+            @ModelAttribute("besluitForm") DecisionForm form,
             @AuthenticationPrincipal OidcUser user,
             Model model)
             throws SQLException {
         providerOnly();
-        ReviewStore.Review review = find(id);
-        if (!check(review, decision, categories, ground, motivation).isEmpty()) {
-            return confirm(id, decision, categories, ground, motivation, model);
+        if (!form.check(find(id)).isEmpty()) {
+            return confirm(id, form, model);
         }
-        ReviewLifecycle.Decision chosen = "VRIJGEVEN".equals(decision)
-                ? new ReviewLifecycle.Decision.Release(categories)
-                : new ReviewLifecycle.Decision.Refuse(RefusalGround.valueOf(ground), motivation.strip());
-        return switch (provider.getObject().reviews().decide(id, user.getSubject(), chosen)) {
+        return switch (provider.getObject().reviews().decide(id, user.getSubject(), form.toDecision())) {
             case DECIDED -> "redirect:/beoordelingen/" + id;
             case ALREADY_DECIDED ->
                 WebPages.message(model, "Al besloten", "Over dit verzoek is al besloten; een besluit is definitief.");
             case NOT_FOUND, NOT_ASKED -> throw new WebPages.NotFound();
         };
-    }
-
-    /** What the form lacks, per field; the same rules as the API's decision. */
-    private static Map<String, String> check(
-            ReviewStore.Review review, String decision, List<String> categories, String ground, String motivation) {
-        String text = motivation == null ? "" : motivation.strip();
-        if (!AnswerCheck.plainText(text)) {
-            return Map.of(
-                    "motivering", "De motivering is platte tekst van ten hoogste " + AnswerCheck.MAX_TEXT + " tekens.");
-        }
-        if ("VRIJGEVEN".equals(decision)) {
-            if (categories == null || categories.isEmpty()) {
-                return Map.of("categorieen", "Kies de categorieën die u vrijgeeft.");
-            }
-            if (!review.categories().containsAll(categories)) {
-                return Map.of("categorieen", "Alleen gevraagde categorieën kunnen worden vrijgegeven.");
-            }
-            return Map.of();
-        }
-        if ("WEIGEREN".equals(decision)) {
-            if (ground == null || GROUNDS.stream().noneMatch(g -> g.name().equals(ground))) {
-                return Map.of("grond", "Kies de grond van de weigering.");
-            }
-            if (text.isEmpty()) {
-                return Map.of("motivering", "Een weigering vereist een motivering.");
-            }
-            return Map.of();
-        }
-        return Map.of("besluit", "Kies: vrijgeven of weigeren.");
     }
 
     /** Per asked category, the fields that would leave after this provider's own minimisation. */
