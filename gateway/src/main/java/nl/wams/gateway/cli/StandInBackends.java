@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nl.wams.gateway.config.AdapterType;
 import nl.wams.gateway.config.GatewayConfig;
 import nl.wams.gateway.config.LoadedConfig;
 
@@ -33,7 +34,7 @@ final class StandInBackends implements AutoCloseable {
                 backends.put(name, URI.create(gateway.provider().backend().url()));
             }
             for (GatewayConfig.Party party : gateway.parties()) {
-                if (party.adapter().type() != GatewayConfig.AdapterType.PEER) {
+                if (party.adapter().type() != AdapterType.PEER) {
                     backends.put(party.id(), URI.create(party.adapter().url()));
                 }
             }

@@ -7,7 +7,7 @@ import nl.wams.adapters.peer.PeerMessages;
 import nl.wams.adapters.peer.PeerSigner;
 
 /**
- * What an {@link GatewayConfig.AdapterType} needs from the running gateway to build its adapter:
+ * What an {@link AdapterType} needs from the running gateway to build its adapter:
  * the adapter's own TLS material, the federation's keys, and field mappings with catalogue types.
  */
 public interface AdapterParts {

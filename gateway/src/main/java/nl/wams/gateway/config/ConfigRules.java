@@ -201,7 +201,7 @@ final class ConfigRules {
             String base = "/parties/" + i;
             // peer answers come in canonical fields already; the SOAP mapping is code, per WSDL.
             boolean mappedInCode = !party.adapter().type().mappedInConfiguration();
-            if (party.adapter().type() == GatewayConfig.AdapterType.SOAP) {
+            if (party.adapter().type() == AdapterType.SOAP) {
                 for (int j = 0; j < party.categories().size(); j++) {
                     if (!SoapPartyAdapter.CATEGORIES.contains(party.categories().get(j))) {
                         report.accept(yaml.problem(

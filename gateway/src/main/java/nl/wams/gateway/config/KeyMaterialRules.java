@@ -120,7 +120,7 @@ record KeyMaterialRules(LoadedConfig config, LocatedYaml yaml) {
         List<Party> parties = gateway.parties();
         for (int i = 0; i < parties.size(); i++) {
             Party party = parties.get(i);
-            if (party.adapter().type() == GatewayConfig.AdapterType.PEER
+            if (party.adapter().type() == AdapterType.PEER
                     && party.adapter().url() != null
                     && !party.adapter().url().toLowerCase(Locale.ROOT).startsWith("https://")) {
                 report.accept(yaml.problem(

@@ -19,13 +19,14 @@ import javax.net.ssl.TrustManagerFactory;
 import nl.wams.adapters.FieldMapping;
 import nl.wams.adapters.PartyAdapter;
 import nl.wams.gateway.config.AdapterParts;
+import nl.wams.gateway.config.AdapterType;
 import nl.wams.gateway.config.GatewayConfig;
 import nl.wams.gateway.config.GatewayConfig.Party;
 import nl.wams.gateway.config.LoadedConfig;
 import nl.wams.gateway.federation.FederationSetup;
 
 /**
- * Builds each configured party's adapter: the party's {@link GatewayConfig.AdapterType} builds it from
+ * Builds each configured party's adapter: the party's {@link AdapterType} builds it from
  * the parts this factory provides (TLS material, federation keys, catalogue field types).
  */
 public final class AdapterFactory implements AdapterParts {
