@@ -81,6 +81,21 @@ public class GatewayApplication {
             properties.put("server.servlet.session.cookie.same-site", "lax");
             properties.put("server.servlet.session.cookie.secure", tls != null);
         }
+        var management = config.gateway().management();
+        if (management == null) {
+            properties.put("management.server.port", -1);
+        } else {
+            // Health and metrics on a port of their own, loopback by default; never the API or peer listener.
+            properties.put("management.server.port", management.port());
+            properties.put("management.server.address", management.host());
+            properties.put("management.endpoints.web.exposure.include", "health,info,prometheus");
+            properties.put("management.endpoint.health.probes.enabled", true);
+            properties.put("management.endpoint.health.show-details", "always");
+            properties.put(
+                    "management.endpoint.health.group.readiness.include", "readinessState,db,auditLog,federationKeys");
+            properties.put("management.endpoint.health.group.liveness.include", "livenessState");
+            properties.put("management.info.env.enabled", false);
+        }
         properties.putAll(overrides);
         try {
             return new SpringApplicationBuilder(GatewayApplication.class)

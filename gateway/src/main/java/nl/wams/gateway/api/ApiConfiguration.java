@@ -39,13 +39,16 @@ class ApiConfiguration {
      */
     @Bean
     TomcatServletWebServerFactory tomcatServletWebServerFactory() {
-        return new TomcatServletWebServerFactory() {
-            @Override
-            protected TomcatWebServer getTomcatWebServer(Tomcat tomcat) {
-                ((StandardHost) tomcat.getHost()).setErrorReportValveClass(ProblemErrorReportValve.class.getName());
-                return super.getTomcatWebServer(tomcat);
-            }
-        };
+        return new ProblemPagesTomcat();
+    }
+
+    /** Tomcat whose host reports errors as problem+json; a top-level type, so a management port can copy it. */
+    static final class ProblemPagesTomcat extends TomcatServletWebServerFactory {
+        @Override
+        protected TomcatWebServer getTomcatWebServer(Tomcat tomcat) {
+            ((StandardHost) tomcat.getHost()).setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+            return super.getTomcatWebServer(tomcat);
+        }
     }
 
     @Bean

@@ -78,6 +78,11 @@ public final class AuditLog implements AutoCloseable {
     }
 
     /** Commits the entries, in order, before returning. */
+    /** Entries waiting for the writer (for health and metrics: the writer keeps up when this stays small). */
+    public int queueDepth() {
+        return queue.size();
+    }
+
     public void append(String traceId, List<AuditEntry> entries) {
         append(traceId, entries, null);
     }

@@ -29,7 +29,8 @@ public record GatewayConfig(
         Federation federation,
         Provider provider,
         ReviewPolling reviewPolling,
-        Web web) {
+        Web web,
+        Management management) {
 
     public GatewayConfig {
         api = api == null ? Api.defaults() : api;
@@ -310,6 +311,18 @@ public record GatewayConfig(
 
         static Api defaults() {
             return new Api(null, null, null, null, null, null);
+        }
+    }
+
+    /**
+     * Health and metrics on a port of their own.
+     *
+     * @param certificateWarningDays health warns when a federation certificate expires within this
+     */
+    public record Management(String host, Integer port, Integer certificateWarningDays) {
+        public Management {
+            host = host == null ? "127.0.0.1" : host;
+            certificateWarningDays = certificateWarningDays == null ? 30 : certificateWarningDays;
         }
     }
 

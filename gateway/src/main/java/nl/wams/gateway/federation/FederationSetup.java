@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -41,6 +42,7 @@ public final class FederationSetup {
     private final KeyStore trustStore;
     private final PeerSigner signer;
     private final PeerTrust trust;
+    private final Map<String, X509Certificate> own;
 
     public FederationSetup(LoadedConfig config) {
         GatewayConfig.Federation federation = config.gateway().federation();
@@ -57,8 +59,8 @@ public final class FederationSetup {
             this.signer = new PeerSigner(
                     (PrivateKey) signing.getKey(alias, federation.signing().secret()), chain);
             this.trust = PeerTrust.of(trustStore);
-            warnIfExpiring("TLS", (X509Certificate) tls.getCertificate(keyAlias(tls)));
-            warnIfExpiring("signing", chain.get(0));
+            this.own = Map.of("TLS", (X509Certificate) tls.getCertificate(keyAlias(tls)), "signing", chain.get(0));
+            own.forEach(FederationSetup::warnIfExpiring);
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("federation key material not usable", e);
         }
@@ -93,6 +95,11 @@ public final class FederationSetup {
 
     static boolean expiresSoon(X509Certificate certificate, Instant now) {
         return certificate.getNotAfter().toInstant().isBefore(now.plus(EXPIRY_WARNING));
+    }
+
+    /** The organisation's own certificates by use ({@code TLS}, {@code signing}), for the expiry check of health. */
+    public Map<String, X509Certificate> ownCertificates() {
+        return own;
     }
 
     private static void warnIfExpiring(String use, X509Certificate certificate) {

@@ -32,7 +32,22 @@ public final class RequestAudit {
     private final Pseudonyms pseudonyms;
     private final GatewayConfig config;
 
+    private final RefusalCounter refusals;
+
+    /** Counts refusals by rule (for metrics); never sees the request. */
+    @FunctionalInterface
+    public interface RefusalCounter {
+        RefusalCounter NONE = rule -> {};
+
+        void refused(String rule);
+    }
+
     public RequestAudit(AuditLog log, Pseudonyms pseudonyms, GatewayConfig config) {
+        this(log, pseudonyms, config, RefusalCounter.NONE);
+    }
+
+    public RequestAudit(AuditLog log, Pseudonyms pseudonyms, GatewayConfig config, RefusalCounter refusals) {
+        this.refusals = refusals;
         this.log = log;
         this.pseudonyms = pseudonyms;
         this.config = config;
@@ -89,6 +104,7 @@ public final class RequestAudit {
 
         void refused(List<Violation> violations) {
             Violation first = violations.get(0);
+            violations.stream().map(v -> v.rule().name()).distinct().forEach(refusals::refused);
             log.append(
                     traceId,
                     List.of(base(AuditEvent.VERZOEK_GEWEIGERD)

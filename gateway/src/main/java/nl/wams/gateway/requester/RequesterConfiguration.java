@@ -17,6 +17,7 @@ import nl.wams.gateway.routing.LateAnswers;
 import nl.wams.gateway.routing.PartyFanOut;
 import nl.wams.gateway.routing.PartyRoutes;
 import nl.wams.gateway.storage.DataCipher;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -36,8 +37,16 @@ class RequesterConfiguration {
     }
 
     @Bean
-    RequestAudit requestAudit(LoadedConfig config, AuditLog auditLog, Pseudonyms pseudonyms) {
-        return new RequestAudit(auditLog, pseudonyms, config.gateway());
+    RequestAudit requestAudit(
+            LoadedConfig config,
+            AuditLog auditLog,
+            Pseudonyms pseudonyms,
+            ObjectProvider<RequestAudit.RefusalCounter> refusals) {
+        return new RequestAudit(
+                auditLog,
+                pseudonyms,
+                config.gateway(),
+                refusals.getIfAvailable(() -> RequestAudit.RefusalCounter.NONE));
     }
 
     /** Answers that arrive after their party's timeout are recorded as such (the routes report them). */

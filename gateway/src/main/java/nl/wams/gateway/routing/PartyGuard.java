@@ -36,8 +36,19 @@ final class PartyGuard {
     private final Executor calls;
     private final LateAnswers late;
     private final RecentCalls recent = new RecentCalls(50);
+    private final PartyCallObserver observer;
 
     PartyGuard(GatewayConfig.Party party, PartyAdapter adapter, Executor calls, LateAnswers late) {
+        this(party, adapter, calls, late, PartyCallObserver.NONE);
+    }
+
+    PartyGuard(
+            GatewayConfig.Party party,
+            PartyAdapter adapter,
+            Executor calls,
+            LateAnswers late,
+            PartyCallObserver observer) {
+        this.observer = observer;
         this.partyId = party.id();
         this.adapter = adapter;
         this.timeout = party.timeout();
@@ -74,6 +85,7 @@ final class PartyGuard {
             AdapterResult answer = result.get(Math.max(0, remaining), TimeUnit.NANOSECONDS);
             long took = System.nanoTime() - start;
             recent.record(answer, took);
+            observer.called(partyId, answer.getClass().getSimpleName(), took);
             if (answer instanceof AdapterResult.Unreachable) {
                 breaker.onError(took, TimeUnit.NANOSECONDS, new PartyUnreachableException("unreachable"));
             } else {
@@ -83,6 +95,7 @@ final class PartyGuard {
         } catch (TimeoutException e) {
             long waited = System.nanoTime() - call.startedNanos();
             recent.record(null, waited);
+            observer.called(partyId, "TIMEOUT", waited);
             breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
             result.thenAccept(lateAnswer -> late.arrived(
                     partyId,

@@ -22,9 +22,14 @@ public final class PartyRoutes extends RouteBuilder implements HeldAnswerPolls {
     private final Iterable<Party> parties;
     private final Map<String, PartyGuard> guards = new LinkedHashMap<>();
 
-    public PartyRoutes(Iterable<Party> parties, Map<String, PartyAdapter> adapters, Executor calls, LateAnswers late) {
+    public PartyRoutes(
+            Iterable<Party> parties,
+            Map<String, PartyAdapter> adapters,
+            Executor calls,
+            LateAnswers late,
+            PartyCallObserver observer) {
         this.parties = parties;
-        parties.forEach(p -> guards.put(p.id(), new PartyGuard(p, adapters.get(p.id()), calls, late)));
+        parties.forEach(p -> guards.put(p.id(), new PartyGuard(p, adapters.get(p.id()), calls, late, observer)));
     }
 
     /** One route template serves every adapter type: the party's guard and adapter differ, the route does not. */

@@ -40,9 +40,15 @@ class RoutingConfiguration {
             LoadedConfig config,
             Map<String, PartyAdapter> partyAdapters,
             ExecutorService partyCalls,
-            ObjectProvider<LateAnswers> lateAnswers) {
+            ObjectProvider<LateAnswers> lateAnswers,
+            ObjectProvider<PartyCallObserver> observer) {
         LateAnswers late = lateAnswers.getIfAvailable(() -> (party, transaction, answer, after) -> {});
-        return new PartyRoutes(config.gateway().parties(), partyAdapters, partyCalls, late);
+        return new PartyRoutes(
+                config.gateway().parties(),
+                partyAdapters,
+                partyCalls,
+                late,
+                observer.getIfAvailable(() -> PartyCallObserver.NONE));
     }
 
     /**

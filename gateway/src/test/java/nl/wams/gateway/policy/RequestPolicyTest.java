@@ -67,6 +67,7 @@ class RequestPolicyTest {
             null,
             null,
             null,
+            null,
             null);
 
     /** Rules that treat "every party" and "every category" as bulk from two on. */
@@ -86,6 +87,7 @@ class RequestPolicyTest {
                 null,
                 null,
                 CONFIG.parties(),
+                null,
                 null,
                 null,
                 null,

@@ -1,0 +1,149 @@
+package nl.wams.gateway.operations;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import nl.wams.gateway.audit.AuditLog;
+import nl.wams.gateway.config.LoadedConfig;
+import nl.wams.gateway.federation.FederationSetup;
+import nl.wams.gateway.requester.RequestAudit;
+import nl.wams.gateway.routing.PartyCallObserver;
+import nl.wams.gateway.routing.PartyHealth;
+import nl.wams.gateway.routing.PartyRoutes;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * What an operator sees on the management port: readiness that includes the audit writer keeping
+ * up and the federation's key material being valid (a warning detail before a certificate
+ * expires), and Prometheus metrics per party and per policy rule. Labels are party ids, outcome
+ * kinds and rule names only: never a BSN, a transaction id or any content.
+ */
+@Configuration(proxyBeanMethods = false)
+class OperationsConfiguration {
+
+    /**
+     * The management endpoints carry no personal data and listen only on the management port
+     * (loopback by default, inside the cluster): no login, no session.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain managementSecurity(HttpSecurity http) throws Exception {
+        return http.securityMatcher(EndpointRequest.toAnyEndpoint())
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
+    }
+
+    /** Above this many entries waiting, the audit writer does not keep up: not ready. */
+    static final int AUDIT_QUEUE_LIMIT = 5_000;
+
+    @Bean
+    HealthIndicator auditLogHealthIndicator(AuditLog log) {
+        return () -> {
+            int depth = log.queueDepth();
+            return (depth <= AUDIT_QUEUE_LIMIT ? Health.up() : Health.down())
+                    .withDetail("queueDepth", depth)
+                    .withDetail("limit", AUDIT_QUEUE_LIMIT)
+                    .build();
+        };
+    }
+
+    /** Down when a federation certificate has expired; a warning detail within the configured days. */
+    @Bean
+    HealthIndicator federationKeysHealthIndicator(
+            LoadedConfig config, ObjectProvider<FederationSetup> federation, Clock clock) {
+        return () -> {
+            if (config.gateway().federation() == null) {
+                return Health.up().withDetail("federation", "not configured").build();
+            }
+            int warningDays = config.gateway().management() == null
+                    ? 30
+                    : config.gateway().management().certificateWarningDays();
+            Instant now = clock.instant();
+            Health.Builder health = Health.up();
+            Map<String, Object> certificates = new LinkedHashMap<>();
+            for (Map.Entry<String, X509Certificate> own :
+                    federation.getObject().ownCertificates().entrySet()) {
+                Instant notAfter = own.getValue().getNotAfter().toInstant();
+                long days = Duration.between(now, notAfter).toDays();
+                certificates.put(own.getKey(), Map.of("notAfter", notAfter.toString(), "daysLeft", days));
+                if (!notAfter.isAfter(now)) {
+                    health = Health.down();
+                } else if (days < warningDays) {
+                    health.withDetail("warning", "a certificate expires within " + warningDays + " days: renew it");
+                }
+            }
+            return health.withDetail("certificates", certificates).build();
+        };
+    }
+
+    /** Duration and outcome of every call to a party ({@code wams_party_calls_seconds}). */
+    @Bean
+    PartyCallObserver partyCallMetrics(MeterRegistry registry) {
+        return (party, outcome, tookNanos) -> Timer.builder("wams.party.calls")
+                .description("Calls to a party: how long they took and what they came to")
+                .tag("party", party)
+                .tag("outcome", outcome)
+                .publishPercentileHistogram()
+                .register(registry)
+                .record(tookNanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** Requests refused by the policy, per rule ({@code wams_requests_refused_total}). */
+    @Bean
+    RequestAudit.RefusalCounter refusalMetrics(MeterRegistry registry) {
+        return rule -> Counter.builder("wams.requests.refused")
+                .description("Data requests refused by the purpose register, per rule")
+                .tag("rule", rule)
+                .register(registry)
+                .increment();
+    }
+
+    /** Each party's circuit breaker (0 closed, 1 open, 2 half open) and the audit writer's queue. */
+    @Bean
+    MeterBinder gatewayGauges(PartyRoutes routes, AuditLog log) {
+        return registry -> {
+            for (PartyHealth party : routes.health()) {
+                Gauge.builder("wams.party.breaker.state", routes, r -> breakerState(r, party.partyId()))
+                        .description("The party's circuit breaker: 0 closed, 1 open, 2 half open")
+                        .tag("party", party.partyId())
+                        .register(registry);
+            }
+            Gauge.builder("wams.audit.queue.depth", log, AuditLog::queueDepth)
+                    .description("Audit entries waiting for the writer")
+                    .register(registry);
+        };
+    }
+
+    private static double breakerState(PartyRoutes routes, String party) {
+        return routes.health().stream()
+                .filter(h -> h.partyId().equals(party))
+                .findFirst()
+                .map(h -> switch (h.breaker()) {
+                    case CLOSED -> 0.0;
+                    case OPEN, FORCED_OPEN -> 1.0;
+                    case HALF_OPEN -> 2.0;
+                    default -> -1.0;
+                })
+                .orElse(-1.0);
+    }
+}

@@ -1,0 +1,114 @@
+package nl.wams.gateway.operations;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import nl.wams.gateway.support.Backends;
+import nl.wams.gateway.support.GatewayExtension;
+import nl.wams.gateway.support.Household;
+import nl.wams.gateway.support.TestGateway;
+import nl.wams.gateway.support.TestTokens;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The management port: readiness that includes the database and the audit writer, and Prometheus
+ * metrics per party and per policy rule that never carry personal data; none of it on the API port.
+ */
+class ManagementIT {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final TestTokens tokens = new TestTokens();
+    static final int MANAGEMENT = freePort();
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @RegisterExtension
+    static WireMockExtension ggz = Backends.wireMock();
+
+    @RegisterExtension
+    @Order(Backends.AFTER_BACKENDS)
+    static final GatewayExtension gateway = GatewayExtension.of(
+            tokens,
+            () -> TestGateway.verkenningRequester()
+                    + TestGateway.ggzRestParty(ggz.getPort())
+                    + "management: { port: " + MANAGEMENT + " }\n");
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static HttpResponse<String> management(String path) throws Exception {
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + MANAGEMENT + path))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String ask(String purpose) throws Exception {
+        HttpResponse<String> response = gateway.post(
+                "/api/v1/gegevensverzoeken", tokens.coordinator("cw-1"), """
+                {"doel":"%s","grondslag":"wmo-verkenning","fase":"verkenning","aanleiding":"HULPVRAAG",
+                 "zaakkenmerk":"Z-OPS","personen":[{"bsn":"%s","rol":"CLIENT"}],
+                 "partijen":[{"partij":"ggz","categorieen":["bekend-bij"]}]}""".formatted(purpose, Household.CLIENT));
+        return response.headers().firstValue("Fsc-Transaction-Id").orElseThrow();
+    }
+
+    @Test
+    void readinessIncludesTheDatabaseAndTheAuditWriter() throws Exception {
+        HttpResponse<String> response = management("/actuator/health/readiness");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode health = JSON.readTree(response.body());
+        assertThat(health.path("status").asText()).isEqualTo("UP");
+        assertThat(health.at("/components/db/status").asText()).isEqualTo("UP");
+        assertThat(health.at("/components/auditLog/status").asText()).isEqualTo("UP");
+        assertThat(health.at("/components/federationKeys/details/federation").asText())
+                .isEqualTo("not configured");
+        assertThat(management("/actuator/health/liveness").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void metricsCountPartyCallsAndRefusalsWithoutAnyPersonalData() throws Exception {
+        ggz.stubFor(post("/ggz")
+                .willReturn(okJson("{\"personen\":[{\"bsn\":\"" + Household.CLIENT + "\",\"bekend\":true}]}")));
+        String answered = ask("verkenning");
+        String refused = ask("onbekend-doel");
+
+        String metrics = management("/actuator/prometheus").body();
+
+        assertThat(metrics)
+                .containsPattern("wams_party_calls_seconds_count\\{outcome=\"Answered\",party=\"ggz\"} [1-9]")
+                .containsPattern("wams_requests_refused_total\\{rule=\"[A-Z_]+\"} [1-9]")
+                .contains("wams_party_breaker_state{party=\"ggz\"} 0.0")
+                .contains("wams_audit_queue_depth");
+        assertThat(metrics)
+                .doesNotContain(Household.CLIENT)
+                .doesNotContain(answered)
+                .doesNotContain(refused)
+                .doesNotContain("Z-OPS");
+    }
+
+    @Test
+    void theApiPortServesNoManagementEndpoint() throws Exception {
+        HttpResponse<String> response = gateway.get("/actuator/health", null);
+
+        assertThat(response.statusCode()).isNotEqualTo(200);
+        assertThat(response.body()).doesNotContain("\"status\":\"UP\"");
+    }
+}
