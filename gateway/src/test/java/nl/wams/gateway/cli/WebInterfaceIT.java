@@ -30,10 +30,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
@@ -72,11 +74,11 @@ class WebInterfaceIT {
     static void login(Browser browser, String gateway, String user, String password) {
         WebDriver d = browser.driver();
         d.get(gateway + "/");
-        new WebDriverWait(d, WAIT).until(x -> !x.findElements(By.id("username")).isEmpty());
+        await(d, WAIT).until(x -> !x.findElements(By.id("username")).isEmpty());
         find(d, By.id("username")).sendKeys(user);
         find(d, By.id("password")).sendKeys(password);
         find(d, By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(d, WAIT)
+        await(d, WAIT)
                 .until(x ->
                         x.getCurrentUrl().startsWith(gateway) && x.getTitle().startsWith("Start"));
     }
@@ -85,16 +87,24 @@ class WebInterfaceIT {
         return find(browser.driver(), By.tagName("h1")).getText();
     }
 
+    /**
+     * A bounded wait that looks again when the page is replaced under it (a click's next page, an
+     * htmx swap) instead of failing on the old page's elements.
+     */
+    static FluentWait<WebDriver> await(WebDriver driver, Duration timeout) {
+        return new WebDriverWait(driver, timeout)
+                .ignoring(StaleElementReferenceException.class)
+                .ignoring(NoSuchElementException.class);
+    }
+
     /** The element, once the page shows it (bounded wait: after a click, the next page may still load). */
     static WebElement find(WebDriver driver, By by) {
-        return new WebDriverWait(driver, WAIT)
-                .ignoring(StaleElementReferenceException.class)
-                .until(ExpectedConditions.presenceOfElementLocated(by));
+        return await(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(by));
     }
 
     /** Waits (bounded) until the page's heading is {@code text}: after a click, the next page may still load. */
     static void heading(Browser browser, String text) {
-        new WebDriverWait(browser.driver(), WAIT)
+        await(browser.driver(), WAIT)
                 .until(x -> x.findElements(By.tagName("h1")).stream()
                         .anyMatch(h -> h.getText().equals(text)));
     }
@@ -142,8 +152,7 @@ class WebInterfaceIT {
                     .sendKeys("Wij onderzoeken de hulpvraag van het gezin in samenhang met de woonsituatie.");
             find(d, By.id("personen0.bsn")).sendKeys(Household.CLIENT);
             // The 11-test as you type.
-            new WebDriverWait(d, WAIT)
-                    .ignoring(StaleElementReferenceException.class)
+            await(d, WAIT)
                     .until(x -> x.findElement(By.id("personen0.bsn-status"))
                             .getText()
                             .contains("klopt"));
@@ -160,7 +169,7 @@ class WebInterfaceIT {
             browser.screenshot("verzoek-voorbeeld");
             find(d, By.xpath("//button[normalize-space()='Verzoek versturen']")).click();
 
-            new WebDriverWait(d, WAIT).until(x -> x.getTitle().startsWith("Resultaat verzoek"));
+            await(d, WAIT).until(x -> x.getTitle().startsWith("Resultaat verzoek"));
             assertThat(d.getCurrentUrl()).doesNotContain(Household.CLIENT);
             String result = find(d, By.id("resultaten")).getText();
             assertThat(result).contains("Woonstichting De Haven").contains("Gedeeltelijk verstrekt");
@@ -188,7 +197,7 @@ class WebInterfaceIT {
             WebDriver c = coordinator.driver();
             find(c, By.cssSelector("main form button[type=submit]")).click();
             find(c, By.xpath("//button[normalize-space()='Verzoek versturen']")).click();
-            new WebDriverWait(c, WAIT).until(x -> x.getTitle().startsWith("Resultaat verzoek"));
+            await(c, WAIT).until(x -> x.getTitle().startsWith("Resultaat verzoek"));
             assertThat(find(c, By.id("resultaten")).getText()).contains("In behandeling");
 
             login(professional, GGZ, "behandelaar", "demo-behandelaar");
@@ -216,8 +225,7 @@ class WebInterfaceIT {
             assertThat(find(p, By.tagName("main")).getText()).contains("geweigerd");
 
             // The coordinator's page updates itself (htmx) once the requester gateway has polled the answer.
-            new WebDriverWait(c, Duration.ofSeconds(60))
-                    .ignoring(StaleElementReferenceException.class)
+            await(c, Duration.ofSeconds(60))
                     .until(x -> x.findElement(By.id("resultaten")).getText().contains("Geweigerd"));
             assertThat(find(c, By.id("resultaten")).getText()).contains("beroepsgeheim");
             coordinator.accessible();
@@ -258,7 +266,7 @@ class WebInterfaceIT {
             find(d, By.xpath("//button[contains(normalize-space(),'Overzicht downloaden')]"))
                     .click();
             Path report = downloads.resolve("inzage-verwerkingen.html");
-            new WebDriverWait(d, WAIT).until(x -> Files.exists(report));
+            await(d, WAIT).until(x -> Files.exists(report));
             assertThat(Files.readString(report))
                     .contains("Gemeente Voorbeeldstad")
                     .contains("onderzoek")
@@ -285,8 +293,7 @@ class WebInterfaceIT {
             browser.accessible();
             // Logging out ended the session at the provider too: the next page asks for a password again.
             d.get(GEMEENTE + "/verzoeken");
-            new WebDriverWait(d, WAIT)
-                    .until(x -> !x.findElements(By.id("password")).isEmpty());
+            await(d, WAIT).until(x -> !x.findElements(By.id("password")).isEmpty());
             assertThat(d.getCurrentUrl()).startsWith("http://127.0.0.1:8543/login");
         }
     }
