@@ -6,6 +6,7 @@ import nl.wams.gateway.audit.AccessRequests;
 import nl.wams.gateway.audit.AuditLog;
 import nl.wams.gateway.audit.AuditSetup;
 import nl.wams.gateway.audit.AuditStore;
+import nl.wams.gateway.audit.AuditVerifier;
 import nl.wams.gateway.audit.Checkpoints;
 import nl.wams.gateway.audit.Pseudonyms;
 import nl.wams.gateway.audit.SubjectReport;
@@ -52,6 +53,12 @@ class CoreConfiguration {
     @Bean
     SubjectReport subjectReport(AuditStore store, Pseudonyms pseudonyms, LoadedConfig config) {
         return new SubjectReport(store, pseudonyms, config.gateway());
+    }
+
+    /** The hash chains' verifier (the signing key is read once, at start). */
+    @Bean
+    AuditVerifier auditVerifier(AuditStore store, LoadedConfig config) {
+        return new AuditVerifier(store, new Checkpoints(AuditSetup.signingKey(config)));
     }
 
     @Bean

@@ -11,10 +11,8 @@ import nl.wams.gateway.audit.AccessRequests;
 import nl.wams.gateway.audit.AuditEntry;
 import nl.wams.gateway.audit.AuditQuery;
 import nl.wams.gateway.audit.AuditRecord;
-import nl.wams.gateway.audit.AuditSetup;
 import nl.wams.gateway.audit.AuditStore;
 import nl.wams.gateway.audit.AuditVerifier;
-import nl.wams.gateway.audit.Checkpoints;
 import nl.wams.gateway.audit.SubjectReport;
 import nl.wams.gateway.audit.SubjectReportHtml;
 import nl.wams.gateway.config.LoadedConfig;
@@ -44,12 +42,17 @@ class AuditorController {
     private final LoadedConfig config;
     private final AuditVerifier verifier;
 
-    AuditorController(AuditStore store, AccessRequests access, LoadedConfig config, RequestReader reader) {
+    AuditorController(
+            AuditStore store,
+            AccessRequests access,
+            LoadedConfig config,
+            RequestReader reader,
+            AuditVerifier verifier) {
         this.store = store;
         this.reader = reader;
         this.access = access;
         this.config = config;
-        this.verifier = new AuditVerifier(store, new Checkpoints(AuditSetup.signingKey(config)));
+        this.verifier = verifier;
     }
 
     /** What {@code audit verify} reports, for a running gateway whose embedded database a command cannot open. */

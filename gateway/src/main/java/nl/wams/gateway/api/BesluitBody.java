@@ -4,7 +4,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
-import java.util.Set;
 import nl.wams.adapters.RefusalGround;
 import nl.wams.gateway.provider.ReviewLifecycle;
 import nl.wams.gateway.requester.AnswerCheck;
@@ -21,10 +20,6 @@ record BesluitBody(
         WEIGEREN
     }
 
-    /** The grounds a professional may give (the lack of a legal basis is the gateway's own ground). */
-    static final Set<RefusalGround> GROUNDS =
-            Set.of(RefusalGround.ZWAARWEGENDE_REDENEN, RefusalGround.BEROEPSGEHEIM, RefusalGround.NIET_NOODZAKELIJK);
-
     /** The decision; what the schema cannot say (required with, plain text) is checked here. */
     ReviewLifecycle.Decision toDecision() {
         String motivation = motivering == null ? "" : motivering.strip();
@@ -40,7 +35,7 @@ record BesluitBody(
             }
             return new ReviewLifecycle.Decision.Release(categorieen);
         }
-        if (grond == null || !GROUNDS.contains(grond)) {
+        if (grond == null || !ReviewLifecycle.Decision.Refuse.GROUNDS.contains(grond)) {
             throw invalid(
                     "grond moet ZWAARWEGENDE_REDENEN, BEROEPSGEHEIM of NIET_NOODZAKELIJK zijn.",
                     "grond",

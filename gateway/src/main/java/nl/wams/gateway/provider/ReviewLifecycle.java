@@ -25,7 +25,11 @@ public record ReviewLifecycle(ProviderAudit audit, ReviewStore reviews, Clock cl
         }
 
         /** Refuse with a ground and a motivation. */
-        record Refuse(RefusalGround ground, String motivation) implements Decision {}
+        record Refuse(RefusalGround ground, String motivation) implements Decision {
+            /** The grounds a professional may give (the lack of a legal basis is the gateway's own ground). */
+            public static final List<RefusalGround> GROUNDS = List.of(
+                    RefusalGround.ZWAARWEGENDE_REDENEN, RefusalGround.BEROEPSGEHEIM, RefusalGround.NIET_NOODZAKELIJK);
+        }
     }
 
     /** What became of a decision. */

@@ -86,11 +86,7 @@ final class PartyGuard {
             long took = System.nanoTime() - start;
             recent.record(answer, took);
             observer.called(partyId, answer.getClass().getSimpleName(), took);
-            if (answer instanceof AdapterResult.Unreachable) {
-                breaker.onError(took, TimeUnit.NANOSECONDS, new PartyUnreachableException("unreachable"));
-            } else {
-                breaker.onSuccess(took, TimeUnit.NANOSECONDS);
-            }
+            countForBreaker(answer, took);
             return answer(answer);
         } catch (TimeoutException e) {
             long waited = System.nanoTime() - call.startedNanos();
@@ -128,12 +124,7 @@ final class PartyGuard {
         long start = System.nanoTime();
         try {
             AdapterResult answer = held.poll(statusUrl, requestJws, question);
-            long took = System.nanoTime() - start;
-            if (answer instanceof AdapterResult.Unreachable) {
-                breaker.onError(took, TimeUnit.NANOSECONDS, new PartyUnreachableException("unreachable"));
-            } else {
-                breaker.onSuccess(took, TimeUnit.NANOSECONDS);
-            }
+            countForBreaker(answer, System.nanoTime() - start);
             return answer;
         } catch (RuntimeException e) {
             breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
@@ -141,15 +132,25 @@ final class PartyGuard {
         }
     }
 
+    /** Only an unreachable party counts as a failure; refusals and invalid answers are business outcomes. */
+    private void countForBreaker(AdapterResult answer, long tookNanos) {
+        if (answer instanceof AdapterResult.Unreachable) {
+            breaker.onError(tookNanos, TimeUnit.NANOSECONDS, new PartyUnreachableException("unreachable"));
+        } else {
+            breaker.onSuccess(tookNanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** The breaker's state alone (cheap: for a gauge read on every scrape). */
+    PartyHealth.Breaker breakerState() {
+        return PartyHealth.Breaker.valueOf(breaker.getState().name());
+    }
+
     /** How the party fares: its breaker, and its last answered calls. */
     PartyHealth health() {
         CircuitBreaker.Metrics m = breaker.getMetrics();
         return new PartyHealth(
-                partyId,
-                PartyHealth.Breaker.valueOf(breaker.getState().name()),
-                m.getNumberOfBufferedCalls(),
-                m.getNumberOfFailedCalls(),
-                recent.snapshot());
+                partyId, breakerState(), m.getNumberOfBufferedCalls(), m.getNumberOfFailedCalls(), recent.snapshot());
     }
 
     /** The party's adapter, when it can hold answers. */

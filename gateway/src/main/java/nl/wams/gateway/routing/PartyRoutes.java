@@ -46,6 +46,11 @@ public final class PartyRoutes extends RouteBuilder implements HeldAnswerPolls {
         }
     }
 
+    /** One party's breaker state, when the party is configured. */
+    public Optional<PartyHealth.Breaker> breaker(String partyId) {
+        return Optional.ofNullable(guards.get(partyId)).map(PartyGuard::breakerState);
+    }
+
     /** Every party's health, in configuration order. */
     public List<PartyHealth> health() {
         return guards.values().stream().map(PartyGuard::health).toList();

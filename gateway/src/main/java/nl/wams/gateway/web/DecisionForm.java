@@ -13,10 +13,6 @@ public record DecisionForm(String besluit, List<String> categorieen, String gron
     public DecisionForm {
         categorieen = categorieen == null ? List.of() : List.copyOf(categorieen);
     }
-    /** The grounds a professional may give. */
-    static final List<RefusalGround> GROUNDS =
-            List.of(RefusalGround.ZWAARWEGENDE_REDENEN, RefusalGround.BEROEPSGEHEIM, RefusalGround.NIET_NOODZAKELIJK);
-
     /** What the form lacks (field id to message); the same rules as the API's decision. */
     Map<String, String> check(ReviewStore.Review review) {
         if (!AnswerCheck.plainText(motivation())) {
@@ -33,7 +29,8 @@ public record DecisionForm(String besluit, List<String> categorieen, String gron
             return Map.of();
         }
         if ("WEIGEREN".equals(besluit)) {
-            if (GROUNDS.stream().noneMatch(g -> g.name().equals(grond))) {
+            if (ReviewLifecycle.Decision.Refuse.GROUNDS.stream()
+                    .noneMatch(g -> g.name().equals(grond))) {
                 return Map.of("grond", "Kies de grond van de weigering.");
             }
             if (motivation().isEmpty()) {

@@ -17,10 +17,8 @@ import nl.wams.gateway.api.ApiHeadersFilter;
 import nl.wams.gateway.audit.AccessRequests;
 import nl.wams.gateway.audit.AuditEvent;
 import nl.wams.gateway.audit.AuditQuery;
-import nl.wams.gateway.audit.AuditSetup;
 import nl.wams.gateway.audit.AuditStore;
 import nl.wams.gateway.audit.AuditVerifier;
-import nl.wams.gateway.audit.Checkpoints;
 import nl.wams.gateway.audit.Pseudonyms;
 import nl.wams.gateway.audit.SubjectReport;
 import nl.wams.gateway.audit.SubjectReportHtml;
@@ -60,12 +58,17 @@ class PrivacyOfficerController {
     private final Clock clock;
 
     PrivacyOfficerController(
-            AuditStore store, AccessRequests access, Pseudonyms pseudonyms, LoadedConfig config, Clock clock) {
+            AuditStore store,
+            AccessRequests access,
+            Pseudonyms pseudonyms,
+            LoadedConfig config,
+            AuditVerifier verifier,
+            Clock clock) {
         this.store = store;
         this.access = access;
         this.pseudonyms = pseudonyms;
         this.config = config;
-        this.verifier = new AuditVerifier(store, new Checkpoints(AuditSetup.signingKey(config)));
+        this.verifier = verifier;
         this.clock = clock;
     }
 

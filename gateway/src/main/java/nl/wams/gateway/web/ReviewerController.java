@@ -10,6 +10,7 @@ import nl.wams.gateway.config.Catalogue;
 import nl.wams.gateway.config.LoadedConfig;
 import nl.wams.gateway.minimisation.MinimisationFilter;
 import nl.wams.gateway.provider.ProviderService;
+import nl.wams.gateway.provider.ReviewLifecycle;
 import nl.wams.gateway.provider.ReviewStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -63,7 +64,7 @@ class ReviewerController {
         model.addAttribute("beoordeling", review);
         model.addAttribute("nu", clock.instant());
         model.addAttribute("velden", fieldsThatWouldLeave(review));
-        model.addAttribute("gronden", DecisionForm.GROUNDS);
+        model.addAttribute("gronden", ReviewLifecycle.Decision.Refuse.GROUNDS);
         return "web/beoordeling";
     }
 
@@ -76,7 +77,7 @@ class ReviewerController {
         Map<String, String> errors = form.check(review);
         model.addAttribute("beoordeling", review);
         model.addAttribute("nu", clock.instant());
-        model.addAttribute("gronden", DecisionForm.GROUNDS);
+        model.addAttribute("gronden", ReviewLifecycle.Decision.Refuse.GROUNDS);
         model.addAttribute("besluit", form.besluit());
         model.addAttribute("gekozen", form.categorieen());
         model.addAttribute("grond", form.grond());

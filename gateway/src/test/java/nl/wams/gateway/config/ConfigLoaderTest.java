@@ -111,6 +111,33 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theWebLoginNeedsAnHttpsProviderASetSecretAndABoundedIdleTimeout() throws IOException {
+        String web = """
+                web:
+                  oidc:
+                    issuer: http://login.voorbeeldstad.example
+                    client-id: wams-gateway
+                    client-secret-env: WAMS_TEST_OIDC_SECRET_NOT_SET
+                    roles: { wams-coordinator: coordinator }
+                  idle-timeout: 9h
+                """;
+
+        assertThat(problems(VALID + web))
+                .anySatisfy(p -> assertThat(p).contains("web.oidc.issuer").contains("https://"))
+                .anySatisfy(p -> assertThat(p).contains("WAMS_TEST_OIDC_SECRET_NOT_SET"))
+                .anySatisfy(p -> assertThat(p).contains("web.idle-timeout"));
+        assertThat(load(VALID
+                                + web.replace("http://login.voorbeeldstad.example", "http://127.0.0.1:8543")
+                                        .replace("client-secret-env: WAMS_TEST_OIDC_SECRET_NOT_SET", "client-secret: s")
+                                        .replace("9h", "15m"))
+                        .gateway()
+                        .web()
+                        .oidc()
+                        .roles())
+                .containsEntry("wams-coordinator", GatewayConfig.WebRole.COORDINATOR);
+    }
+
+    @Test
     void unknownKeyIsNamedWithItsLine() throws IOException {
         assertThat(problems(VALID.replace("  name: Testgemeente\n", "  name: Testgemeente\n  colour: blue\n")))
                 .containsExactly(at(4, "identity.colour: unknown key 'colour'"));

@@ -4,7 +4,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import javax.sql.DataSource;
 
 /**
@@ -76,8 +75,6 @@ public final class TestPostgres implements AutoCloseable {
         if (postgres != null) {
             postgres.close();
         }
-        try (var files = Files.walk(dataDir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        TestFiles.deleteTree(dataDir);
     }
 }
