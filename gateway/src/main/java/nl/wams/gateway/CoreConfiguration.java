@@ -11,7 +11,6 @@ import nl.wams.gateway.audit.Checkpoints;
 import nl.wams.gateway.audit.Pseudonyms;
 import nl.wams.gateway.audit.SubjectReport;
 import nl.wams.gateway.config.LoadedConfig;
-import nl.wams.gateway.minimisation.MinimisationFilter;
 import nl.wams.gateway.request.TransactionIds;
 import nl.wams.gateway.storage.DataCipher;
 import org.springframework.context.annotation.Bean;
@@ -19,7 +18,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Wires what both roles share: the clock, the audit log from the configuration (database, keys,
- * node id), the data cipher, pseudonyms and the compiled minimisation profiles.
+ * node id), the data cipher and pseudonyms.
  */
 @Configuration(proxyBeanMethods = false)
 class CoreConfiguration {
@@ -27,12 +26,6 @@ class CoreConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
-    }
-
-    @Bean
-    MinimisationFilter minimisationFilter(LoadedConfig config) {
-        return MinimisationFilter.compile(
-                config.gateway().minimisation(), config.gateway().coarseTables());
     }
 
     @Bean

@@ -88,7 +88,7 @@ public class GatewayApplication {
             // Health and metrics on a port of their own, loopback by default; never the API or peer listener.
             properties.put("management.server.port", management.port());
             properties.put("management.server.address", management.host());
-            properties.put("management.endpoints.web.exposure.include", "health,info,prometheus");
+            properties.put("management.endpoints.web.exposure.include", "health,info,prometheus,configuratie");
             properties.put("management.endpoint.health.probes.enabled", true);
             properties.put("management.endpoint.health.show-details", "always");
             properties.put(

@@ -60,6 +60,28 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    /**
+     * The rules in force are one thing both roles and the web read: the register knows nothing of
+     * the roles, the interfaces or HTTP, so a reload cannot depend on how a request arrived.
+     */
+    @Test
+    void theRulesInForceKnowNeitherRolesNorInterfaces() {
+        noClasses()
+                .that()
+                .resideInAPackage("nl.wams.gateway.register..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "nl.wams.gateway.requester..",
+                        "nl.wams.gateway.provider..",
+                        "nl.wams.gateway.api..",
+                        "nl.wams.gateway.web..",
+                        "nl.wams.gateway.operations..",
+                        "org.springframework.web..",
+                        "jakarta.servlet..")
+                .check(CLASSES);
+    }
+
     @Test
     void thePeerProtocolIsPlainJavaWithoutSpringOrHttpServers() {
         noClasses()

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * What happened, as the caller of the audit log describes it. The log adds node, sequence, ids,
- * time and hashes ({@link AuditRecord}). Subjects are pseudonyms, never a BSN.
+ * time and hashes ({@link AuditRecord}). Subjects are pseudonyms, never a BSN. {@code configVersion}
+ * names the configuration whose rules decided the event (docs/operations.md).
  */
 public record AuditEntry(
         AuditEvent event,
@@ -23,7 +24,8 @@ public record AuditEntry(
         List<String> fieldsRemoved,
         String outcome,
         String ground,
-        String motivation) {
+        String motivation,
+        String configVersion) {
 
     public AuditEntry {
         subjects = subjects == null ? List.of() : List.copyOf(subjects);
@@ -55,6 +57,7 @@ public record AuditEntry(
         private String outcome;
         private String ground;
         private String motivation;
+        private String configVersion;
 
         private Builder(AuditEvent event, String transactionId) {
             this.event = event;
@@ -104,6 +107,12 @@ public record AuditEntry(
             return this;
         }
 
+        /** The version of the configuration whose rules decided this (null: none applies, or before versions). */
+        public Builder configVersion(String version) {
+            this.configVersion = version;
+            return this;
+        }
+
         public AuditEntry build() {
             return new AuditEntry(
                     event,
@@ -122,7 +131,8 @@ public record AuditEntry(
                     fieldsRemoved,
                     outcome,
                     ground,
-                    motivation);
+                    motivation,
+                    configVersion);
         }
     }
 }

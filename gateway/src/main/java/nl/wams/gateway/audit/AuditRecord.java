@@ -84,6 +84,9 @@ public record AuditRecord(
         c.put("outcome", entry.outcome());
         c.put("ground", entry.ground());
         c.put("motivation", entry.motivation());
+        if (entry.configVersion() != null) { // absent in records written before configurations had versions
+            c.put("configVersion", entry.configVersion());
+        }
         try {
             return CANONICAL.writeValueAsString(c);
         } catch (JsonProcessingException e) {

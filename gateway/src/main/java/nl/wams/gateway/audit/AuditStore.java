@@ -23,7 +23,7 @@ public final class AuditStore {
     private static final String COLUMNS = "node_id, seq, record_id, transaction_id, trace_id, span_id, occurred_at,"
             + " event_type, requester_oin, user_ref, party_id, party_oin, purpose, legal_basis, phase, case_ref,"
             + " subjects, categories_asked, categories_released, fields_removed, outcome, ground, motivation,"
-            + " prev_hash, hash";
+            + " prev_hash, hash, config_version";
 
     private final DataSource dataSource;
 
@@ -48,7 +48,7 @@ public final class AuditStore {
 
     /** Writes records (and their subject index rows) on the caller's connection and transaction. */
     void insert(Connection connection, List<AuditRecord> records) throws SQLException {
-        String placeholders = "?,".repeat(25);
+        String placeholders = "?,".repeat(26);
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_record (" + COLUMNS
                         + ") VALUES (" + placeholders.substring(0, placeholders.length() - 1) + ")");
                 PreparedStatement subject = connection.prepareStatement(
@@ -81,7 +81,8 @@ public final class AuditStore {
                 insert.setString(i++, e.ground());
                 insert.setString(i++, e.motivation());
                 insert.setString(i++, r.prevHash());
-                insert.setString(i, r.hash());
+                insert.setString(i++, r.hash());
+                insert.setString(i, e.configVersion());
                 insert.addBatch();
                 for (String pseudonym : new LinkedHashSet<>(e.subjects())) { // one index row per person
                     subject.setString(1, pseudonym);
@@ -285,7 +286,8 @@ public final class AuditStore {
                 list(rs.getString("fields_removed")),
                 rs.getString("outcome"),
                 rs.getString("ground"),
-                rs.getString("motivation"));
+                rs.getString("motivation"),
+                rs.getString("config_version"));
         return new AuditRecord(
                 rs.getString("node_id"),
                 rs.getLong("seq"),

@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,16 +12,20 @@ import java.util.Optional;
 /**
  * Checks every node's chain and checkpoints: sequence without gaps, each record's hash over its
  * content, each record linked to the one before, and each checkpoint signed by the audit key and
- * matching the record it pins. Names the first bad record and what is wrong with it.
+ * matching the record it pins; and that every configuration version a record names is in the
+ * configuration history with texts that still hash to it. Names the first bad record and what is
+ * wrong with it.
  */
 public final class AuditVerifier {
 
     private final AuditStore store;
     private final Checkpoints checkpoints;
+    private final ConfigHistory history;
 
     public AuditVerifier(AuditStore store, Checkpoints checkpoints) {
         this.store = store;
         this.checkpoints = checkpoints;
+        this.history = new ConfigHistory(store.dataSource());
     }
 
     /** One thing wrong, located. */
@@ -47,6 +52,7 @@ public final class AuditVerifier {
         long records = 0;
         int checkpointCount = 0;
         List<String> nodes = store.nodes();
+        Map<String, AuditRecord> firstNaming = new LinkedHashMap<>();
         for (String node : nodes) {
             List<AuditStore.StoredCheckpoint> nodeCheckpoints = store.checkpoints(node);
             checkpointCount += nodeCheckpoints.size();
@@ -54,6 +60,9 @@ public final class AuditVerifier {
             ChainWalk walk = new ChainWalk(node, findings);
             store.forEachRecord(node, record -> {
                 walk.accept(record);
+                if (record.entry().configVersion() != null) {
+                    firstNaming.putIfAbsent(record.entry().configVersion(), record);
+                }
                 hashAt.put(record.seq(), record.hash());
             });
             records += walk.count;
@@ -80,6 +89,24 @@ public final class AuditVerifier {
                                                         "record hash differs from the signed checkpoint (chain rewritten before it)"));
                                     }
                                 });
+            }
+        }
+        for (Map.Entry<String, AuditRecord> named : firstNaming.entrySet()) {
+            AuditRecord record = named.getValue();
+            Optional<ConfigHistory.StoredVersion> stored = history.version(named.getKey());
+            if (stored.isEmpty()) {
+                findings.add(new Finding(
+                        record.nodeId(),
+                        record.seq(),
+                        record.recordId(),
+                        "names configuration version " + named.getKey() + ", which the configuration history lacks"));
+            } else if (!stored.get().intact()) {
+                findings.add(new Finding(
+                        record.nodeId(),
+                        record.seq(),
+                        record.recordId(),
+                        "configuration version " + named.getKey()
+                                + " in the history does not hash to its version (its text was changed)"));
             }
         }
         findings.sort(Comparator.comparing(Finding::nodeId).thenComparingLong(Finding::seq));

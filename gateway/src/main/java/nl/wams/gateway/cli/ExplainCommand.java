@@ -12,8 +12,8 @@ import nl.wams.gateway.config.ConfigLoader;
 import nl.wams.gateway.config.GatewayConfig;
 import nl.wams.gateway.config.InvalidConfigException;
 import nl.wams.gateway.config.LoadedConfig;
-import nl.wams.gateway.minimisation.MinimisationFilter;
 import nl.wams.gateway.policy.Violation;
+import nl.wams.gateway.register.Rules;
 import nl.wams.gateway.request.DataRequest;
 import nl.wams.gateway.requester.RequestPreview;
 import picocli.CommandLine.Command;
@@ -69,11 +69,8 @@ final class ExplainCommand implements Callable<Integer> {
             return WOULD_REFUSE;
         }
         GatewayConfig gateway = loaded.gateway();
-        RequestPreview.Preview preview = new RequestPreview(
-                        gateway,
-                        loaded.catalogue(),
-                        MinimisationFilter.compile(gateway.minimisation(), gateway.coarseTables()))
-                .preview(request);
+        Rules rules = Rules.of(loaded);
+        RequestPreview.Preview preview = new RequestPreview(() -> rules).preview(request);
         List<Violation> violations = preview.violations();
         out.printf(
                 "Request: purpose %s, legal basis %s, phase %s, trigger %s, %d subject(s), %d party(ies)%n",

@@ -59,12 +59,22 @@ public final class ConfigLoader {
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
         }
-        LoadedConfig loaded = new LoadedConfig(file, gateway, bind(catalogueYaml, Catalogue.class));
+        LoadedConfig loaded = new LoadedConfig(
+                file, gateway, bind(catalogueYaml, Catalogue.class), yaml.text(), catalogueYaml.text());
         new ConfigRules(loaded, yaml, catalogueYaml).check(problems);
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
         }
         return loaded;
+    }
+
+    /**
+     * A problem at a place in a configuration file ({@code pointer} as in JSON Pointer, for example
+     * {@code /parties}), with that place's line; line 0 when the file cannot be read.
+     */
+    public ConfigProblem problemAt(Path file, String pointer, String message) {
+        LocatedYaml yaml = LocatedYaml.read(file, new ArrayList<>());
+        return yaml.problem(pointer, message);
     }
 
     private <T> T bind(LocatedYaml yaml, Class<T> type) {

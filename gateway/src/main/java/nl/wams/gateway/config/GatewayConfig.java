@@ -315,14 +315,16 @@ public record GatewayConfig(
     }
 
     /**
-     * Health and metrics on a port of their own.
+     * Health, metrics and the configuration reload on a port of their own.
      *
      * @param certificateWarningDays health warns when a federation certificate expires within this
+     * @param watchConfig reload the purpose register when the configuration file changes
      */
-    public record Management(String host, Integer port, Integer certificateWarningDays) {
+    public record Management(String host, Integer port, Integer certificateWarningDays, Boolean watchConfig) {
         public Management {
             host = host == null ? "127.0.0.1" : host;
             certificateWarningDays = certificateWarningDays == null ? 30 : certificateWarningDays;
+            watchConfig = Boolean.TRUE.equals(watchConfig);
         }
     }
 

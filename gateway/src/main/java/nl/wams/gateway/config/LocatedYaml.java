@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.StringReader;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,13 +34,20 @@ final class LocatedYaml {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final Path file;
+    private final String text;
     private final JsonNode tree;
     private final Map<String, Integer> lines;
 
-    private LocatedYaml(Path file, JsonNode tree, Map<String, Integer> lines) {
+    private LocatedYaml(Path file, String text, JsonNode tree, Map<String, Integer> lines) {
         this.file = file;
+        this.text = text;
         this.tree = tree;
         this.lines = lines;
+    }
+
+    /** The file's text exactly as it was read and checked (what a configuration version hashes). */
+    String text() {
+        return text;
     }
 
     /** Reads the file; syntax errors and duplicate keys are added to {@code problems}. */
@@ -49,16 +56,18 @@ final class LocatedYaml {
         options.setMaxAliasesForCollections(20);
         options.setCodePointLimit(1_000_000);
         Map<String, Integer> lines = new HashMap<>();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            Node root = new Yaml(options).compose(reader);
+        String text = "";
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+            Node root = new Yaml(options).compose(new StringReader(text));
             if (root == null) {
                 problems.add(new ConfigProblem(file, 1, "", "file is empty"));
-                return new LocatedYaml(file, NODES.objectNode(), lines);
+                return new LocatedYaml(file, text, NODES.objectNode(), lines);
             }
             List<ConfigProblem> duplicates = new ArrayList<>();
             JsonNode tree = convert(file, root, "", lines, duplicates);
             problems.addAll(duplicates);
-            return new LocatedYaml(file, tree, lines);
+            return new LocatedYaml(file, text, tree, lines);
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
             problems.add(new ConfigProblem(file, line, "", "YAML syntax error: " + e.getProblem()));
@@ -67,7 +76,7 @@ final class LocatedYaml {
         } catch (IOException e) {
             problems.add(new ConfigProblem(file, 0, "", "cannot read file: " + e.getMessage()));
         }
-        return new LocatedYaml(file, NODES.objectNode(), lines);
+        return new LocatedYaml(file, text, NODES.objectNode(), lines);
     }
 
     private static JsonNode convert(

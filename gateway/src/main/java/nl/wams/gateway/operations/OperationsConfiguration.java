@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.io.IOException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,8 +15,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import nl.wams.gateway.audit.AuditLog;
+import nl.wams.gateway.audit.ConfigHistory;
+import nl.wams.gateway.config.GatewayConfig;
 import nl.wams.gateway.config.LoadedConfig;
 import nl.wams.gateway.federation.FederationSetup;
+import nl.wams.gateway.register.ActiveRules;
 import nl.wams.gateway.requester.RequestAudit;
 import nl.wams.gateway.routing.PartyCallObserver;
 import nl.wams.gateway.routing.PartyHealth;
@@ -52,6 +56,19 @@ class OperationsConfiguration {
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .build();
+    }
+
+    /** Which configuration is in force, and its reload ({@code /actuator/configuratie}). */
+    @Bean
+    ConfigurationEndpoint configurationEndpoint(ActiveRules rules, ConfigHistory history) {
+        return new ConfigurationEndpoint(rules, history);
+    }
+
+    /** Reloads when the configuration file changes, if {@code management.watch-config} says so. */
+    @Bean(destroyMethod = "close")
+    ConfigWatcher configWatcher(LoadedConfig config, ActiveRules rules) throws IOException {
+        GatewayConfig.Management management = config.gateway().management();
+        return new ConfigWatcher(rules, config.file(), management != null && management.watchConfig());
     }
 
     /** Above this many entries waiting, the audit writer does not keep up: not ready. */

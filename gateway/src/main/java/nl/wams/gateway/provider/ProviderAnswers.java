@@ -22,14 +22,15 @@ import nl.wams.gateway.minimisation.MinimisationFilter;
  * own backend and is minimised at the source with its own profiles; categories it may not release
  * are named as removed, never shown. Every answer is signed against the request it answers.
  */
-record ProviderAnswers(
-        PartyAdapter backend, MinimisationFilter minimisation, PeerMessages messages, PeerSigner signer) {
+record ProviderAnswers(PartyAdapter backend, PeerMessages messages, PeerSigner signer) {
 
     /**
      * Fetches and minimises the categories that may be released; the rest is named as removed.
-     * Empty when the backend did not answer (then nothing is sent).
+     * Empty when the backend did not answer (then nothing is sent). {@code minimisation}: the
+     * profiles of the rules that decide this answer.
      */
     Optional<PeerAnswer> fromBackend(
+            MinimisationFilter minimisation,
             String purpose,
             List<String> automatic,
             List<String> never,
@@ -41,7 +42,7 @@ record ProviderAnswers(
         }
         AdapterResult result = backend.fetch(new AdapterRequest(transactionId, purpose, subjects, automatic));
         if (result instanceof AdapterResult.Answered answered) {
-            return Optional.of(released(purpose, answered, never));
+            return Optional.of(released(minimisation, purpose, answered, never));
         }
         if (result instanceof AdapterResult.NotKnown) {
             return Optional.of(PeerAnswer.notKnown());
@@ -53,7 +54,8 @@ record ProviderAnswers(
     }
 
     /** Minimised at the source with this provider's own profiles; removals are named, never shown. */
-    private PeerAnswer released(String purpose, AdapterResult.Answered answered, List<String> never) {
+    private static PeerAnswer released(
+            MinimisationFilter minimisation, String purpose, AdapterResult.Answered answered, List<String> never) {
         Set<String> removed = new LinkedHashSet<>();
         never.forEach(c -> removed.add(c + ".*"));
         List<PeerAnswer.Person> people = new ArrayList<>();

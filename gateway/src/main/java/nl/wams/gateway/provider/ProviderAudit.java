@@ -2,6 +2,7 @@ package nl.wams.gateway.provider;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import nl.wams.adapters.TraceIds;
 import nl.wams.adapters.peer.PeerAnswer;
 import nl.wams.gateway.audit.AuditEntry;
@@ -21,11 +22,20 @@ final class ProviderAudit {
     private final AuditLog log;
     private final Pseudonyms pseudonyms;
     private final GatewayConfig.Identity identity;
+    private final Supplier<String> configVersion;
 
-    ProviderAudit(AuditLog log, Pseudonyms pseudonyms, GatewayConfig.Identity identity) {
+    /** @param configVersion the version of the rules that decide what this trail records */
+    ProviderAudit(
+            AuditLog log, Pseudonyms pseudonyms, GatewayConfig.Identity identity, Supplier<String> configVersion) {
         this.log = log;
         this.pseudonyms = pseudonyms;
         this.identity = identity;
+        this.configVersion = configVersion;
+    }
+
+    /** The same trail, for what the rules of {@code version} decide (one exchange, one decision). */
+    ProviderAudit under(String version) {
+        return new ProviderAudit(log, pseudonyms, identity, () -> version);
     }
 
     /** A request refused before its content was trusted: only who asked and why. */
@@ -37,6 +47,7 @@ final class ProviderAudit {
                         .party(identity.name(), identity.oin())
                         .subjects(List.of())
                         .outcome("GEWEIGERD", ground, detail)
+                        .configVersion(configVersion.get())
                         .build()));
     }
 
@@ -88,7 +99,8 @@ final class ProviderAudit {
                                         .party(identity.name(), identity.oin())
                                         .purpose(
                                                 review.purpose(), review.legalBasis(), review.phase(), review.caseRef())
-                                        .categories(List.of(), answer.releasedCategories()),
+                                        .categories(List.of(), answer.releasedCategories())
+                                        .configVersion(configVersion.get()),
                                 answer)
                         .build()));
     }
@@ -111,6 +123,7 @@ final class ProviderAudit {
                 .subjects(request.subjects().stream()
                         .map(s -> pseudonyms.of(s.bsn()))
                         .toList())
-                .categories(request.categories(), List.of());
+                .categories(request.categories(), List.of())
+                .configVersion(configVersion.get());
     }
 }

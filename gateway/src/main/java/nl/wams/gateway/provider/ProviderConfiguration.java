@@ -10,8 +10,7 @@ import nl.wams.gateway.audit.Pseudonyms;
 import nl.wams.gateway.config.GatewayConfig;
 import nl.wams.gateway.config.LoadedConfig;
 import nl.wams.gateway.federation.FederationSetup;
-import nl.wams.gateway.minimisation.MinimisationFilter;
-import nl.wams.gateway.policy.RequestPolicy;
+import nl.wams.gateway.register.ActiveRules;
 import nl.wams.gateway.request.TransactionIds;
 import nl.wams.gateway.routing.AdapterFactory;
 import nl.wams.gateway.storage.DataCipher;
@@ -29,9 +28,9 @@ class ProviderConfiguration {
     @Bean
     ProviderService providerService(
             LoadedConfig config,
+            ActiveRules rules,
             FederationSetup federation,
             AdapterFactory adapters,
-            MinimisationFilter minimisation,
             AuditLog auditLog,
             Pseudonyms pseudonyms,
             HikariDataSource auditDataSource,
@@ -39,18 +38,17 @@ class ProviderConfiguration {
             Clock clock) {
         GatewayConfig.Provider provider = config.gateway().provider();
         return new ProviderService(
-                config.gateway(),
+                config.gateway().identity(),
+                rules,
                 federation.messages(clock),
                 federation.signer(),
                 new ReplayStore(auditDataSource, clock),
                 adapters.backend(provider.backend(), provider.timeout()),
-                minimisation,
                 auditLog,
                 pseudonyms,
                 reviewStore,
                 clock,
-                new TransactionIds(clock)::next,
-                new RequestPolicy(config.gateway(), config.catalogue()));
+                new TransactionIds(clock)::next);
     }
 
     @Lazy

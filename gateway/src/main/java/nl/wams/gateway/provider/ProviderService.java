@@ -19,9 +19,9 @@ import nl.wams.adapters.peer.PeerTrust;
 import nl.wams.gateway.audit.AuditLog;
 import nl.wams.gateway.audit.Pseudonyms;
 import nl.wams.gateway.config.GatewayConfig;
-import nl.wams.gateway.minimisation.MinimisationFilter;
-import nl.wams.gateway.policy.RequestPolicy;
 import nl.wams.gateway.policy.Violation;
+import nl.wams.gateway.register.ActiveRules;
+import nl.wams.gateway.register.Rules;
 
 /**
  * Provider role: one exchange with a peer gateway, in the order it happens. The request is checked
@@ -34,35 +34,36 @@ import nl.wams.gateway.policy.Violation;
 public final class ProviderService {
 
     private final IncomingRequests incoming;
-    private final ReleasePolicy releasePolicy;
+    private final ActiveRules rules;
     private final ProviderAnswers answers;
     private final ReviewLifecycle lifecycle;
     private final ProviderAudit audit;
     private final ReviewStore reviews;
-    private final Duration reviewTerm;
     private final Clock clock;
     private final Supplier<UUID> ids;
 
+    /**
+     * @param identity this organisation (a reload does not change it)
+     * @param rules the rules in force: each exchange is decided by those in force when it arrives
+     */
     public ProviderService(
-            GatewayConfig config,
+            GatewayConfig.Identity identity,
+            ActiveRules rules,
             PeerMessages messages,
             PeerSigner signer,
             ReplayStore replay,
             PartyAdapter backend,
-            MinimisationFilter minimisation,
             AuditLog log,
             Pseudonyms pseudonyms,
             ReviewStore reviews,
             Clock clock,
-            Supplier<UUID> ids,
-            RequestPolicy policy) {
-        this.audit = new ProviderAudit(log, pseudonyms, config.identity());
+            Supplier<UUID> ids) {
+        this.audit = new ProviderAudit(log, pseudonyms, identity, rules::version);
+        this.rules = rules;
         this.incoming = new IncomingRequests(messages, signer.oin(), replay, audit);
-        this.releasePolicy = new ReleasePolicy(config.provider(), policy);
-        this.answers = new ProviderAnswers(backend, minimisation, messages, signer);
-        this.lifecycle = new ReviewLifecycle(audit, reviews, clock, answers);
+        this.answers = new ProviderAnswers(backend, messages, signer);
+        this.lifecycle = new ReviewLifecycle(audit, reviews, clock, answers, rules);
         this.reviews = reviews;
-        this.reviewTerm = config.provider().reviewTerm();
         this.clock = clock;
         this.ids = ids;
     }
@@ -127,6 +128,10 @@ public final class ProviderService {
         } catch (SQLException e) {
             return STORAGE_UNAVAILABLE;
         }
+        // The rules in force now decide this exchange to its end, also if a reload replaces them meanwhile.
+        Rules in = rules.current();
+        ProviderAudit audit = this.audit.under(in.version());
+        ReleasePolicy releasePolicy = new ReleasePolicy(in.gateway().provider(), in.policy());
         List<Violation> violations = releasePolicy.violations(
                 request.requesterOin(), request.dataRequest(), request.request().categories());
         if (!violations.isEmpty()) {
@@ -148,7 +153,7 @@ public final class ProviderService {
         String ownId = ids.get().toString();
         Optional<PeerAnswer> decided;
         try {
-            decided = decide(request, ownId);
+            decided = decide(request, ownId, in, releasePolicy);
         } catch (SQLException e) {
             return STORAGE_UNAVAILABLE;
         }
@@ -215,7 +220,9 @@ public final class ProviderService {
     }
 
     /** The answer to an accepted request; empty when the backend did not answer. */
-    private Optional<PeerAnswer> decide(IncomingRequests.Accepted accepted, String ownId) throws SQLException {
+    private Optional<PeerAnswer> decide(
+            IncomingRequests.Accepted accepted, String ownId, Rules in, ReleasePolicy releasePolicy)
+            throws SQLException {
         var request = accepted.request();
         if (!releasePolicy.serves(accepted.requesterOin(), request.purpose())) {
             return Optional.of(PeerAnswer.refused(
@@ -239,7 +246,7 @@ public final class ProviderService {
                     accepted.jws(),
                     ReviewStatus.OPEN,
                     now,
-                    now.plus(reviewTerm),
+                    now.plus(in.gateway().provider().reviewTerm()),
                     null,
                     null,
                     null,
@@ -247,6 +254,11 @@ public final class ProviderService {
             return Optional.of(PeerAnswer.held(statusPath(ownId), split.review()));
         }
         return answers.fromBackend(
-                request.purpose(), split.automatic(), split.never(), request.subjects(), accepted.transactionId());
+                in.minimisation(),
+                request.purpose(),
+                split.automatic(),
+                split.never(),
+                request.subjects(),
+                accepted.transactionId());
     }
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import nl.wams.adapters.RefusalGround;
 import nl.wams.adapters.peer.PeerAnswer;
+import nl.wams.gateway.register.ActiveRules;
+import nl.wams.gateway.register.Rules;
 
 /**
  * Provider role: the life of a review after the request was held. A professional decides once
@@ -13,7 +15,8 @@ import nl.wams.adapters.peer.PeerAnswer;
  * answer is built, signed against the original request, stored for the requester's next poll and
  * logged as {@code BEOORDELINGSBESLUIT}.
  */
-public record ReviewLifecycle(ProviderAudit audit, ReviewStore reviews, Clock clock, ProviderAnswers answers) {
+public record ReviewLifecycle(
+        ProviderAudit audit, ReviewStore reviews, Clock clock, ProviderAnswers answers, ActiveRules rules) {
 
     /** A professional's decision on a review. */
     public sealed interface Decision {
@@ -57,6 +60,8 @@ public record ReviewLifecycle(ProviderAudit audit, ReviewStore reviews, Clock cl
             return DecisionResult.ALREADY_DECIDED;
         }
         List<String> asked = review.categories();
+        // The rules in force now decide what a release lets go.
+        Rules in = rules.current();
         PeerAnswer answer;
         ReviewStatus status;
         if (decision instanceof Decision.Release release) {
@@ -68,7 +73,7 @@ public record ReviewLifecycle(ProviderAudit audit, ReviewStore reviews, Clock cl
             List<String> withheld = asked.stream()
                     .filter(c -> !release.categories().contains(c))
                     .toList();
-            answer = answers.fromBackend(review.purpose(), released, withheld, review.subjects(), id)
+            answer = answers.fromBackend(in.minimisation(), review.purpose(), released, withheld, review.subjects(), id)
                     .orElseThrow(() -> new SQLException("backend not reachable; the decision is not recorded"));
             status = ReviewStatus.VRIJGEGEVEN;
         } else {
@@ -76,7 +81,7 @@ public record ReviewLifecycle(ProviderAudit audit, ReviewStore reviews, Clock cl
             answer = PeerAnswer.refused(refuse.ground(), refuse.motivation());
             status = ReviewStatus.GEWEIGERD;
         }
-        return store(review, answer, status, reviewer) ? DecisionResult.DECIDED : DecisionResult.ALREADY_DECIDED;
+        return store(review, answer, status, reviewer, in) ? DecisionResult.DECIDED : DecisionResult.ALREADY_DECIDED;
     }
 
     /** Closes reviews past their term as NIET_BEANTWOORD, so no requester waits forever. */
@@ -84,17 +89,17 @@ public record ReviewLifecycle(ProviderAudit audit, ReviewStore reviews, Clock cl
         int closed = 0;
         for (ReviewStore.Review review : reviews.expired(clock.instant())) {
             PeerAnswer answer = PeerAnswer.notAnswered("Niet binnen de termijn beoordeeld.");
-            if (store(review, answer, ReviewStatus.NIET_BEANTWOORD, "termijn")) {
+            if (store(review, answer, ReviewStatus.NIET_BEANTWOORD, "termijn", rules.current())) {
                 closed++;
             }
         }
         return closed;
     }
 
-    private boolean store(ReviewStore.Review review, PeerAnswer answer, ReviewStatus status, String reviewer)
+    private boolean store(ReviewStore.Review review, PeerAnswer answer, ReviewStatus status, String reviewer, Rules in)
             throws SQLException {
         String signed = answers.sign(review.requesterOin(), review.requestJws(), review.id(), answer);
-        audit.decided(review, reviewer, answer);
+        audit.under(in.version()).decided(review, reviewer, answer);
         return reviews.decide(review.id(), status, clock.instant(), reviewer, signed);
     }
 }

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import nl.wams.adapters.AdapterRequest;
 import nl.wams.adapters.AdapterResult;
+import nl.wams.gateway.register.ActiveRules;
+import nl.wams.gateway.register.Rules;
 import nl.wams.gateway.request.DataRequest;
 import nl.wams.gateway.request.DataRequestResult;
 import nl.wams.gateway.request.PartyResult;
@@ -36,6 +38,7 @@ public final class AnswerPoller {
     private final PendingAnswers pending;
     private final ResultStore results;
     private final AnswerRelease release;
+    private final ActiveRules rules;
     private final RequestAudit audit;
     private final Clock clock;
     private final Duration first;
@@ -48,6 +51,7 @@ public final class AnswerPoller {
             PendingAnswers pending,
             ResultStore results,
             AnswerRelease release,
+            ActiveRules rules,
             RequestAudit audit,
             Clock clock,
             Duration first,
@@ -58,6 +62,7 @@ public final class AnswerPoller {
         this.pending = pending;
         this.results = results;
         this.release = release;
+        this.rules = rules;
         this.audit = audit;
         this.clock = clock;
         this.first = first;
@@ -147,13 +152,15 @@ public final class AnswerPoller {
     private void complete(PendingAnswers.Pending due, DataRequestResult result, AdapterResult answer)
             throws SQLException {
         DataRequest request = result.request();
-        PartyResult partyResult = release.release(due.partyId(), answer, request);
+        // A held answer leaves under the rules in force when it is released.
+        Rules in = rules.current();
+        PartyResult partyResult = release.release(due.partyId(), answer, request, in);
         List<PartyResult> updated = new ArrayList<>();
         result.results().forEach(r -> updated.add(r.party().equals(due.partyId()) ? partyResult : r));
         DataRequestResult completed = new DataRequestResult(
                 result.id(), result.requester(), result.received(), clock.instant(), request, updated);
         ResultStore.Row row = results.row(completed);
-        audit.trail(result.id(), result.requester(), request).released(List.of(partyResult), c -> {
+        audit.trail(result.id(), result.requester(), request, in.version()).released(List.of(partyResult), c -> {
             results.put(c, row);
             pending.remove(c, due);
         });

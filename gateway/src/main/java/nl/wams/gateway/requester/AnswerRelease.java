@@ -4,7 +4,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import nl.wams.adapters.AdapterResult;
 import nl.wams.gateway.config.GatewayConfig;
-import nl.wams.gateway.minimisation.MinimisationFilter;
+import nl.wams.gateway.register.Rules;
 import nl.wams.gateway.request.DataRequest;
 import nl.wams.gateway.request.PartyResult;
 
@@ -17,15 +17,15 @@ final class AnswerRelease {
 
     private final GatewayConfig config;
     private final AnswerCheck check;
-    private final MinimisationFilter minimisation;
 
-    AnswerRelease(GatewayConfig config, AnswerCheck check, MinimisationFilter minimisation) {
+    /** @param config the configuration the gateway started with (its parties: a reload does not change them) */
+    AnswerRelease(GatewayConfig config, AnswerCheck check) {
         this.config = config;
         this.check = check;
-        this.minimisation = minimisation;
     }
 
-    PartyResult release(String partyId, AdapterResult answer, DataRequest request) {
+    /** Releases one party's answer under {@code rules} (those the request started with). */
+    PartyResult release(String partyId, AdapterResult answer, DataRequest request, Rules rules) {
         Set<String> asked =
                 request.subjects().stream().map(DataRequest.Subject::bsn).collect(Collectors.toSet());
         boolean peer = config.party(partyId)
@@ -33,7 +33,9 @@ final class AnswerRelease {
                 .orElse(false);
         AdapterResult checked = check.check(answer, request.categoriesAskedOf(partyId), asked, peer);
         // Defence in depth: minimised here even when the party minimised at the source.
-        return minimisation.release(
-                request.purpose(), PartyResults.of(partyId, config.partyName(partyId), checked, request.subjects()));
+        return rules.minimisation()
+                .release(
+                        request.purpose(),
+                        PartyResults.of(partyId, config.partyName(partyId), checked, request.subjects()));
     }
 }

@@ -12,8 +12,9 @@ import nl.wams.adapters.TraceIds;
 import nl.wams.gateway.audit.AuditUnavailableException;
 import nl.wams.gateway.audit.InTransaction;
 import nl.wams.gateway.policy.PolicyRefusedException;
-import nl.wams.gateway.policy.RequestPolicy;
 import nl.wams.gateway.policy.Violation;
+import nl.wams.gateway.register.ActiveRules;
+import nl.wams.gateway.register.Rules;
 import nl.wams.gateway.request.DataRequest;
 import nl.wams.gateway.request.DataRequestResult;
 import nl.wams.gateway.request.PartyResult;
@@ -31,7 +32,7 @@ public final class DataRequestHandler {
 
     private static final Logger log = LoggerFactory.getLogger(DataRequestHandler.class);
 
-    private final RequestPolicy policy;
+    private final ActiveRules rules;
     private final PartyFanOut fanOut;
     private final AnswerRelease release;
     private final ResultStore store;
@@ -41,7 +42,7 @@ public final class DataRequestHandler {
     private final Supplier<Instant> firstPoll;
 
     DataRequestHandler(
-            RequestPolicy policy,
+            ActiveRules rules,
             PartyFanOut fanOut,
             AnswerRelease release,
             ResultStore store,
@@ -49,7 +50,7 @@ public final class DataRequestHandler {
             RequestAudit audit,
             PendingAnswers pendingAnswers,
             Supplier<Instant> firstPoll) {
-        this.policy = policy;
+        this.rules = rules;
         this.fanOut = fanOut;
         this.release = release;
         this.store = store;
@@ -70,8 +71,10 @@ public final class DataRequestHandler {
      */
     public DataRequestResult handle(UUID id, String requester, DataRequest request) {
         Instant received = clock.instant();
-        RequestAudit.Trail trail = audit.trail(id, requester, request);
-        List<Violation> violations = policy.check(request);
+        // The rules in force now decide this request to its end, also if a reload replaces them meanwhile.
+        Rules in = rules.current();
+        RequestAudit.Trail trail = audit.trail(id, requester, request, in.version());
+        List<Violation> violations = in.policy().check(request);
         if (!violations.isEmpty()) {
             trail.refused(violations);
             throw new PolicyRefusedException(violations);
@@ -98,7 +101,7 @@ public final class DataRequestHandler {
                     .toList();
         }
         List<PartyResult> results = answers.stream()
-                .map(a -> release.release(a.partyId(), a.result(), request))
+                .map(a -> release.release(a.partyId(), a.result(), request, in))
                 .toList();
         DataRequestResult result = new DataRequestResult(id, requester, received, clock.instant(), request, results);
         // Serialised and sealed here, on the request's thread; the writer's transaction only inserts.

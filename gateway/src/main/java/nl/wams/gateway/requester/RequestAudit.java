@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import nl.wams.adapters.AdapterResult;
 import nl.wams.adapters.TraceIds;
 import nl.wams.gateway.audit.AuditEntry;
@@ -31,6 +32,7 @@ public final class RequestAudit {
     private final AuditLog log;
     private final Pseudonyms pseudonyms;
     private final GatewayConfig config;
+    private final Supplier<String> rulesInForce;
 
     private final RefusalCounter refusals;
 
@@ -42,11 +44,17 @@ public final class RequestAudit {
         void refused(String rule);
     }
 
-    public RequestAudit(AuditLog log, Pseudonyms pseudonyms, GatewayConfig config) {
-        this(log, pseudonyms, config, RefusalCounter.NONE);
-    }
-
-    public RequestAudit(AuditLog log, Pseudonyms pseudonyms, GatewayConfig config, RefusalCounter refusals) {
+    /**
+     * @param config the configuration the gateway started with (identity and parties: a reload does not change them)
+     * @param rulesInForce the version of the rules in force now, for records outside one request's trail
+     */
+    public RequestAudit(
+            AuditLog log,
+            Pseudonyms pseudonyms,
+            GatewayConfig config,
+            Supplier<String> rulesInForce,
+            RefusalCounter refusals) {
+        this.rulesInForce = rulesInForce;
         this.refusals = refusals;
         this.log = log;
         this.pseudonyms = pseudonyms;
@@ -70,6 +78,7 @@ public final class RequestAudit {
                     List.of(AuditEntry.of(AuditEvent.ANTWOORD_TE_LAAT, transactionId)
                             .requester(config.identity().oin(), null)
                             .party(partyId, partyOin(partyId))
+                            .configVersion(rulesInForce.get())
                             .outcome(
                                     outcome.name(),
                                     null,
@@ -81,8 +90,9 @@ public final class RequestAudit {
         }
     }
 
-    Trail trail(UUID id, String user, DataRequest request) {
-        return new Trail(id, user, request);
+    /** The trail of one request decided by the rules of {@code configVersion}. */
+    Trail trail(UUID id, String user, DataRequest request, String configVersion) {
+        return new Trail(id, user, request, configVersion);
     }
 
     /** The records of one request. Each method returns only after its records are committed. */
@@ -92,8 +102,10 @@ public final class RequestAudit {
         private final String user;
         private final DataRequest request;
         private final List<String> subjects;
+        private final String configVersion;
 
-        private Trail(UUID id, String user, DataRequest request) {
+        private Trail(UUID id, String user, DataRequest request, String configVersion) {
+            this.configVersion = configVersion;
             this.transactionId = id.toString();
             this.traceId = TraceIds.of(transactionId);
             this.user = user;
@@ -195,7 +207,8 @@ public final class RequestAudit {
             return AuditEntry.of(event, transactionId)
                     .requester(config.identity().oin(), user)
                     .purpose(request.purpose(), request.legalBasis(), request.phase(), request.caseReference())
-                    .subjects(subjects);
+                    .subjects(subjects)
+                    .configVersion(configVersion);
         }
 
         private List<String> allAsked() {

@@ -3,14 +3,14 @@ package nl.wams.gateway.requester;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import nl.wams.gateway.config.Catalogue;
 import nl.wams.gateway.config.GatewayConfig;
 import nl.wams.gateway.minimisation.CategoryProfile;
 import nl.wams.gateway.minimisation.FieldPath;
-import nl.wams.gateway.minimisation.MinimisationFilter;
 import nl.wams.gateway.minimisation.Transform;
-import nl.wams.gateway.policy.RequestPolicy;
 import nl.wams.gateway.policy.Violation;
+import nl.wams.gateway.register.Rules;
 import nl.wams.gateway.request.DataRequest;
 
 /**
@@ -20,16 +20,11 @@ import nl.wams.gateway.request.DataRequest;
  */
 public final class RequestPreview {
 
-    private final GatewayConfig gateway;
-    private final Catalogue catalogue;
-    private final RequestPolicy policy;
-    private final MinimisationFilter filter;
+    private final Supplier<Rules> rules;
 
-    public RequestPreview(GatewayConfig gateway, Catalogue catalogue, MinimisationFilter filter) {
-        this.gateway = gateway;
-        this.catalogue = catalogue;
-        this.policy = new RequestPolicy(gateway, catalogue);
-        this.filter = filter;
+    /** @param rules the rules to preview with (the gateway's: those in force at each preview) */
+    public RequestPreview(Supplier<Rules> rules) {
+        this.rules = rules;
     }
 
     /** The preview: refused (with every violation) or the parties with what would pass. */
@@ -59,18 +54,19 @@ public final class RequestPreview {
     public record Removed(String field, boolean sentByParty) {}
 
     public Preview preview(DataRequest request) {
-        List<Violation> violations = policy.check(request);
+        Rules in = rules.get();
+        List<Violation> violations = in.policy().check(request);
         if (!violations.isEmpty()) {
             return new Preview(request, violations, List.of());
         }
         List<PartyPreview> parties = new ArrayList<>();
         for (DataRequest.PartyQuestion question : request.parties()) {
-            GatewayConfig.Party party = gateway.party(question.party()).orElseThrow();
+            GatewayConfig.Party party = in.gateway().party(question.party()).orElseThrow();
             List<CategoryPreview> categories = new ArrayList<>();
             for (String name : question.categories()) {
                 categories.add(category(
-                        catalogue.category(name).orElseThrow(),
-                        filter.profile(request.purpose(), name).orElseThrow(),
+                        in.catalogue().category(name).orElseThrow(),
+                        in.minimisation().profile(request.purpose(), name).orElseThrow(),
                         party.adapter().mappings().getOrDefault(name, Map.of())));
             }
             parties.add(new PartyPreview(party, categories));

@@ -11,8 +11,7 @@ import nl.wams.adapters.FieldType;
 import nl.wams.gateway.audit.AuditLog;
 import nl.wams.gateway.audit.Pseudonyms;
 import nl.wams.gateway.config.LoadedConfig;
-import nl.wams.gateway.minimisation.MinimisationFilter;
-import nl.wams.gateway.policy.RequestPolicy;
+import nl.wams.gateway.register.ActiveRules;
 import nl.wams.gateway.routing.LateAnswers;
 import nl.wams.gateway.routing.PartyFanOut;
 import nl.wams.gateway.routing.PartyRoutes;
@@ -41,11 +40,13 @@ class RequesterConfiguration {
             LoadedConfig config,
             AuditLog auditLog,
             Pseudonyms pseudonyms,
+            ActiveRules rules,
             ObjectProvider<RequestAudit.RefusalCounter> refusals) {
         return new RequestAudit(
                 auditLog,
                 pseudonyms,
                 config.gateway(),
+                rules::version,
                 refusals.getIfAvailable(() -> RequestAudit.RefusalCounter.NONE));
     }
 
@@ -62,6 +63,7 @@ class RequesterConfiguration {
             PendingAnswers pendingAnswers,
             ResultStore store,
             AnswerRelease answerRelease,
+            ActiveRules rules,
             RequestAudit requestAudit,
             Clock clock) {
         var polling = config.gateway().reviewPolling();
@@ -70,6 +72,7 @@ class RequesterConfiguration {
                 pendingAnswers,
                 store,
                 answerRelease,
+                rules,
                 requestAudit,
                 clock,
                 polling.first(),
@@ -95,24 +98,25 @@ class RequesterConfiguration {
     }
 
     @Bean
-    RequestPreview requestPreview(LoadedConfig config, MinimisationFilter minimisation) {
-        return new RequestPreview(config.gateway(), config.catalogue(), minimisation);
+    RequestPreview requestPreview(ActiveRules rules) {
+        return new RequestPreview(rules::current);
     }
 
     @Bean
-    AnswerRelease answerRelease(LoadedConfig config, MinimisationFilter minimisation) {
+    AnswerRelease answerRelease(LoadedConfig config) {
         Map<String, Map<String, FieldType>> types = new HashMap<>();
         config.catalogue().categories().forEach(c -> {
             Map<String, FieldType> fields = new HashMap<>();
             c.fields().forEach((name, field) -> fields.put(name, field.type()));
             types.put(c.name(), fields);
         });
-        return new AnswerRelease(config.gateway(), new AnswerCheck(types), minimisation);
+        return new AnswerRelease(config.gateway(), new AnswerCheck(types));
     }
 
     @Bean
     DataRequestHandler dataRequestHandler(
             LoadedConfig config,
+            ActiveRules rules,
             PartyFanOut fanOut,
             AnswerRelease answerRelease,
             ResultStore store,
@@ -120,7 +124,7 @@ class RequesterConfiguration {
             RequestAudit requestAudit,
             PendingAnswers pendingAnswers) {
         return new DataRequestHandler(
-                new RequestPolicy(config.gateway(), config.catalogue()),
+                rules,
                 fanOut,
                 answerRelease,
                 store,

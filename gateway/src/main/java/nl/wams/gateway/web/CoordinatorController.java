@@ -11,8 +11,9 @@ import java.util.UUID;
 import nl.wams.gateway.api.ApiHeadersFilter;
 import nl.wams.gateway.config.Catalogue;
 import nl.wams.gateway.config.GatewayConfig;
-import nl.wams.gateway.config.LoadedConfig;
 import nl.wams.gateway.policy.PolicyRefusedException;
+import nl.wams.gateway.register.ActiveRules;
+import nl.wams.gateway.register.Rules;
 import nl.wams.gateway.request.DataRequest;
 import nl.wams.gateway.request.DataRequestResult;
 import nl.wams.gateway.requester.DataRequestHandler;
@@ -38,14 +39,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class CoordinatorController {
 
-    private final LoadedConfig config;
+    private final ActiveRules rules;
     private final RequestPreview preview;
     private final DataRequestHandler handler;
     private final ResultStore results;
 
-    CoordinatorController(
-            LoadedConfig config, RequestPreview preview, DataRequestHandler handler, ResultStore results) {
-        this.config = config;
+    CoordinatorController(ActiveRules rules, RequestPreview preview, DataRequestHandler handler, ResultStore results) {
+        this.rules = rules;
         this.preview = preview;
         this.handler = handler;
         this.results = results;
@@ -72,9 +72,9 @@ class CoordinatorController {
     @GetMapping("/verzoeken/nieuw")
     String compose(@RequestParam(name = "doel", required = false) String purpose, Model model) {
         Optional<GatewayConfig.Purpose> chosen =
-                purpose == null ? Optional.empty() : config.gateway().purpose(purpose);
+                purpose == null ? Optional.empty() : rules.current().gateway().purpose(purpose);
         if (chosen.isEmpty()) {
-            model.addAttribute("doelen", config.gateway().purposes());
+            model.addAttribute("doelen", rules.current().gateway().purposes());
             return "web/verzoek-doel";
         }
         return form(RequestForm.empty(chosen.get().id()), chosen.get(), Map.of(), model);
@@ -144,7 +144,7 @@ class CoordinatorController {
     }
 
     private GatewayConfig.Purpose purpose(RequestForm form) {
-        return config.gateway().purpose(String.valueOf(form.getDoel())).orElseThrow(WebPages.NotFound::new);
+        return rules.current().gateway().purpose(String.valueOf(form.getDoel())).orElseThrow(WebPages.NotFound::new);
     }
 
     private static DataRequest request(RequestForm form, GatewayConfig.Purpose purpose) {
@@ -157,10 +157,11 @@ class CoordinatorController {
     private String form(RequestForm form, GatewayConfig.Purpose purpose, Map<String, String> errors, Model model) {
         form.fillRows();
         List<PartyChoice> parties = new ArrayList<>();
-        for (GatewayConfig.Party party : config.gateway().parties()) {
+        Rules in = rules.current();
+        for (GatewayConfig.Party party : in.gateway().parties()) {
             List<Catalogue.Category> offered = party.categories().stream()
                     .filter(purpose.categories()::contains)
-                    .map(c -> config.catalogue().category(c))
+                    .map(c -> in.catalogue().category(c))
                     .flatMap(Optional::stream)
                     .toList();
             if (!offered.isEmpty()) {

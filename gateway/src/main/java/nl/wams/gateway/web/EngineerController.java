@@ -1,7 +1,8 @@
 package nl.wams.gateway.web;
 
 import nl.wams.gateway.config.LoadedConfig;
-import nl.wams.gateway.minimisation.MinimisationFilter;
+import nl.wams.gateway.register.ActiveRules;
+import nl.wams.gateway.register.Rules;
 import nl.wams.gateway.routing.PartyRoutes;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,20 +16,23 @@ import org.springframework.web.bind.annotation.GetMapping;
 class EngineerController {
 
     private final LoadedConfig config;
-    private final MinimisationFilter minimisation;
+    private final ActiveRules rules;
     private final PartyRoutes routes;
 
-    EngineerController(LoadedConfig config, MinimisationFilter minimisation, PartyRoutes routes) {
+    EngineerController(LoadedConfig config, ActiveRules rules, PartyRoutes routes) {
         this.config = config;
-        this.minimisation = minimisation;
+        this.rules = rules;
         this.routes = routes;
     }
 
+    /** The purpose register in force (after the last reload), with its version. */
     @GetMapping("/register")
     String register(Model model) {
-        model.addAttribute("gateway", config.gateway());
-        model.addAttribute("catalogus", config.catalogue());
-        model.addAttribute("minimalisatie", minimisation);
+        Rules in = rules.current();
+        model.addAttribute("gateway", in.gateway());
+        model.addAttribute("catalogus", in.catalogue());
+        model.addAttribute("minimalisatie", in.minimisation());
+        model.addAttribute("versie", in.version());
         return "web/register";
     }
 

@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import nl.wams.gateway.config.Catalogue;
 import nl.wams.gateway.config.LoadedConfig;
-import nl.wams.gateway.minimisation.MinimisationFilter;
 import nl.wams.gateway.provider.ProviderService;
 import nl.wams.gateway.provider.ReviewLifecycle;
 import nl.wams.gateway.provider.ReviewStore;
+import nl.wams.gateway.register.ActiveRules;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
@@ -33,19 +33,19 @@ class ReviewerController {
     private final LoadedConfig config;
     private final ObjectProvider<ReviewStore> reviews;
     private final ObjectProvider<ProviderService> provider;
-    private final MinimisationFilter minimisation;
+    private final ActiveRules rules;
     private final Clock clock;
 
     ReviewerController(
             LoadedConfig config,
             ObjectProvider<ReviewStore> reviews,
             ObjectProvider<ProviderService> provider,
-            MinimisationFilter minimisation,
+            ActiveRules rules,
             Clock clock) {
         this.config = config;
         this.reviews = reviews;
         this.provider = provider;
-        this.minimisation = minimisation;
+        this.rules = rules;
         this.clock = clock;
     }
 
@@ -116,7 +116,8 @@ class ReviewerController {
         for (String category : review.categories()) {
             fields.put(
                     category,
-                    minimisation
+                    rules.current()
+                            .minimisation()
                             .profile(review.purpose(), category)
                             .map(p -> p.rules().entrySet().stream()
                                     .map(e -> e.getKey().text() + " ("

@@ -234,7 +234,8 @@ class AuditVerifyIT {
                             e.fieldsRemoved(),
                             e.outcome(),
                             e.ground(),
-                            e.motivation());
+                            e.motivation(),
+                            e.configVersion());
             AuditRecord rewritten = AuditRecord.chained(
                     r.nodeId(), r.seq(), r.recordId(), r.traceId(), r.spanId(), r.occurredAt(), entry, prev);
             sql("UPDATE audit_record SET case_ref = '" + entry.caseRef() + "', prev_hash = '" + rewritten.prevHash()

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -20,6 +19,7 @@ import nl.wams.gateway.support.Backends;
 import nl.wams.gateway.support.Household;
 import nl.wams.gateway.support.TestFederation;
 import nl.wams.gateway.support.TestGateway;
+import nl.wams.gateway.support.TestPorts;
 import nl.wams.gateway.support.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,12 +53,6 @@ class ReviewIT {
     static TestGateway requester;
 
     static final String PURPOSES = TestFederation.ONDERZOEK;
-
-    static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     static TestGateway provider(String id, TestFederation.Org org, int peerPort, String term) throws Exception {
         return TestGateway.start(
@@ -144,8 +138,8 @@ class ReviewIT {
     @BeforeAll
     static void start() throws Exception {
         pki = TestFederation.create(dir.resolve("pki"));
-        ggzPeerPort = freePort();
-        woonPeerPort = freePort();
+        ggzPeerPort = TestPorts.free();
+        woonPeerPort = TestPorts.free();
         ggz = provider("ggz", new TestFederation.Org(TestFederation.GGZ), ggzPeerPort, "10m");
         woon = provider("woon", new TestFederation.Org(TestFederation.WOON), woonPeerPort, "1s");
         requester = requester();

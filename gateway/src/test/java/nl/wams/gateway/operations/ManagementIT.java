@@ -7,9 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +15,7 @@ import nl.wams.gateway.support.Backends;
 import nl.wams.gateway.support.GatewayExtension;
 import nl.wams.gateway.support.Household;
 import nl.wams.gateway.support.TestGateway;
+import nl.wams.gateway.support.TestPorts;
 import nl.wams.gateway.support.TestTokens;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -31,7 +29,7 @@ class ManagementIT {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final TestTokens tokens = new TestTokens();
-    static final int MANAGEMENT = freePort();
+    static final int MANAGEMENT = TestPorts.free();
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @RegisterExtension
@@ -44,14 +42,6 @@ class ManagementIT {
             () -> TestGateway.verkenningRequester()
                     + TestGateway.ggzRestParty(ggz.getPort())
                     + "management: { port: " + MANAGEMENT + " }\n");
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     static HttpResponse<String> management(String path) throws Exception {
         return HTTP.send(

@@ -1,7 +1,6 @@
 package nl.wams.gateway.support;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -65,10 +64,8 @@ public final class GatewayProcess implements AutoCloseable {
     }
 
     /** A port that was free a moment ago. */
-    public static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    public static int freePort() {
+        return TestPorts.free();
     }
 
     private boolean ready(int port) {
