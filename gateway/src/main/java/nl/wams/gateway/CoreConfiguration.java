@@ -13,6 +13,7 @@ import nl.wams.gateway.audit.SubjectReport;
 import nl.wams.gateway.config.LoadedConfig;
 import nl.wams.gateway.request.TransactionIds;
 import nl.wams.gateway.storage.DataCipher;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -60,7 +61,8 @@ class CoreConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    AuditLog auditLog(LoadedConfig config, AuditStore store, Clock clock) {
+    AuditLog auditLog(
+            LoadedConfig config, AuditStore store, Clock clock, ObjectProvider<AuditLog.CommitObserver> commits) {
         var checkpoint = config.gateway().audit().checkpoint();
         TransactionIds ids = new TransactionIds(clock);
         return new AuditLog(
@@ -70,6 +72,7 @@ class CoreConfiguration {
                 clock,
                 checkpoint.everyRecords(),
                 checkpoint.every(),
-                () -> ids.next().toString());
+                () -> ids.next().toString(),
+                commits.getIfAvailable(() -> AuditLog.CommitObserver.NONE));
     }
 }

@@ -96,6 +96,10 @@ public class GatewayApplication {
             properties.put("management.endpoint.health.group.liveness.include", "livenessState");
             properties.put("management.info.env.enabled", false);
         }
+        if (LogFormat.fromEnvironment() == LogFormat.JSON) {
+            // Structured (ECS) JSON, one object per line, each with the transaction id of its request.
+            properties.put("logging.config", "classpath:logback-json.xml");
+        }
         properties.putAll(overrides);
         try {
             return new SpringApplicationBuilder(GatewayApplication.class)

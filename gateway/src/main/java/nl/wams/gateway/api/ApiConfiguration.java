@@ -6,6 +6,7 @@ import nl.wams.gateway.config.LoadedConfig;
 import nl.wams.gateway.request.TransactionIds;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.startup.Tomcat;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -28,8 +29,10 @@ class ApiConfiguration {
     }
 
     @Bean
-    ProblemSecurityHandlers problemSecurityHandlers(ProblemWriter problems) {
-        return new ProblemSecurityHandlers(problems);
+    ProblemSecurityHandlers problemSecurityHandlers(
+            ProblemWriter problems, ObjectProvider<ProblemSecurityHandlers.TokenFailures> failures) {
+        return new ProblemSecurityHandlers(
+                problems, failures.getIfAvailable(() -> ProblemSecurityHandlers.TokenFailures.NONE));
     }
 
     /**

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.UUID;
+import nl.wams.gateway.request.LogContext;
 import nl.wams.gateway.request.TransactionIds;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -54,6 +55,8 @@ public final class ApiHeadersFilter extends OncePerRequestFilter {
         request.setAttribute(ATTRIBUTE, id);
         response.setHeader("API-Version", API_VERSION);
         response.setHeader(TRANSACTION_HEADER, id.toString());
-        chain.doFilter(request, response);
+        try (var ignored = LogContext.transaction(id.toString())) {
+            chain.doFilter(request, response);
+        }
     }
 }

@@ -35,6 +35,7 @@ public final class AuditLog implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
     private static final int MAX_BATCH = 2000;
     private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
     private final AuditStore store;
     private final Checkpoints checkpoints;
@@ -44,6 +45,7 @@ public final class AuditLog implements AutoCloseable {
     private final Duration checkpointEvery;
     private final SecureRandom random = new SecureRandom();
     private final Supplier<String> recordIds;
+    private final CommitObserver commits;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean running = true;
@@ -60,6 +62,35 @@ public final class AuditLog implements AutoCloseable {
             int checkpointEveryRecords,
             Duration checkpointEvery,
             Supplier<String> recordIds) {
+        this(
+                store,
+                checkpoints,
+                nodeId,
+                clock,
+                checkpointEveryRecords,
+                checkpointEvery,
+                recordIds,
+                CommitObserver.NONE);
+    }
+
+    /** Sees every commit of the writer: how many appends it carried and how long it took (for metrics). */
+    @FunctionalInterface
+    public interface CommitObserver {
+        CommitObserver NONE = (appends, nanos) -> {};
+
+        void committed(int appends, long nanos);
+    }
+
+    public AuditLog(
+            AuditStore store,
+            Checkpoints checkpoints,
+            String nodeId,
+            Clock clock,
+            int checkpointEveryRecords,
+            Duration checkpointEvery,
+            Supplier<String> recordIds,
+            CommitObserver commits) {
+        this.commits = commits;
         this.store = store;
         this.checkpoints = checkpoints;
         this.nodeId = nodeId;
@@ -113,13 +144,15 @@ public final class AuditLog implements AutoCloseable {
     }
 
     private void run() {
-        while (running) {
+        // After close() the writer still commits what was appended before: a graceful stop loses nothing.
+        while (running || !queue.isEmpty()) {
             List<Pending> batch = new ArrayList<>();
             try {
                 Pending first = queue.poll(checkpointEvery.toMillis(), TimeUnit.MILLISECONDS);
                 if (first != null) {
                     batch.add(first);
                     queue.drainTo(batch, MAX_BATCH - 1);
+                    batch.remove(WAKE_UP);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -137,7 +170,11 @@ public final class AuditLog implements AutoCloseable {
      */
     private void commit(List<Pending> batch) {
         try {
+            long start = System.nanoTime();
             write(batch);
+            if (!batch.isEmpty()) {
+                commits.committed(batch.size(), System.nanoTime() - start);
+            }
             batch.forEach(p -> p.done().complete(null));
         } catch (Exception | Error e) {
             // Whatever the driver throws (pgjdbc even throws AssertionError on a dead connection
@@ -250,19 +287,28 @@ public final class AuditLog implements AutoCloseable {
         batch.forEach(p -> p.done().completeExceptionally(cause));
     }
 
+    /**
+     * Stops taking appends and lets the writer commit every append that was already waiting
+     * (bounded), so that a graceful shutdown flushes the log; what is left after the bound fails
+     * its callers (fail closed: they move no data).
+     */
     @Override
     public void close() {
         running = false;
-        writer.interrupt();
+        queue.add(WAKE_UP); // the writer may be waiting for work: let it see that there is no more
         try {
-            writer.join(5_000);
+            writer.join(CLOSE_WAIT.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        writer.interrupt();
         List<Pending> left = new ArrayList<>();
         queue.drainTo(left);
         fail(left, new IllegalStateException("audit log closed"));
     }
+
+    /** Not an append: wakes the writer when the log closes. */
+    private static final Pending WAKE_UP = new Pending(null, List.of(), null, new CompletableFuture<>());
 
     private record Pending(
             String traceId, List<AuditEntry> entries, InTransaction alongside, CompletableFuture<Void> done) {}

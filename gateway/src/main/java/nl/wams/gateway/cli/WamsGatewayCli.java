@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(
         name = "wams-gateway",
         mixinStandardHelpOptions = true,
-        version = "wams-gateway 0.1.0",
+        versionProvider = BuildVersion.class,
         description = "Purpose-bound data-exchange gateway for the Dutch social domain (Wams).",
         subcommands = {
             RunCommand.class,
@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
             TokenCommand.class,
             BackendsCommand.class,
             DemoCommand.class,
-            RequestCommand.class
+            RequestCommand.class,
+            HealthCommand.class
         })
 public final class WamsGatewayCli {
 

@@ -7,18 +7,23 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.io.IOException;
 import java.security.cert.X509Certificate;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import nl.wams.gateway.api.ProblemSecurityHandlers;
 import nl.wams.gateway.audit.AuditLog;
 import nl.wams.gateway.audit.ConfigHistory;
 import nl.wams.gateway.config.GatewayConfig;
 import nl.wams.gateway.config.LoadedConfig;
 import nl.wams.gateway.federation.FederationSetup;
+import nl.wams.gateway.provider.ProviderService;
+import nl.wams.gateway.provider.ReviewStore;
 import nl.wams.gateway.register.ActiveRules;
 import nl.wams.gateway.requester.RequestAudit;
 import nl.wams.gateway.routing.PartyCallObserver;
@@ -140,6 +145,79 @@ class OperationsConfiguration {
                 .tag("rule", rule)
                 .register(registry)
                 .increment();
+    }
+
+    /** How long each commit of the audit writer takes ({@code wams_audit_commit_seconds}). */
+    @Bean
+    AuditLog.CommitObserver auditCommitMetrics(MeterRegistry registry) {
+        Timer commits = Timer.builder("wams.audit.commit")
+                .description("Commits of the audit writer (one transaction, a batch of appends)")
+                .publishPercentileHistogram()
+                .register(registry);
+        return (appends, nanos) -> commits.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** Refused peer requests by reason ({@code wams_peer_refusals_total}). */
+    @Bean
+    ProviderService.PeerRefusals peerRefusalMetrics(MeterRegistry registry) {
+        Map<String, Counter> counters = new ConcurrentHashMap<>();
+        return reason -> counters.computeIfAbsent(
+                        reason,
+                        r -> Counter.builder("wams.peer.refusals")
+                                .description("Peer requests refused before an answer: TLS identity, signature, replay,"
+                                        + " invalid request or the purpose register")
+                                .tag("reason", r)
+                                .register(registry))
+                .increment();
+    }
+
+    /** Refused API callers ({@code wams_api_authentication_failures_total}). */
+    @Bean
+    ProblemSecurityHandlers.TokenFailures tokenFailureMetrics(MeterRegistry registry) {
+        Map<String, Counter> counters = new ConcurrentHashMap<>();
+        return reason -> counters.computeIfAbsent(
+                        reason,
+                        r -> Counter.builder("wams.api.authentication.failures")
+                                .description("API calls refused: no token, a rejected token, or a role that may not")
+                                .tag("reason", r)
+                                .register(registry))
+                .increment();
+    }
+
+    /** Held reviews: how many wait for a professional and how long the oldest waits. */
+    @Bean
+    MeterBinder reviewGauges(LoadedConfig config, ObjectProvider<ReviewStore> reviews, Clock clock) {
+        return registry -> {
+            if (!config.gateway().provides()) {
+                return;
+            }
+            Gauge.builder(
+                            "wams.reviews.open",
+                            reviews,
+                            r -> backlog(r).map(b -> (double) b.open()).orElse(Double.NaN))
+                    .description("Requests held for a professional's decision")
+                    .register(registry);
+            Gauge.builder(
+                            "wams.reviews.oldest.age",
+                            reviews,
+                            r -> backlog(r)
+                                    .map(b -> b.oldest()
+                                            .map(t -> (double) Duration.between(t, clock.instant())
+                                                    .toSeconds())
+                                            .orElse(0.0))
+                                    .orElse(Double.NaN))
+                    .description("Seconds the oldest held request has waited")
+                    .baseUnit("seconds")
+                    .register(registry);
+        };
+    }
+
+    private static Optional<ReviewStore.Backlog> backlog(ObjectProvider<ReviewStore> reviews) {
+        try {
+            return Optional.of(reviews.getObject().backlog());
+        } catch (SQLException e) {
+            return Optional.empty();
+        }
     }
 
     /** Each party's circuit breaker (0 closed, 1 open, 2 half open) and the audit writer's queue. */

@@ -35,6 +35,7 @@ class ProviderConfiguration {
             Pseudonyms pseudonyms,
             HikariDataSource auditDataSource,
             ReviewStore reviewStore,
+            ObjectProvider<ProviderService.PeerRefusals> refusals,
             Clock clock) {
         GatewayConfig.Provider provider = config.gateway().provider();
         return new ProviderService(
@@ -48,7 +49,8 @@ class ProviderConfiguration {
                 pseudonyms,
                 reviewStore,
                 clock,
-                new TransactionIds(clock)::next);
+                new TransactionIds(clock)::next,
+                refusals.getIfAvailable(() -> ProviderService.PeerRefusals.NONE));
     }
 
     @Lazy

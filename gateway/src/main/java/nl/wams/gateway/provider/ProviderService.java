@@ -41,6 +41,16 @@ public final class ProviderService {
     private final ReviewStore reviews;
     private final Clock clock;
     private final Supplier<UUID> ids;
+    private final PeerRefusals refusals;
+
+    /** Counts refused peer requests by reason (for metrics); never sees the request. */
+    @FunctionalInterface
+    public interface PeerRefusals {
+        PeerRefusals NONE = reason -> {};
+
+        /** {@code reason}: a {@link Refusal}, a signature problem ({@code PeerProtocolException.Reason}) or {@code POLICY}. */
+        void refused(String reason);
+    }
 
     /**
      * @param identity this organisation (a reload does not change it)
@@ -57,7 +67,9 @@ public final class ProviderService {
             Pseudonyms pseudonyms,
             ReviewStore reviews,
             Clock clock,
-            Supplier<UUID> ids) {
+            Supplier<UUID> ids,
+            PeerRefusals refusals) {
+        this.refusals = refusals;
         this.audit = new ProviderAudit(log, pseudonyms, identity, rules::version);
         this.rules = rules;
         this.incoming = new IncomingRequests(messages, signer.oin(), replay, audit);
@@ -122,6 +134,10 @@ public final class ProviderService {
         try {
             IncomingRequests.Checked checked = incoming.check(jws, clientChain, transactionId);
             if (checked instanceof IncomingRequests.Checked.Refused refused) {
+                refusals.refused(
+                        refused.reply() instanceof Reply.Untrusted untrusted
+                                ? untrusted.reason().name()
+                                : ((Reply.Rejected) refused.reply()).refusal().name());
                 return refused.reply();
             }
             request = ((IncomingRequests.Checked.Ok) checked).request();
@@ -144,6 +160,7 @@ public final class ProviderService {
                             .distinct()
                             .toList()
                             .toString());
+            refusals.refused("POLICY");
             return new Reply.PolicyRefused(violations);
         }
         audit.received(request);

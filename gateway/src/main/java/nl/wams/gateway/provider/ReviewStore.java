@@ -118,6 +118,20 @@ public final class ReviewStore {
                 + ((long) (page - 1) * pageSize) + " ROWS FETCH NEXT " + pageSize + " ROWS ONLY");
     }
 
+    /** How many reviews wait for a professional, and since when the oldest waits (for metrics: no content). */
+    public record Backlog(long open, Optional<Instant> oldest) {}
+
+    public Backlog backlog() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s =
+                        c.prepareStatement("SELECT COUNT(*), MIN(created_at) FROM review WHERE status = 'OPEN'");
+                ResultSet rs = s.executeQuery()) {
+            rs.next();
+            String oldest = rs.getString(2);
+            return new Backlog(rs.getLong(1), Optional.ofNullable(oldest).map(StoredTime::parse));
+        }
+    }
+
     /** Open reviews whose deadline has passed. */
     public List<Review> expired(Instant now) throws SQLException {
         return query("SELECT " + COLUMNS + " FROM review WHERE status = 'OPEN' AND deadline < ?", time(now));

@@ -2,6 +2,7 @@ package nl.wams.gateway.requester;
 
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -77,6 +78,10 @@ public final class DataRequestHandler {
         List<Violation> violations = in.policy().check(request);
         if (!violations.isEmpty()) {
             trail.refused(violations);
+            log.info(
+                    "request refused (purpose {}): {}",
+                    request.purpose(),
+                    violations.stream().map(v -> v.rule().name()).distinct().toList());
             throw new PolicyRefusedException(violations);
         }
         trail.sending(request.parties());
@@ -120,6 +125,12 @@ public final class DataRequestHandler {
             }
         }
         trail.released(results, keep);
+        log.info(
+                "request answered (purpose {}, {} subject(s)) in {} ms: {}",
+                request.purpose(),
+                request.subjects().size(),
+                Duration.between(received, result.completed()).toMillis(),
+                results.stream().map(r -> r.party() + "=" + r.outcome()).toList());
         return result;
     }
 

@@ -15,6 +15,7 @@ import nl.wams.adapters.AdapterResult;
 import nl.wams.adapters.HeldAnswers;
 import nl.wams.adapters.PartyAdapter;
 import nl.wams.gateway.config.GatewayConfig;
+import nl.wams.gateway.request.LogContext;
 
 /**
  * One party's circuit breaker and hard deadline. The party's timeout bounds the whole wait of a
@@ -69,6 +70,12 @@ final class PartyGuard {
 
     /** Asks the party for {@code call}, within its deadline; never throws. */
     PartyAnswer ask(PartyCall call) {
+        try (var ignored = LogContext.transaction(call.request().transactionId())) {
+            return askWithin(call);
+        }
+    }
+
+    private PartyAnswer askWithin(PartyCall call) {
         if (!breaker.tryAcquirePermission()) {
             return answer(notAsked());
         }
@@ -76,7 +83,8 @@ final class PartyGuard {
         long remaining = timeout.toNanos() - (start - call.startedNanos());
         CompletableFuture<AdapterResult> result;
         try {
-            result = CompletableFuture.supplyAsync(() -> adapter.fetch(call.request()), calls);
+            result = CompletableFuture.supplyAsync(
+                    LogContext.carrying(call.request().transactionId(), () -> adapter.fetch(call.request())), calls);
         } catch (RejectedExecutionException e) {
             breaker.releasePermission();
             return answer(new AdapterResult.Unreachable("not asked: the gateway has no free connection slot"));
@@ -122,7 +130,7 @@ final class PartyGuard {
             return notAsked();
         }
         long start = System.nanoTime();
-        try {
+        try (var ignored = LogContext.transaction(question.transactionId())) {
             AdapterResult answer = held.poll(statusUrl, requestJws, question);
             countForBreaker(answer, System.nanoTime() - start);
             return answer;

@@ -5,6 +5,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,7 +16,9 @@ import java.util.concurrent.CompletableFuture;
 import nl.wams.gateway.config.LoadedConfig;
 import nl.wams.gateway.support.Backends;
 import nl.wams.gateway.support.Household;
+import nl.wams.gateway.support.Polling;
 import nl.wams.gateway.support.TestGateway;
+import nl.wams.gateway.support.TestPorts;
 import nl.wams.gateway.support.TestPostgres;
 import nl.wams.gateway.support.TestTokens;
 import org.junit.jupiter.api.AfterAll;
@@ -24,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Fail closed: while PostgreSQL is down every request gets 503, no party is contacted and no
- * answer is released; when it is back the gateway serves again by itself.
+ * answer is released, and readiness says so; when it is back the gateway serves again by itself
+ * and is ready again, without a restart.
  */
 class FailClosedIT {
 
@@ -37,6 +43,7 @@ class FailClosedIT {
     static final TestTokens tokens = new TestTokens();
     static TestPostgres postgres;
     static TestGateway gateway;
+    static final int MANAGEMENT = TestPorts.free();
 
     static final String REQUEST = """
             {"doel":"verkenning","grondslag":"wmo-verkenning","fase":"verkenning","aanleiding":"HULPVRAAG",
@@ -51,7 +58,8 @@ class FailClosedIT {
                 tokens,
                 TestGateway.verkenningRequester()
                         + TestGateway.ggzRestParty(party.getPort())
-                        + TestGateway.auditBlock(dir, "fail-closed", postgres.jdbcUrl()));
+                        + TestGateway.auditBlock(dir, "fail-closed", postgres.jdbcUrl())
+                        + "management: { port: " + MANAGEMENT + " }\n");
     }
 
     @AfterAll
@@ -73,7 +81,10 @@ class FailClosedIT {
         String location = answered.headers().firstValue("Location").orElseThrow();
         int callsBefore = party.getAllServeEvents().size();
 
+        assertThat(readiness()).isEqualTo(200);
+
         postgres.stop();
+        Polling.until(Duration.ofSeconds(30), "readiness down without the database", () -> readiness() == 503);
         HttpResponse<String> unreadable = gateway.get(location, tokens.coordinator("cw-1"));
         assertThat(unreadable.statusCode())
                 .as("a stored result that cannot be read is a 503, not a 500")
@@ -99,6 +110,7 @@ class FailClosedIT {
                 .hasSize(callsBefore);
 
         postgres.restart();
+        Polling.until(Duration.ofSeconds(60), "readiness up again, without a restart", () -> readiness() == 200);
         HttpResponse<String> back = pollUntil201(Duration.ofSeconds(60));
         assertThat(back.body()).contains("\"bekend\":true");
         assertThat(party.getAllServeEvents()).hasSize(callsBefore + 1);
@@ -135,6 +147,17 @@ class FailClosedIT {
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.body()).doesNotContain("\"bekend\"");
         pollUntil201(Duration.ofSeconds(60));
+    }
+
+    /** The status of {@code /actuator/health/readiness} on the management port. */
+    static int readiness() throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        URI.create("http://127.0.0.1:" + MANAGEMENT + "/actuator/health/readiness"))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     static HttpResponse<String> pollUntil201(Duration bound) throws Exception {

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -203,6 +204,13 @@ class PeerSecurityIT {
         assertThat(refusals())
                 .filteredOn(r -> "REPLAY".equals(r.entry().ground()))
                 .hasSizeGreaterThanOrEqualTo(2);
+        // Operators see it too: refused peer requests by reason (wams_peer_refusals_total).
+        assertThat(replicaA.bean(MeterRegistry.class)
+                        .get("wams.peer.refusals")
+                        .tag("reason", "REPLAYED")
+                        .counter()
+                        .count())
+                .isGreaterThanOrEqualTo(1.0);
     }
 
     @Test

@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -54,7 +57,12 @@ class ReviewIT {
 
     static final String PURPOSES = TestFederation.ONDERZOEK;
 
+    /** GGZ's management port; its test certificates expire in five days, within the 30 days it warns. */
+    static final int GGZ_MANAGEMENT = TestPorts.free();
+
     static TestGateway provider(String id, TestFederation.Org org, int peerPort, String term) throws Exception {
+        String management =
+                id.equals("ggz") ? "management: { port: " + GGZ_MANAGEMENT + ", certificate-warning-days: 30 }\n" : "";
         return TestGateway.start(
                 Files.createDirectories(dir.resolve(id)),
                 tokens,
@@ -91,7 +99,24 @@ class ReviewIT {
                                 .replace(
                                         "trust.p12\", password: changeit }\n",
                                         "trust.p12\", password: changeit }\n  listener: { host: 127.0.0.1, port: "
-                                                + peerPort + " }\n"));
+                                                + peerPort + " }\n")
+                        + management);
+    }
+
+    @Test
+    void readinessWarnsBeforeAFederationCertificateExpires() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        URI.create("http://127.0.0.1:" + GGZ_MANAGEMENT + "/actuator/health/readiness"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200); // still valid: a warning, not down
+        JsonNode keys = JSON.readTree(response.body()).at("/components/federationKeys");
+        assertThat(keys.path("status").asText()).isEqualTo("UP");
+        assertThat(keys.at("/details/warning").asText()).contains("expires within 30 days");
+        assertThat(keys.at("/details/certificates/TLS/daysLeft").asInt()).isBetween(0, 5);
     }
 
     static TestGateway requester() throws Exception {
@@ -229,6 +254,10 @@ class ReviewIT {
     @Test
     void pendingThenReleasedByTheReviewer() throws Exception {
         String id = ask("ggz", "[\"contactprofessional\"]");
+        // Operators see the backlog (wams_reviews_open, wams_reviews_oldest_age_seconds).
+        MeterRegistry metrics = ggz.bean(MeterRegistry.class);
+        assertThat(metrics.get("wams.reviews.open").gauge().value()).isGreaterThanOrEqualTo(1.0);
+        assertThat(metrics.get("wams.reviews.oldest.age").gauge().value()).isGreaterThanOrEqualTo(0.0);
 
         JsonNode inbox = reviewer(ggz, "GET", "/api/v1/beoordelingen", null);
         assertThat(inbox.get("status").asInt()).isEqualTo(200);

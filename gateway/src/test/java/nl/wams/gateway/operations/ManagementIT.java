@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Properties;
 import nl.wams.gateway.support.Backends;
 import nl.wams.gateway.support.GatewayExtension;
 import nl.wams.gateway.support.Household;
@@ -79,6 +80,15 @@ class ManagementIT {
                 .willReturn(okJson("{\"personen\":[{\"bsn\":\"" + Household.CLIENT + "\",\"bekend\":true}]}")));
         String answered = ask("verkenning");
         String refused = ask("onbekend-doel");
+        assertThat(gateway.send(HttpRequest.newBuilder(gateway.uri("/api/v1/gegevensverzoeken"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                                .build())
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(gateway.post("/api/v1/gegevensverzoeken", "not-a-token", "{}")
+                        .statusCode())
+                .isEqualTo(401);
 
         String metrics = management("/actuator/prometheus").body();
 
@@ -86,12 +96,30 @@ class ManagementIT {
                 .containsPattern("wams_party_calls_seconds_count\\{outcome=\"Answered\",party=\"ggz\"} [1-9]")
                 .containsPattern("wams_requests_refused_total\\{rule=\"[A-Z_]+\"} [1-9]")
                 .contains("wams_party_breaker_state{party=\"ggz\"} 0.0")
-                .contains("wams_audit_queue_depth");
+                .contains("wams_audit_queue_depth")
+                .containsPattern("wams_audit_commit_seconds_count [1-9]")
+                .containsPattern("wams_api_authentication_failures_total\\{reason=\"missing\"} [1-9]")
+                .containsPattern("wams_api_authentication_failures_total\\{reason=\"invalid\"} [1-9]")
+                .doesNotContain("wams_reviews_open"); // a requester holds no reviews
         assertThat(metrics)
                 .doesNotContain(Household.CLIENT)
                 .doesNotContain(answered)
                 .doesNotContain(refused)
                 .doesNotContain("Z-OPS");
+    }
+
+    @Test
+    void infoNamesTheVersionAndTheCommitTheJarWasBuiltFrom() throws Exception {
+        JsonNode info = JSON.readTree(management("/actuator/info").body());
+
+        assertThat(info.at("/build/version").asText()).isNotBlank();
+        Properties git = new Properties();
+        try (var in = ManagementIT.class.getResourceAsStream("/git.properties")) {
+            if (in != null) { // a build from a Git clone (CI, a developer's clone) knows its commit
+                git.load(in);
+                assertThat(info.at("/git/commit/id").asText()).isEqualTo(git.getProperty("git.commit.id.abbrev"));
+            }
+        }
     }
 
     @Test

@@ -96,6 +96,16 @@ public final class GatewayProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** SIGTERM (what a container runtime sends to stop), and waits (bounded) until the process is gone. */
+    public int terminate(Duration bound) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(bound.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            kill();
+            throw new IllegalStateException("gateway process did not stop within " + bound + " after SIGTERM");
+        }
+        return process.exitValue();
+    }
+
     /** SIGKILL, and waits until the process is gone. */
     public void kill() {
         process.destroyForcibly();
