@@ -96,13 +96,15 @@ public class GatewayApplication {
             properties.put("management.endpoint.health.group.liveness.include", "livenessState");
             properties.put("management.info.env.enabled", false);
         }
-        if (LogFormat.fromEnvironment() == LogFormat.JSON) {
-            // Structured (ECS) JSON, one object per line, each with the transaction id of its request.
-            properties.put("logging.config", "classpath:logback-json.xml");
-        }
+        // Logging starts before the initializers run: its configuration is a default property.
+        Map<String, Object> logging = LogFormat.fromEnvironment() == LogFormat.JSON
+                // Structured (ECS) JSON, one object per line, each with the transaction id of its request.
+                ? Map.of("logging.config", "classpath:logback-json.xml")
+                : Map.of();
         properties.putAll(overrides);
         try {
             return new SpringApplicationBuilder(GatewayApplication.class)
+                    .properties(logging)
                     .initializers(context -> {
                         context.getEnvironment()
                                 .getPropertySources()

@@ -2,6 +2,7 @@ package nl.wams.gateway.operations;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -79,6 +80,10 @@ class ManagementIT {
         ggz.stubFor(post("/ggz")
                 .willReturn(okJson("{\"personen\":[{\"bsn\":\"" + Household.CLIENT + "\",\"bekend\":true}]}")));
         String answered = ask("verkenning");
+        ggz.stubFor(post("/ggz").willReturn(okJson("{\"personen\":[]}")));
+        String notKnown = ask("verkenning");
+        ggz.stubFor(post("/ggz").willReturn(serverError()));
+        String unreachable = ask("verkenning");
         String refused = ask("onbekend-doel");
         assertThat(gateway.send(HttpRequest.newBuilder(gateway.uri("/api/v1/gegevensverzoeken"))
                                 .header("Content-Type", "application/json")
@@ -94,6 +99,8 @@ class ManagementIT {
 
         assertThat(metrics)
                 .containsPattern("wams_party_calls_seconds_count\\{outcome=\"Answered\",party=\"ggz\"} [1-9]")
+                .containsPattern("wams_party_calls_seconds_count\\{outcome=\"NotKnown\",party=\"ggz\"} [1-9]")
+                .containsPattern("wams_party_calls_seconds_count\\{outcome=\"Unreachable\",party=\"ggz\"} [1-9]")
                 .containsPattern("wams_requests_refused_total\\{rule=\"[A-Z_]+\"} [1-9]")
                 .contains("wams_party_breaker_state{party=\"ggz\"} 0.0")
                 .contains("wams_audit_queue_depth")
@@ -104,6 +111,8 @@ class ManagementIT {
         assertThat(metrics)
                 .doesNotContain(Household.CLIENT)
                 .doesNotContain(answered)
+                .doesNotContain(notKnown)
+                .doesNotContain(unreachable)
                 .doesNotContain(refused)
                 .doesNotContain("Z-OPS");
     }
@@ -115,10 +124,12 @@ class ManagementIT {
         assertThat(info.at("/build/version").asText()).isNotBlank();
         Properties git = new Properties();
         try (var in = ManagementIT.class.getResourceAsStream("/git.properties")) {
-            if (in != null) { // a build from a Git clone (CI, a developer's clone) knows its commit
+            if (in != null) {
                 git.load(in);
-                assertThat(info.at("/git/commit/id").asText()).isEqualTo(git.getProperty("git.commit.id.abbrev"));
             }
+        }
+        if (git.getProperty("git.commit.id.abbrev") != null) { // built in a Git clone (CI, a developer's clone)
+            assertThat(info.at("/git/commit/id").asText()).isEqualTo(git.getProperty("git.commit.id.abbrev"));
         }
     }
 
