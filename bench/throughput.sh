@@ -17,6 +17,7 @@
 #              JAR (the gateways under test; default gateway/target/wams-gateway.jar, built when
 #              missing). Keys, certificates and the token are always made with this checkout's jar,
 #              so an older JAR can be measured in the same layout.
+#              WARMUP (seconds of load per gateway before measuring; default 60).
 # Installs nginx, wrk and PostgreSQL from Debian's packages when they are missing (needs root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,6 +26,9 @@ ROUNDS=${1:-3}
 SECONDS_PER_RUN=${2:-10}
 CONNECTIONS=${3:-16}
 JAVA=${JAVA:-java}
+# Each JVM target is loaded this long before anything is measured: on two cores the JIT compiler
+# still works hard for about a minute at these rates, and a gateway runs for days.
+WARMUP=${WARMUP:-60}
 TOOLS=$ROOT/gateway/target/wams-gateway.jar
 JAR=${JAR:-$TOOLS}
 
@@ -257,8 +261,11 @@ ms() { # wrk/hey latency text (e.g. 1.23ms, 850.00us, 1.2s) to milliseconds
 
 TARGETS=(backend nginx h2 postgres federated)
 HZ=$(getconf CLK_TCK)
-echo "warming up"
-for t in "${TARGETS[@]}"; do wrk -t2 -c"$CONNECTIONS" -d5s -s "$W/post.lua" "$(url "$t")" >/dev/null; done
+echo "warming up (${WARMUP} s per gateway, 5 s for nginx and the backend)"
+for t in "${TARGETS[@]}"; do
+  case "$t" in backend|nginx) d=5 ;; *) d=$WARMUP ;; esac
+  wrk -t2 -c"$CONNECTIONS" -d"${d}s" -s "$W/post.lua" "$(url "$t")" >/dev/null
+done
 : > "$W/peak.tsv"
 for round in $(seq 1 "$ROUNDS"); do
   for t in "${TARGETS[@]}"; do

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import nl.wams.adapters.AdapterRequest;
 
 /**
@@ -33,6 +34,8 @@ public record PeerRequest(
         List<String> categories,
         List<AdapterRequest.Subject> subjects,
         Optional<Duration> waited) {
+
+    private static final Pattern CATEGORY = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
     /** The longest wait a requester may announce (ten minutes). */
     public static final long MAX_WAIT_MILLIS = 600_000;
@@ -151,7 +154,7 @@ public record PeerRequest(
         List<String> categories = new ArrayList<>();
         for (int j = 0; j < asked.size(); j++) {
             JsonNode category = asked.get(j);
-            if (!category.isTextual() || !category.asText().matches("[a-z0-9][a-z0-9-]{0,63}")) {
+            if (!category.isTextual() || !CATEGORY.matcher(category.asText()).matches()) {
                 throw new InvalidField(PeerWire.CATEGORIES + "[" + j + "]");
             }
             categories.add(category.asText());

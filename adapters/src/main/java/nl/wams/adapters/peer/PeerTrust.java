@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
@@ -33,6 +34,8 @@ import javax.security.auth.x500.X500Principal;
  * an organisation's OIN from the subject {@code serialNumber} of its certificate.
  */
 public final class PeerTrust {
+
+    private static final Pattern OIN = Pattern.compile("[0-9]{20}");
 
     /** Validated chains kept at most; a chain beyond that is validated every time. */
     static final int MAX_VALIDATED_CHAINS = 1_000;
@@ -168,7 +171,7 @@ public final class PeerTrust {
             for (Rdn rdn : new LdapName(name).getRdns()) {
                 if (rdn.getType().equalsIgnoreCase("SERIALNUMBER")) {
                     String value = String.valueOf(rdn.getValue());
-                    return value.matches("[0-9]{20}") ? Optional.of(value) : Optional.empty();
+                    return OIN.matcher(value).matches() ? Optional.of(value) : Optional.empty();
                 }
             }
         } catch (InvalidNameException e) {

@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 import nl.wams.gateway.config.LoadedConfig;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -98,6 +99,8 @@ class ApiSecurityConfiguration {
      * Any other shape (a nested list, an object, numbers) gives no role at all, so the caller gets
      * 403, never an error of the gateway.
      */
+    private static final Pattern ROLE_NAME = Pattern.compile("[a-z][a-z0-9-]{0,39}");
+
     static Collection<GrantedAuthority> roles(Jwt jwt) {
         Object claim = jwt.getClaims().get("roles");
         List<String> names = new ArrayList<>();
@@ -112,7 +115,7 @@ class ApiSecurityConfiguration {
             }
         }
         return names.stream()
-                .filter(n -> n.matches("[a-z][a-z0-9-]{0,39}"))
+                .filter(n -> ROLE_NAME.matcher(n).matches())
                 .<GrantedAuthority>map(n -> new SimpleGrantedAuthority("ROLE_" + n))
                 .toList();
     }

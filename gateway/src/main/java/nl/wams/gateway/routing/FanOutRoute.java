@@ -1,8 +1,9 @@
 package nl.wams.gateway.routing;
 
 import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
-import org.apache.camel.builder.AggregationStrategies;
+import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
@@ -20,13 +21,28 @@ public final class FanOutRoute extends RouteBuilder {
         this.executor = executor;
     }
 
+    /**
+     * Gathers each party's answer into one list (a plain strategy: Camel's flexible one creates its
+     * collection through the bean injector, reflection included, on every request).
+     */
+    @SuppressWarnings("unchecked")
+    static Exchange collect(Exchange gathered, Exchange answered) {
+        PartyAnswer answer = answered.getMessage().getBody(PartyAnswer.class);
+        if (gathered == null) {
+            List<PartyAnswer> answers = new ArrayList<>();
+            answers.add(answer);
+            answered.getMessage().setBody(answers);
+            return answered;
+        }
+        gathered.getMessage().getBody(List.class).add(answer);
+        return gathered;
+    }
+
     @Override
     public void configure() {
         from(ENDPOINT)
                 .routeId("fan-out")
-                .split(
-                        body(),
-                        AggregationStrategies.flexible(PartyAnswer.class).accumulateInCollection(ArrayList.class))
+                .split(body(), FanOutRoute::collect)
                 .parallelProcessing()
                 .executorService(executor)
                 .process(e -> e.getMessage()
