@@ -2,6 +2,8 @@ package nl.wams.gateway.register;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,20 @@ import nl.wams.gateway.config.LoadedConfig;
  * category, and which other sections changed (those need a restart).
  */
 public final class ConfigDiff {
+
+    /** Sections a reload may not change, compared as a whole. */
+    private static final Map<String, Function<GatewayConfig, Object>> RESTART_SECTIONS = new LinkedHashMap<>();
+
+    static {
+        RESTART_SECTIONS.put("identity", GatewayConfig::identity);
+        RESTART_SECTIONS.put("api", GatewayConfig::api);
+        RESTART_SECTIONS.put("authentication", GatewayConfig::authentication);
+        RESTART_SECTIONS.put("audit", GatewayConfig::audit);
+        RESTART_SECTIONS.put("federation", GatewayConfig::federation);
+        RESTART_SECTIONS.put("web", GatewayConfig::web);
+        RESTART_SECTIONS.put("management", GatewayConfig::management);
+        RESTART_SECTIONS.put("review-polling", GatewayConfig::reviewPolling);
+    }
 
     private ConfigDiff() {}
 
@@ -42,21 +58,11 @@ public final class ConfigDiff {
         if (!before.catalogueText().equals(after.catalogueText())) {
             changes.add("the catalogue changed (restart needed)");
         }
-        for (String section :
-                List.of("identity", "api", "authentication", "audit", "federation", "web", "management")) {
-            Function<GatewayConfig, Object> value = switch (section) {
-                case "identity" -> GatewayConfig::identity;
-                case "api" -> GatewayConfig::api;
-                case "authentication" -> GatewayConfig::authentication;
-                case "audit" -> GatewayConfig::audit;
-                case "federation" -> GatewayConfig::federation;
-                case "web" -> GatewayConfig::web;
-                default -> GatewayConfig::management;
-            };
+        RESTART_SECTIONS.forEach((section, value) -> {
             if (!Objects.equals(value.apply(before.gateway()), value.apply(after.gateway()))) {
                 changes.add("section '" + section + "' changed (restart needed)");
             }
-        }
+        });
         return changes;
     }
 
@@ -242,7 +248,7 @@ public final class ConfigDiff {
                 .collect(Collectors.joining(", "));
     }
 
-    private static Set<String> union(java.util.Collection<String> a, java.util.Collection<String> b) {
+    private static Set<String> union(Collection<String> a, Collection<String> b) {
         Set<String> all = new LinkedHashSet<>(a);
         all.addAll(b);
         return new TreeSet<>(all);
