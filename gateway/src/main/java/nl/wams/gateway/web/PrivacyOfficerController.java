@@ -87,8 +87,10 @@ class PrivacyOfficerController {
             errors.put("bsn", "Dit BSN klopt niet (negen cijfers en de elfproef).");
             return results(search, null, errors, model);
         }
-        String subject = bsn.isEmpty() ? null : pseudonyms.of(bsn);
+        String subject = bsn.isEmpty() ? search.pseudonym().orElse(null) : pseudonyms.of(bsn);
         model.addAttribute("persoonGezocht", subject != null);
+        // The next page is asked by POST with the pseudonym: a BSN never goes into a URL or a page.
+        model.addAttribute("persoon", subject);
         return results(search, subject, errors, model);
     }
 
@@ -114,7 +116,7 @@ class PrivacyOfficerController {
         model.addAttribute("partijen", config.gateway().parties());
         model.addAttribute("fouten", errors);
         if (errors.isEmpty()) {
-            int pageNumber = subject == null ? search.page() : 1;
+            int pageNumber = search.page();
             AuditStore.Page found = store.query(new AuditQuery(
                     blankToNull(search.zaakkenmerk()),
                     blankToNull(search.partij()),

@@ -11,10 +11,17 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import nl.wams.adapters.TraceIds;
+import nl.wams.gateway.audit.AuditEntry;
+import nl.wams.gateway.audit.AuditEvent;
+import nl.wams.gateway.audit.AuditLog;
+import nl.wams.gateway.audit.Pseudonyms;
 import nl.wams.gateway.federation.DemoPki;
 import nl.wams.gateway.support.Browser;
 import nl.wams.gateway.support.Household;
@@ -271,6 +278,45 @@ class WebInterfaceIT {
                     .contains("Gemeente Voorbeeldstad")
                     .contains("onderzoek")
                     .doesNotContain(Household.CLIENT);
+        }
+    }
+
+    @Test
+    @Order(7) // last: its records would push the earlier tests' records off the first page
+    void aPersonsSearchPagesOnWithoutTheBsnInAnyPageOrUrl() throws Exception {
+        // More records about the client than one page holds (50): written straight into the log.
+        var gemeente = demo.gateway("gemeente");
+        String pseudonym = gemeente.getBean(Pseudonyms.class).of(Household.CLIENT);
+        List<AuditEntry> entries = new ArrayList<>();
+        for (int i = 0; i < 55; i++) {
+            entries.add(
+                    AuditEntry.of(AuditEvent.INZAGEVERZOEK, UUID.randomUUID().toString())
+                            .subjects(List.of(pseudonym))
+                            .purpose(null, null, null, "VBS-WEB-PAGINA")
+                            .build());
+        }
+        gemeente.getBean(AuditLog.class).append(TraceIds.of(UUID.randomUUID().toString()), entries);
+
+        try (Browser browser = Browser.start(downloads)) {
+            login(browser, GEMEENTE, "privacy", "demo-privacy");
+            WebDriver d = browser.driver();
+            d.get(GEMEENTE + "/verwerkingen");
+            find(d, By.id("zaakkenmerk")).sendKeys("VBS-WEB-PAGINA");
+            find(d, By.id("bsn")).sendKeys(Household.CLIENT);
+            find(d, By.xpath("//button[normalize-space()='Zoeken']")).click();
+            await(d, WAIT)
+                    .until(x -> x.findElement(By.tagName("main")).getText().contains("Pagina 1 van 2"));
+            assertThat(find(d, By.tagName("main")).getText()).contains("55 vastlegging(en) over deze persoon");
+
+            find(d, By.xpath("//button[normalize-space()='Volgende']")).click();
+
+            await(d, WAIT)
+                    .until(x -> x.findElement(By.tagName("main")).getText().contains("Pagina 2 van 2"));
+            assertThat(find(d, By.tagName("main")).getText()).contains("over deze persoon");
+            assertThat(d.findElements(By.xpath("//tbody/tr"))).hasSize(5);
+            assertThat(d.getCurrentUrl()).doesNotContain(Household.CLIENT);
+            assertThat(d.getPageSource()).doesNotContain(Household.CLIENT);
+            browser.accessible();
         }
     }
 
