@@ -38,5 +38,7 @@ public enum AuditEvent {
     /** An auditor asked for a subject access report. */
     INZAGEVERZOEK,
     /** The log was exported. */
-    AUDIT_EXPORT
+    AUDIT_EXPORT,
+    /** A privacy officer searched the log for one person's records (who looked, at whom, how much was found). */
+    LOGBOEK_DOORZOCHT
 }

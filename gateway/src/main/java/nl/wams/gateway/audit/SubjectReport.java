@@ -55,7 +55,8 @@ public final class SubjectReport {
     public List<Processing> forBsn(String bsn) throws SQLException {
         Map<String, List<AuditRecord>> byTransaction = new LinkedHashMap<>();
         for (AuditRecord record : store.bySubject(pseudonyms.of(bsn))) {
-            if (record.entry().event() == AuditEvent.INZAGEVERZOEK) {
+            if (record.entry().event() == AuditEvent.INZAGEVERZOEK
+                    || record.entry().event() == AuditEvent.LOGBOEK_DOORZOCHT) {
                 continue;
             }
             byTransaction

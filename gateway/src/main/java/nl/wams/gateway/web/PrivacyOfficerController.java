@@ -80,7 +80,12 @@ class PrivacyOfficerController {
 
     /** The same search for one person: the BSN comes in the body and is matched by pseudonym. */
     @PostMapping("/verwerkingen")
-    String searchPerson(@ModelAttribute("zoeken") LogSearch search, Model model) throws SQLException {
+    String searchPerson(
+            @ModelAttribute("zoeken") LogSearch search,
+            @AuthenticationPrincipal OidcUser user,
+            HttpServletRequest http,
+            Model model)
+            throws SQLException {
         Map<String, String> errors = new LinkedHashMap<>();
         String bsn = search.bsn() == null ? "" : search.bsn().strip();
         if (!bsn.isEmpty() && !Bsn.isValid(bsn)) {
@@ -91,7 +96,12 @@ class PrivacyOfficerController {
         model.addAttribute("persoonGezocht", subject != null);
         // The next page is asked by POST with the pseudonym: a BSN never goes into a URL or a page.
         model.addAttribute("persoon", subject);
-        return results(search, subject, errors, model);
+        String view = results(search, subject, errors, model);
+        if (subject != null && model.getAttribute("totaal") instanceof Long found) {
+            // Looking a person up in the log is itself recorded, before anything is shown.
+            access.searched(subject, ApiHeadersFilter.transactionId(http).toString(), user.getSubject(), found);
+        }
+        return view;
     }
 
     private String results(LogSearch search, String subject, Map<String, String> errors, Model model)

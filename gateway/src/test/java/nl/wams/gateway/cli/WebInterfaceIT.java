@@ -21,6 +21,7 @@ import nl.wams.adapters.TraceIds;
 import nl.wams.gateway.audit.AuditEntry;
 import nl.wams.gateway.audit.AuditEvent;
 import nl.wams.gateway.audit.AuditLog;
+import nl.wams.gateway.audit.AuditStore;
 import nl.wams.gateway.audit.Pseudonyms;
 import nl.wams.gateway.federation.DemoPki;
 import nl.wams.gateway.support.Browser;
@@ -283,7 +284,7 @@ class WebInterfaceIT {
 
     @Test
     @Order(7) // last: its records would push the earlier tests' records off the first page
-    void aPersonsSearchPagesOnWithoutTheBsnInAnyPageOrUrl() throws Exception {
+    void aPersonsSearchPagesOnWithoutTheBsnInAnyPageOrUrlAndEachLookIsRecorded() throws Exception {
         // More records about the client than one page holds (50): written straight into the log.
         var gemeente = demo.gateway("gemeente");
         String pseudonym = gemeente.getBean(Pseudonyms.class).of(Household.CLIENT);
@@ -318,6 +319,14 @@ class WebInterfaceIT {
             assertThat(d.getPageSource()).doesNotContain(Household.CLIENT);
             browser.accessible();
         }
+        // Each look at the person's records is itself in the log: who looked, at whom (pseudonym), how much.
+        assertThat(gemeente.getBean(AuditStore.class).bySubject(pseudonym))
+                .filteredOn(r -> r.entry().event() == AuditEvent.LOGBOEK_DOORZOCHT)
+                .hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(r -> {
+                    assertThat(r.entry().userRef()).isNotBlank();
+                    assertThat(r.entry().motivation()).endsWith("vastlegging(en)");
+                });
     }
 
     @Test
