@@ -17,7 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reloads the purpose register when the configuration file changes ({@code management.watch-config}).
+ * Reloads the purpose register when the configuration file changes, also when Kubernetes swaps a
+ * mounted ConfigMap ({@code management.watch-config}).
  * Changes within a short quiet period are taken as one (an editor writes a file in steps); a file
  * caught half written is refused like any invalid file and the next change tries again.
  */
@@ -60,15 +61,19 @@ final class ConfigWatcher implements AutoCloseable {
         try {
             while (true) {
                 WatchKey key = watcher.take();
-                boolean ours = false;
+                // The file itself, or Kubernetes' swap of a mounted ConfigMap: it replaces a symbolic
+                // link (..data) rather than writing the file's own name. Other files in the folder
+                // (a database next to the configuration, say) are not a reason to reload.
+                boolean changed = false;
                 for (WatchEvent<?> event : key.pollEvents()) {
-                    if (event.context() instanceof Path changed
-                            && changed.getFileName().equals(file.getFileName())) {
-                        ours = true;
+                    if (event.context() instanceof Path name
+                            && (name.getFileName().equals(file.getFileName())
+                                    || name.toString().startsWith(".."))) {
+                        changed = true;
                     }
                 }
                 key.reset();
-                if (ours) {
+                if (changed) {
                     schedule();
                 }
             }
