@@ -6,11 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import javax.sql.DataSource;
 import nl.wams.gateway.config.LoadedConfig;
 import nl.wams.gateway.storage.StoredTime;
@@ -123,16 +120,5 @@ public final class ConfigHistory {
                         StoredTime.parse(rs.getString(5))));
             }
         }
-    }
-
-    /** Of these versions, the ones with no stored text (an audit record names them, the history does not). */
-    public Set<String> missing(Collection<String> versions) throws SQLException {
-        Set<String> missing = new LinkedHashSet<>();
-        for (String version : new LinkedHashSet<>(versions)) {
-            if (version(version).isEmpty()) {
-                missing.add(version);
-            }
-        }
-        return missing;
     }
 }

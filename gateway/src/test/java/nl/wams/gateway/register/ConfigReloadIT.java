@@ -54,29 +54,14 @@ class ConfigReloadIT {
 
     @RegisterExtension
     @Order(Backends.AFTER_BACKENDS)
-    static final GatewayExtension gateway =
-            GatewayExtension.of(tokens, () -> TestGateway.requesterHeader() + """
-                    purposes:
-                      - id: verkenning
-                        phase: verkenning
-                        legal-basis: { id: wmo-verkenning, text: "Wmo 2015 (Wams): verkenning" }
-                        categories: [bekend-bij]
-                    minimisation:
-                      verkenning:
-                        bekend-bij: { bekend: keep, sinds: year }
-                    parties:
-                      - id: ggz
-                        name: GGZ Test
-                        oin: "00000099000000000101"
-                        domain: zorg-ggz
-                        categories: [bekend-bij]
-                        adapter:
-                          type: rest
-                          url: http://127.0.0.1:%d/ggz
-                          mappings:
-                            bekend-bij: { bekend: /bekend, sinds: /sinds }
-                    management: { port: %d }
-                    """.formatted(ggz.getPort(), MANAGEMENT));
+    static final GatewayExtension gateway = GatewayExtension.of(
+            tokens,
+            // The shared test requester and party, with the party's date field released as a year.
+            () -> (TestGateway.verkenningRequester() + TestGateway.ggzRestParty(ggz.getPort()))
+                            .replace("bekend-bij: { bekend: keep }", "bekend-bij: { bekend: keep, sinds: year }")
+                            .replace(
+                                    "bekend-bij: { bekend: /bekend }", "bekend-bij: { bekend: /bekend, sinds: /sinds }")
+                    + "management: { port: " + MANAGEMENT + " }\n");
 
     static String original;
 
