@@ -74,6 +74,43 @@ public final class PeerMessages {
      * signer's OIN = the TLS peer's OIN, {@code aud} = this gateway, times and lifetime.
      */
     public VerifiedRequest verifyRequest(String jws, String tlsPeerOin, String ownOin) throws PeerProtocolException {
+        VerifiedMessage message = verifyMessage(jws, tlsPeerOin, ownOin, "verzoek");
+        return new VerifiedRequest(
+                message.jti(),
+                message.senderOin(),
+                message.expires(),
+                String.valueOf(message.traceId()),
+                message.content());
+    }
+
+    /** A signed message other than a request or answer that passed every check but the replay check. */
+    public record VerifiedMessage(String jti, String senderOin, Instant expires, String traceId, JsonNode content) {}
+
+    /**
+     * Signs a message of the coordinated approach (a provision of data, an invitation or a
+     * contribution to a case meeting) for the gateway with OIN {@code recipientOin}.
+     */
+    public String signProvision(PeerSigner signer, String recipientOin, String jti, PeerProvision provision) {
+        return signProvision(signer, recipientOin, jti, provision.toJson());
+    }
+
+    /** Signs any JSON as a provision (tests use it to send what no gateway would write). */
+    public String signProvision(PeerSigner signer, String recipientOin, String jti, JsonNode provision) {
+        JWTClaimsSet claims = envelope(signer, recipientOin, jti)
+                .claim(PROVISION, JSON.convertValue(provision, Map.class))
+                .build();
+        return signer.sign(claims, "wams-verstrekking+jwt");
+    }
+
+    /** Verifies a provision exactly like a request: chain, signature, issuer = TLS peer, audience, times. */
+    public VerifiedMessage verifyProvision(String jws, String tlsPeerOin, String ownOin) throws PeerProtocolException {
+        return verifyMessage(jws, tlsPeerOin, ownOin, PROVISION);
+    }
+
+    private static final String PROVISION = "verstrekking";
+
+    private VerifiedMessage verifyMessage(String jws, String tlsPeerOin, String ownOin, String claim)
+            throws PeerProtocolException {
         Signed signed = verifySignature(jws);
         JWTClaimsSet claims = claims(signed.jwt());
         if (!signed.signerOin().equals(claims.getIssuer())) {
@@ -89,16 +126,17 @@ public final class PeerMessages {
         if (claims.getJWTID() == null || claims.getJWTID().isBlank()) {
             throw new PeerProtocolException(Reason.MISSING_CLAIM, "jti missing");
         }
-        Object request = claims.getClaim("verzoek");
-        if (!(request instanceof Map)) {
-            throw new PeerProtocolException(Reason.MISSING_CLAIM, "verzoek missing");
+        Object content = claims.getClaim(claim);
+        if (!(content instanceof Map)) {
+            throw new PeerProtocolException(Reason.MISSING_CLAIM, claim + " missing");
         }
-        return new VerifiedRequest(
+        Object trace = claims.getClaim("trace_id");
+        return new VerifiedMessage(
                 claims.getJWTID(),
                 claims.getIssuer(),
                 claims.getExpirationTime().toInstant(),
-                String.valueOf(claims.getClaim("trace_id")),
-                JSON.valueToTree(request));
+                trace == null ? null : String.valueOf(trace),
+                JSON.valueToTree(content));
     }
 
     /** Signs an answer to the request {@code requestJws}, bound to it by its hash. */

@@ -8,7 +8,7 @@ import nl.wams.adapters.AdapterRequest;
 
 /**
  * The names of the peer protocol's JSON (inside the signed request and answer), written once.
- * Only {@link PeerRequest} and {@link PeerAnswer} use them: both sides read and write those types.
+ * Only {@link PeerRequest}, {@link PeerAnswer} and {@link PeerProvision} use them: both sides read and write those types.
  */
 final class PeerWire {
 
@@ -35,6 +35,13 @@ final class PeerWire {
     static final String STATUS = "status";
 
     static final String DATA = "gegevens";
+
+    // A provision, an invitation or a contribution of the coordinated approach (PeerProvision).
+    static final String KIND = "soort";
+    static final String REFERENCE = "kenmerk";
+    static final String MEETING = "overleg";
+    static final String MEETING_DATE = "datum";
+    static final String ORIGIN = "herkomst";
     static final String REMOVED = "verwijderdeVelden";
 
     static void writeSubjects(ArrayNode array, List<AdapterRequest.Subject> subjects) {

@@ -94,6 +94,23 @@ class ApiExceptionHandler {
                 "Over dit verzoek is al besloten; een besluit is definitief.");
     }
 
+    @ExceptionHandler(OntvangenController.GatewayUnavailableException.class)
+    void otherGatewayUnavailable(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        res.setHeader("Retry-After", "30");
+        problems.write(
+                req,
+                res,
+                503,
+                "niet-bereikbaar",
+                "Niet bereikbaar",
+                "De gateway van de gemeente of het eigen bronsysteem antwoordt nu niet; er is niets verloren gegaan.");
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    void conflict(ConflictException e, HttpServletRequest req, HttpServletResponse res) throws IOException {
+        problems.write(req, res, 409, e.slug(), e.title(), e.getMessage());
+    }
+
     @ExceptionHandler(InvalidRequestException.class)
     void invalid(InvalidRequestException e, HttpServletRequest req, HttpServletResponse res) throws IOException {
         Map<String, Object> extensions = e.params().isEmpty() ? Map.of() : Map.of("invalidParams", e.params());

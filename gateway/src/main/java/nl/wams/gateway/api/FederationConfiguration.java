@@ -44,7 +44,7 @@ class FederationConfiguration {
 
     @Bean
     PeerListener peerListener(LoadedConfig config) {
-        return new PeerListener(config.gateway().provides() ? peerConnector(config) : null);
+        return new PeerListener(config.gateway().listens() ? peerConnector(config) : null);
     }
 
     @Bean

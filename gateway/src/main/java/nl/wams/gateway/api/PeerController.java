@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import nl.wams.adapters.peer.PeerMessages;
+import nl.wams.gateway.coordination.CoordinatedApproach;
+import nl.wams.gateway.federation.IncomingProvisions;
+import nl.wams.gateway.participation.Participation;
 import nl.wams.gateway.policy.Violation;
 import nl.wams.gateway.provider.ProviderService;
 import org.springframework.beans.factory.ObjectProvider;
@@ -15,15 +18,31 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /peer/v1/verzoeken}: signed requests of peer gateways, on the mutual-TLS listener only. */
+/**
+ * The peer protocol, on the mutual-TLS listener only: {@code /peer/v1/verzoeken} (signed requests
+ * and the status of held ones), {@code /peer/v1/verstrekkingen} (messages of the coordinated
+ * approach for this organisation, and their status for the sender) and {@code /peer/v1/bijdragen}
+ * (contributions to the college's case meetings).
+ */
 @RestController
 class PeerController {
 
     private final ObjectProvider<ProviderService> provider;
+    private final ObjectProvider<Participation> participation;
+    private final ObjectProvider<IncomingProvisions> incoming;
+    private final ObjectProvider<CoordinatedApproach> approach;
     private final ProblemWriter problems;
 
-    PeerController(ObjectProvider<ProviderService> provider, ProblemWriter problems) {
+    PeerController(
+            ObjectProvider<ProviderService> provider,
+            ObjectProvider<Participation> participation,
+            ObjectProvider<IncomingProvisions> incoming,
+            ObjectProvider<CoordinatedApproach> approach,
+            ProblemWriter problems) {
         this.provider = provider;
+        this.participation = participation;
+        this.incoming = incoming;
+        this.approach = approach;
         this.problems = problems;
     }
 
@@ -41,6 +60,144 @@ class PeerController {
         ProviderService.Reply reply = provider.getObject()
                 .handle(jws, chain, ApiHeadersFilter.transactionId(request).toString());
         write(reply, request, response);
+    }
+
+    /**
+     * A signed message of the coordinated approach for this organisation (provided data, a
+     * forwarded meeting contribution, an invitation): verified, then held apart (201).
+     */
+    @PostMapping(path = "/peer/v1/verstrekkingen", consumes = PeerMessages.MEDIA_TYPE)
+    void verstrekking(@RequestBody String jws, HttpServletRequest request, HttpServletResponse response)
+            throws IOException, java.sql.SQLException {
+        Participation service = participation.getIfAvailable();
+        if (service == null) {
+            problems.write(
+                    request, response, 404, "niet-gevonden", "Niet gevonden", "Deze gateway ontvangt geen gegevens.");
+            return;
+        }
+        taken(
+                service.receive(
+                        jws,
+                        chain(request),
+                        ApiHeadersFilter.transactionId(request).toString()),
+                request,
+                response);
+    }
+
+    /** Where a message the caller sent stands: its status and nothing else (the TLS certificate says who asks). */
+    @GetMapping(path = "/peer/v1/verstrekkingen/{reference}")
+    void verstrekkingStatus(
+            @PathVariable("reference") String reference, HttpServletRequest request, HttpServletResponse response)
+            throws IOException, java.sql.SQLException {
+        X509Certificate[] chain = chain(request);
+        java.util.Optional<String> oin = chain == null || chain.length == 0
+                ? java.util.Optional.empty()
+                : nl.wams.adapters.peer.PeerTrust.oin(chain[0]);
+        Participation service = participation.getIfAvailable();
+        java.util.Optional<nl.wams.gateway.participation.Received.Status> status =
+                service == null || oin.isEmpty() ? java.util.Optional.empty() : service.status(oin.get(), reference);
+        if (status.isEmpty()) {
+            problems.write(
+                    request, response, 404, "niet-gevonden", "Niet gevonden", "Dit bericht is hier niet bekend.");
+            return;
+        }
+        json(response, 200, "{\"status\":\"" + status.get().name() + "\"}");
+    }
+
+    /** A participant's contribution to one of this college's case meetings. */
+    @PostMapping(path = "/peer/v1/bijdragen", consumes = PeerMessages.MEDIA_TYPE)
+    void bijdrage(@RequestBody String jws, HttpServletRequest request, HttpServletResponse response)
+            throws IOException, java.sql.SQLException {
+        String transactionId = ApiHeadersFilter.transactionId(request).toString();
+        IncomingProvisions.Checked checked = incoming.getObject().check(jws, chain(request));
+        if (checked instanceof IncomingProvisions.Checked.Refused refused) {
+            approach.getObject().refused(refused, transactionId);
+            refusedMessage(refused.refusal(), refused.reason(), refused.field(), request, response);
+            return;
+        }
+        CoordinatedApproach.Received received =
+                approach.getObject().contribution((IncomingProvisions.Checked.Ok) checked, transactionId);
+        if (received instanceof CoordinatedApproach.Received.Accepted accepted) {
+            json(response, 201, "{\"id\":\"" + accepted.id() + "\",\"status\":\"ONTVANGEN\"}");
+        } else {
+            CoordinatedApproach.Received.Refused refused = (CoordinatedApproach.Received.Refused) received;
+            refusedMessage(refused.refusal(), null, refused.field(), request, response);
+        }
+    }
+
+    private void taken(Participation.Taken taken, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        if (taken instanceof Participation.Taken.Accepted accepted) {
+            json(response, 201, "{\"id\":\"" + accepted.id() + "\",\"status\":\"ONTVANGEN\"}");
+        } else {
+            Participation.Taken.Refused refused = (Participation.Taken.Refused) taken;
+            refusedMessage(refused.refusal(), null, refused.field(), request, response);
+        }
+    }
+
+    private void refusedMessage(
+            IncomingProvisions.Refusal refusal,
+            nl.wams.adapters.peer.PeerProtocolException.Reason reason,
+            String field,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
+        switch (refusal) {
+            case NO_CLIENT_CERTIFICATE ->
+                problems.write(
+                        request,
+                        response,
+                        401,
+                        "geen-clientcertificaat",
+                        "Geen clientcertificaat",
+                        "Mutual TLS is verplicht.");
+            case NO_OIN ->
+                problems.write(request, response, 403, "geen-oin", "Geen OIN", "Het clientcertificaat bevat geen OIN.");
+            case REPLAYED ->
+                problems.write(
+                        request,
+                        response,
+                        409,
+                        "herhaald-verzoek",
+                        "Herhaald bericht",
+                        "Dit bericht (jti) is al eerder ontvangen.");
+            case UNTRUSTED -> {
+                int status = reason == null
+                        ? 403
+                        : switch (reason) {
+                            case TOO_LARGE -> 413;
+                            case MALFORMED, MISSING_CLAIM -> 400;
+                            case WRONG_AUDIENCE -> 403;
+                            default -> 401;
+                        };
+                problems.write(
+                        request,
+                        response,
+                        status,
+                        "ongeldig-peerbericht",
+                        "Ongeldig peerbericht",
+                        "Het ondertekende bericht is afgewezen"
+                                + (reason == null ? ": afzender niet bediend." : ": " + reason.name() + "."));
+            }
+            case INVALID ->
+                problems.write(
+                        request,
+                        response,
+                        400,
+                        "ongeldig-peerbericht",
+                        "Ongeldig peerbericht",
+                        "Veld '" + field + "' ontbreekt, is onbekend of heeft de verkeerde vorm.");
+        }
+    }
+
+    private static X509Certificate[] chain(HttpServletRequest request) {
+        return (X509Certificate[]) request.getAttribute("jakarta.servlet.request.X509Certificate");
+    }
+
+    private static void json(HttpServletResponse response, int status, String body) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
     }
 
     private void write(ProviderService.Reply reply, HttpServletRequest request, HttpServletResponse response)

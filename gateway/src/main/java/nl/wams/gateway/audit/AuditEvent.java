@@ -40,5 +40,27 @@ public enum AuditEvent {
     /** The log was exported. */
     AUDIT_EXPORT,
     /** A privacy officer searched the log for one person's records (who looked, at whom, how much was found). */
-    LOGBOEK_DOORZOCHT
+    LOGBOEK_DOORZOCHT,
+    /** College: a case was created; the outcome says so. */
+    ZAAK_AANGEMAAKT,
+    /** College: a case (or its dossier) was read by a person or an application. */
+    ZAAK_GELEZEN,
+    /** College: a case or its coördinatiedossier changed; the outcome names what (a dossier entry, a meeting, closing). */
+    ZAAK_GEWIJZIGD,
+    /** College: a closed case's personal data was deleted at the end of its retention term. */
+    ZAAK_VERWIJDERD,
+    /** The client letter of a case was drawn up (who, which case; never its text). */
+    CLIENTBRIEF_OPGEMAAKT,
+    /** Data left for another gateway for the coordinated approach (provision, contribution, forwarded contribution, invitation); committed before sending. */
+    VERSTREKKING_VERSTUURD,
+    /** The other gateway took the data in, or could not be reached (outcome). */
+    VERSTREKKING_AFGELEVERD,
+    /** Data for the coordinated approach arrived and is held apart until a professional decides. */
+    VERSTREKKING_ONTVANGEN,
+    /** A signed message of the coordinated approach was refused before anything of it was kept. */
+    VERSTREKKING_GEWEIGERD,
+    /** A professional adopted received data into the organisation's own file, or declined it (outcome, motivation). */
+    ONTVANGST_BESLUIT,
+    /** Received data that was not adopted was deleted at the end of its term. */
+    ONTVANGST_VERWIJDERD
 }

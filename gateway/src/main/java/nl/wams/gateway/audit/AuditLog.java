@@ -134,6 +134,9 @@ public final class AuditLog implements AutoCloseable {
         try {
             pending.done().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof InTransaction.Withdrawn withdrawn) {
+                throw withdrawn;
+            }
             throw new AuditUnavailableException("audit log could not be written", e.getCause());
         } catch (TimeoutException e) {
             throw new AuditUnavailableException("audit log did not commit in time", e);
@@ -199,6 +202,10 @@ public final class AuditLog implements AutoCloseable {
 
     /** Logs the kind of failure only: a driver's message can quote the data it could not write. */
     private void failed(Throwable e) {
+        head = null;
+        if (e instanceof InTransaction.Withdrawn) {
+            return; // nothing to do after all: not a failure of the log
+        }
         log.warn("audit write failed for node {}: {}{}", nodeId, e.getClass().getSimpleName(), sqlState(e));
         head = null; // re-read from the database before the next write
     }

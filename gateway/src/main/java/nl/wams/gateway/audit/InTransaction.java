@@ -19,4 +19,15 @@ public interface InTransaction {
             next.run(connection);
         };
     }
+
+    /**
+     * Thrown by the work when there turns out to be nothing to do (another replica did it first):
+     * the transaction is rolled back, no record is written, and {@link AuditLog#append} throws it
+     * back to the caller instead of reporting the log as unavailable.
+     */
+    final class Withdrawn extends RuntimeException {
+        public Withdrawn(String reason) {
+            super(reason, null, false, false);
+        }
+    }
 }

@@ -41,7 +41,7 @@ final class RunCommand implements Callable<Integer> {
                 loaded.gateway().api().tls() == null ? "http" : "https",
                 loaded.gateway().api().host(),
                 port);
-        if (loaded.gateway().provides()) {
+        if (loaded.gateway().listens()) {
             var listener = loaded.gateway().federation().listener();
             System.out.printf(
                     "peer listener (mutual TLS) on https://%s:%d/peer/v1%n",

@@ -45,6 +45,36 @@ final class ConfigRules {
         providerConsistent(report);
         pollingBounded(report);
         webLogin(report);
+        coordination(report);
+    }
+
+    /**
+     * The coordinated approach: a requester's contribution address is https, the letter template
+     * exists, and no term is zero.
+     */
+    private void coordination(Consumer<ConfigProblem> report) {
+        GatewayConfig gateway = config.gateway();
+        if (gateway.provider() != null) {
+            List<GatewayConfig.Served> serves = gateway.provider().serves();
+            for (int i = 0; i < serves.size(); i++) {
+                String url = serves.get(i).url();
+                if (url != null && !url.toLowerCase(java.util.Locale.ROOT).startsWith("https://")) {
+                    report.accept(yaml.problem(
+                            "/provider/serves/" + i + "/url",
+                            "a requester's gateway is reached over https:// only (contributions carry BSNs)"));
+                }
+            }
+        }
+        GatewayConfig.Coordination coordination = gateway.coordination();
+        if (coordination.letterTemplate() != null
+                && !java.nio.file.Files.isRegularFile(
+                        config.file().toAbsolutePath().getParent().resolve(coordination.letterTemplate()))) {
+            report.accept(yaml.problem(
+                    "/coordination/letter-template", "template not found: " + coordination.letterTemplate()));
+        }
+        if (coordination.receivedTerm().isZero() || coordination.caseRetention().isZero()) {
+            report.accept(yaml.problem("/coordination", "a term of 0 would delete data before anyone can act on it"));
+        }
     }
 
     /**

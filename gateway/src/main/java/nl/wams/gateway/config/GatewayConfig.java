@@ -30,9 +30,13 @@ public record GatewayConfig(
         Provider provider,
         ReviewPolling reviewPolling,
         Web web,
-        Management management) {
+        Management management,
+        Coordination coordination,
+        Map<String, Map<String, Map<String, Map<String, JsonNode>>>> outbound) {
 
     public GatewayConfig {
+        coordination = coordination == null ? new Coordination(null, null, null, null) : coordination;
+        outbound = outbound == null ? Map.of() : Map.copyOf(outbound);
         api = api == null ? Api.defaults() : api;
         reviewPolling = reviewPolling == null ? new ReviewPolling(null, null, null, null, null) : reviewPolling;
         collectionRules = collectionRules == null ? CollectionRules.defaults() : collectionRules;
@@ -209,8 +213,13 @@ public record GatewayConfig(
         NOOIT
     }
 
-    /** One requesting organisation the provider serves, and for which purposes. */
-    public record Served(String requesterOin, List<String> purposes) {
+    /**
+     * One requesting organisation the provider serves, and for which purposes.
+     *
+     * @param url the requester's peer protocol base ({@code https://host:port/peer/v1/}), where a
+     *     contribution to its case meetings goes; null when it holds none
+     */
+    public record Served(String requesterOin, List<String> purposes, String url) {
         public Served {
             purposes = purposes == null ? List.of() : List.copyOf(purposes);
         }
@@ -291,6 +300,36 @@ public record GatewayConfig(
     }
 
     /** Who this gateway is: the organisation's OIN and name, and which roles it plays. */
+    /**
+     * The coordinated approach (docs/coordination.md).
+     *
+     * @param caseRetention a closed case's personal data is deleted this long after closing
+     * @param receivedTerm received data not adopted is deleted this long after it arrived
+     * @param housekeeping how often the deletion job runs
+     * @param letterTemplate the client letter's HTML template, relative to the configuration file; null: the shipped one
+     */
+    public record Coordination(
+            Duration caseRetention, Duration receivedTerm, Duration housekeeping, String letterTemplate) {
+        public Coordination {
+            caseRetention = caseRetention == null ? Duration.ofDays(730) : caseRetention;
+            receivedTerm = receivedTerm == null ? Duration.ofDays(14) : receivedTerm;
+            housekeeping = housekeeping == null ? Duration.ofHours(1) : housekeeping;
+        }
+    }
+
+    /** The peer protocol base of a party reached through its own gateway ({@code .../peer/v1/}), if it is. */
+    public Optional<java.net.URI> peerBase(Party party) {
+        if (party.adapter() == null || !party.adapter().type().holdsAnswers()) {
+            return Optional.empty();
+        }
+        return Optional.of(java.net.URI.create(party.adapter().url()).resolve("./"));
+    }
+
+    /** True when this gateway has a peer listener: a provider, or a requester that receives contributions. */
+    public boolean listens() {
+        return provides() || (federation != null && federation.listener() != null);
+    }
+
     public record Identity(String oin, String name, List<String> roles) {}
 
     /** The requester API listener. */

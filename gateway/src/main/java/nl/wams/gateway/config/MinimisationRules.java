@@ -22,7 +22,29 @@ record MinimisationRules(LoadedConfig config, LocatedYaml yaml) {
 
     void check(Consumer<ConfigProblem> report) {
         everyAllowedCategoryHasAProfile(report);
-        profilesAreValid(report);
+        profilesAreValid(config.gateway().minimisation(), "/minimisation/", report);
+        outboundProfilesAreValid(report);
+    }
+
+    /**
+     * Outbound profiles (data the college provides, a party's contribution to a case meeting): per
+     * recipient, a configured party or a served requester, the same rules as answer profiles.
+     */
+    private void outboundProfilesAreValid(Consumer<ConfigProblem> report) {
+        GatewayConfig gateway = config.gateway();
+        gateway.outbound().forEach((recipient, profiles) -> {
+            boolean party = gateway.party(recipient).isPresent();
+            boolean served = gateway.provider() != null
+                    && gateway.provider().served(recipient).isPresent();
+            if (!party && !served) {
+                report.accept(yaml.problem(
+                        "/outbound/" + escape(recipient),
+                        "unknown recipient '" + recipient
+                                + "' (a party id, or the OIN of a requester this gateway serves)"));
+                return;
+            }
+            profilesAreValid(profiles, "/outbound/" + escape(recipient) + "/", report);
+        });
     }
 
     private void everyAllowedCategoryHasAProfile(Consumer<ConfigProblem> report) {
@@ -42,9 +64,10 @@ record MinimisationRules(LoadedConfig config, LocatedYaml yaml) {
         }
     }
 
-    private void profilesAreValid(Consumer<ConfigProblem> report) {
-        config.gateway().minimisation().forEach((purposeId, categories) -> {
-            String purposePointer = "/minimisation/" + purposeId;
+    private void profilesAreValid(
+            Map<String, Map<String, Map<String, JsonNode>>> profiles, String prefix, Consumer<ConfigProblem> report) {
+        profiles.forEach((purposeId, categories) -> {
+            String purposePointer = prefix + purposeId;
             var purpose = config.gateway().purpose(purposeId);
             if (purpose.isEmpty()) {
                 report.accept(yaml.problem(purposePointer, "unknown purpose '" + purposeId + "'"));

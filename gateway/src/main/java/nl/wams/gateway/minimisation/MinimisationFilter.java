@@ -19,6 +19,9 @@ import nl.wams.gateway.request.PartyResult;
  */
 public final class MinimisationFilter {
 
+    /** No profile at all: everything is removed. */
+    public static final MinimisationFilter NOTHING = new MinimisationFilter(Map.of());
+
     private final Map<String, Map<String, CategoryProfile>> profiles;
 
     public MinimisationFilter(Map<String, Map<String, CategoryProfile>> profiles) {

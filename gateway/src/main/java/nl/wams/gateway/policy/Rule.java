@@ -3,7 +3,7 @@ package nl.wams.gateway.policy;
 import java.util.Locale;
 
 /**
- * A rule a data request can break. The code is part of the problem {@code type} URI and never
+ * A rule a data request, or a case of the coordinated approach, can break. The code is part of the problem {@code type} URI and never
  * changes; the HTTP status says whether the input was malformed (400) or understood but not
  * allowed under the purpose register (422).
  */
@@ -22,7 +22,12 @@ public enum Rule {
     CATEGORIE_BUITEN_DOEL(422, "Categorie is niet toegestaan voor dit doel"),
     MOTIVERING_VERPLICHT(422, "Motivering ontbreekt"),
     BIJZONDERE_GEGEVENS(422, "Bijzondere persoonsgegevens (AVG art. 9) niet toegestaan of niet gemotiveerd"),
-    STRAFRECHTELIJKE_GEGEVENS(422, "Strafrechtelijke gegevens (AVG art. 10) niet toegestaan of niet gemotiveerd");
+    STRAFRECHTELIJKE_GEGEVENS(422, "Strafrechtelijke gegevens (AVG art. 10) niet toegestaan of niet gemotiveerd"),
+    COORDINATOR_VERPLICHT(422, "Bij twee of meer wetten van het sociaal domein is een coördinator verplicht"),
+    AFZIEN_COORDINATOR_ALLEEN_BIJ_HULPVRAAG(
+            422, "Alleen de cliënt die zelf om hulp vroeg kan afzien van een coördinator"),
+    PERSOON_NIET_IN_ZAAK(422, "Persoon hoort niet bij de zaak"),
+    GEEN_GEGEVENS_VOOR_VERSTREKKING(422, "Niets van deze gegevens mag volgens het uitgaande profiel naar deze partij");
 
     private final int status;
     private final String title;

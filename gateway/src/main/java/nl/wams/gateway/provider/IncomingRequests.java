@@ -12,6 +12,7 @@ import nl.wams.adapters.peer.PeerMessages;
 import nl.wams.adapters.peer.PeerProtocolException;
 import nl.wams.adapters.peer.PeerRequest;
 import nl.wams.adapters.peer.PeerTrust;
+import nl.wams.gateway.federation.ReplayStore;
 import nl.wams.gateway.request.DataRequest;
 
 /**

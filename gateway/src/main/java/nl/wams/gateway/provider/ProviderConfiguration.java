@@ -10,6 +10,7 @@ import nl.wams.gateway.audit.Pseudonyms;
 import nl.wams.gateway.config.GatewayConfig;
 import nl.wams.gateway.config.LoadedConfig;
 import nl.wams.gateway.federation.FederationSetup;
+import nl.wams.gateway.federation.ReplayStore;
 import nl.wams.gateway.register.ActiveRules;
 import nl.wams.gateway.request.TransactionIds;
 import nl.wams.gateway.routing.AdapterFactory;

@@ -19,6 +19,7 @@ import nl.wams.adapters.peer.PeerTrust;
 import nl.wams.gateway.audit.AuditLog;
 import nl.wams.gateway.audit.Pseudonyms;
 import nl.wams.gateway.config.GatewayConfig;
+import nl.wams.gateway.federation.ReplayStore;
 import nl.wams.gateway.policy.Violation;
 import nl.wams.gateway.register.ActiveRules;
 import nl.wams.gateway.register.Rules;

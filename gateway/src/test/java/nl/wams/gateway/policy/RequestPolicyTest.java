@@ -68,6 +68,8 @@ class RequestPolicyTest {
             null,
             null,
             null,
+            null,
+            null,
             null);
 
     /** Rules that treat "every party" and "every category" as bulk from two on. */
@@ -87,6 +89,8 @@ class RequestPolicyTest {
                 null,
                 null,
                 CONFIG.parties(),
+                null,
+                null,
                 null,
                 null,
                 null,

@@ -1,4 +1,4 @@
-package nl.wams.gateway.provider;
+package nl.wams.gateway.federation;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

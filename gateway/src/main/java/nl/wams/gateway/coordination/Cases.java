@@ -1,0 +1,293 @@
+package nl.wams.gateway.coordination;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import nl.wams.gateway.audit.AuditEvent;
+import nl.wams.gateway.audit.AuditLog;
+import nl.wams.gateway.audit.InTransaction;
+import nl.wams.gateway.policy.PolicyRefusedException;
+import nl.wams.gateway.policy.Rule;
+import nl.wams.gateway.policy.Violation;
+import nl.wams.gateway.register.ActiveRules;
+import nl.wams.gateway.register.Rules;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The college's cases and their coördinatiedossier: create, read, change, close, and the deletion
+ * of a closed case at the end of its retention term. Every read and change is in the audit log,
+ * committed together with the change (fail closed: without the record, nothing is read or
+ * changed).
+ */
+public final class Cases {
+
+    private static final Logger log = LoggerFactory.getLogger(Cases.class);
+
+    /** What became of an action on a case. */
+    public sealed interface Result<T> {
+        record Done<T>(T value) implements Result<T> {}
+
+        record NotFound<T>() implements Result<T> {}
+
+        /** The case exists already (create) or is closed (change). */
+        record Conflict<T>(String reason) implements Result<T> {}
+    }
+
+    /** A case with its dossier, as read. */
+    public record CaseView(Case zaak, List<Part> parts) {}
+
+    private final CaseStore store;
+    private final AuditLog auditLog;
+    private final CaseAudit audit;
+    private final ActiveRules rules;
+    private final Clock clock;
+    private final Duration retention;
+
+    public Cases(
+            CaseStore store, AuditLog auditLog, CaseAudit audit, ActiveRules rules, Clock clock, Duration retention) {
+        this.store = store;
+        this.auditLog = auditLog;
+        this.audit = audit;
+        this.rules = rules;
+        this.clock = clock;
+        this.retention = retention;
+    }
+
+    public CaseStore store() {
+        return store;
+    }
+
+    /**
+     * Creates a case; every broken rule (coordinator, unknown party) is logged as a refusal and
+     * thrown as {@link PolicyRefusedException}. Fails closed.
+     */
+    public Result<CaseView> create(String reference, Case.Details details, String user, String transactionId)
+            throws SQLException {
+        Rules in = rules.current();
+        check(in, reference, details, user, transactionId);
+        if (store.get(reference).isPresent()) {
+            return new Result.Conflict<>("exists");
+        }
+        Case zaak = new Case(reference, details, Case.Status.OPEN, clock.instant(), null, null);
+        auditLog.append(
+                transactionId,
+                List.of(audit.entry(AuditEvent.ZAAK_AANGEMAAKT, transactionId, in, reference, details.bsns(), user)
+                        .categories(List.of(), List.of())
+                        .outcome(outcome(details), null, null)
+                        .build()),
+                store.insert(zaak));
+        return new Result.Done<>(new CaseView(zaak, List.of()));
+    }
+
+    /** Reads a case and its dossier; the read is logged first (fails closed). */
+    public Result<CaseView> read(String reference, String user, String transactionId) throws SQLException {
+        Optional<Case> zaak = store.get(reference);
+        if (zaak.isEmpty()) {
+            return new Result.NotFound<>();
+        }
+        auditLog.append(
+                transactionId,
+                List.of(audit.entry(
+                                AuditEvent.ZAAK_GELEZEN,
+                                transactionId,
+                                rules.current(),
+                                reference,
+                                zaak.get().details().bsns(),
+                                user)
+                        .build()));
+        return new Result.Done<>(new CaseView(zaak.get(), store.parts(reference)));
+    }
+
+    /** Open and closed cases, newest first; what a list shows is no personal data beyond the reference. */
+    public List<Case> list(int limit) throws SQLException {
+        return store.list(limit);
+    }
+
+    /** Replaces what is recorded about an open case (the rules are checked again). Fails closed. */
+    public Result<CaseView> change(String reference, Case.Details details, String user, String transactionId)
+            throws SQLException {
+        Rules in = rules.current();
+        check(in, reference, details, user, transactionId);
+        Optional<Case> existing = store.get(reference);
+        if (existing.isEmpty()) {
+            return new Result.NotFound<>();
+        }
+        if (!existing.get().open()) {
+            return new Result.Conflict<>("closed");
+        }
+        Case changed =
+                new Case(reference, details, Case.Status.OPEN, existing.get().createdAt(), null, null);
+        auditLog.append(
+                transactionId,
+                List.of(audit.entry(AuditEvent.ZAAK_GEWIJZIGD, transactionId, in, reference, details.bsns(), user)
+                        .outcome("GEWIJZIGD", null, null)
+                        .build()),
+                store.update(changed, clock.instant()));
+        return read(reference, user, transactionId);
+    }
+
+    /** Closes a case: its retention term starts now. Fails closed. */
+    public Result<CaseView> close(String reference, String user, String transactionId) throws SQLException {
+        Optional<Case> existing = store.get(reference);
+        if (existing.isEmpty()) {
+            return new Result.NotFound<>();
+        }
+        if (!existing.get().open()) {
+            return new Result.Conflict<>("closed");
+        }
+        Instant now = clock.instant();
+        Case closed = new Case(
+                reference,
+                existing.get().details(),
+                Case.Status.GESLOTEN,
+                existing.get().createdAt(),
+                now,
+                now.plus(retention));
+        auditLog.append(
+                transactionId,
+                List.of(audit.entry(
+                                AuditEvent.ZAAK_GEWIJZIGD,
+                                transactionId,
+                                rules.current(),
+                                reference,
+                                closed.details().bsns(),
+                                user)
+                        .outcome("GESLOTEN", null, null)
+                        .build()),
+                store.update(closed, now));
+        return new Result.Done<>(new CaseView(closed, store.parts(reference)));
+    }
+
+    /** Adds an agreement, a progress note or an adjustment to an open case's dossier. Fails closed. */
+    public Result<Part> addToDossier(
+            String reference, Part.Kind kind, Part.Content content, String user, String transactionId)
+            throws SQLException {
+        if (kind != Part.Kind.AFSPRAAK && kind != Part.Kind.VOORTGANG && kind != Part.Kind.BIJSTELLING) {
+            throw new IllegalArgumentException("not a dossier entry: " + kind);
+        }
+        Optional<Case> zaak = store.get(reference);
+        if (zaak.isEmpty()) {
+            return new Result.NotFound<>();
+        }
+        if (!zaak.get().open()) {
+            return new Result.Conflict<>("closed");
+        }
+        Instant now = clock.instant();
+        Part part = new Part(
+                UUID.randomUUID().toString(),
+                reference,
+                kind,
+                null,
+                content,
+                kind == Part.Kind.AFSPRAAK ? Part.AgreementStatus.OPEN.name() : null,
+                now,
+                now);
+        changed(zaak.get(), kind.name(), user, transactionId, store.insertPart(part));
+        return new Result.Done<>(part);
+    }
+
+    /** Sets the status of an agreement. Fails closed. */
+    public Result<Part> agreementStatus(
+            String reference, String partId, Part.AgreementStatus status, String user, String transactionId)
+            throws SQLException {
+        Optional<Case> zaak = store.get(reference);
+        Optional<Part> part = store.part(partId);
+        if (zaak.isEmpty()
+                || part.isEmpty()
+                || !part.get().reference().equals(reference)
+                || part.get().kind() != Part.Kind.AFSPRAAK) {
+            return new Result.NotFound<>();
+        }
+        if (!zaak.get().open()) {
+            return new Result.Conflict<>("closed");
+        }
+        changed(
+                zaak.get(),
+                "AFSPRAAK_" + status.name(),
+                user,
+                transactionId,
+                store.setStatus(partId, status.name(), clock.instant()));
+        return new Result.Done<>(store.part(partId).orElseThrow());
+    }
+
+    /** Logs a change of an open case together with it. */
+    void changed(Case zaak, String what, String user, String transactionId, InTransaction change) {
+        auditLog.append(
+                transactionId,
+                List.of(audit.entry(
+                                AuditEvent.ZAAK_GEWIJZIGD,
+                                transactionId,
+                                rules.current(),
+                                zaak.reference(),
+                                zaak.details().bsns(),
+                                user)
+                        .outcome(what, null, null)
+                        .build()),
+                change);
+    }
+
+    /**
+     * Deletes every closed case whose retention term has ended, each in one transaction with its
+     * audit record {@code ZAAK_VERWIJDERD}. Idempotent and safe with replicas sharing the database:
+     * a case another replica deleted first is skipped without a record.
+     *
+     * @return how many cases this call deleted
+     */
+    public int deleteExpired(String transactionIdPrefix) throws SQLException {
+        Instant now = clock.instant();
+        int deleted = 0;
+        for (String reference : store.due(now)) {
+            Optional<Case> zaak = store.get(reference);
+            if (zaak.isEmpty()) {
+                continue;
+            }
+            String transactionId = transactionIdPrefix + "-" + UUID.randomUUID();
+            try {
+                auditLog.append(
+                        transactionId,
+                        List.of(audit.entry(
+                                        AuditEvent.ZAAK_VERWIJDERD,
+                                        transactionId,
+                                        rules.current(),
+                                        reference,
+                                        zaak.get().details().bsns(),
+                                        "bewaartermijn")
+                                .outcome("VERWIJDERD", null, null)
+                                .build()),
+                        store.delete(reference, now));
+                deleted++;
+            } catch (InTransaction.Withdrawn e) {
+                log.debug("case deleted by another node first");
+            }
+        }
+        return deleted;
+    }
+
+    private void check(Rules in, String reference, Case.Details details, String user, String transactionId) {
+        List<Violation> violations = new ArrayList<>(CoordinatorRule.check(details));
+        for (int i = 0; i < details.parties().size(); i++) {
+            if (in.gateway().party(details.parties().get(i)).isEmpty()) {
+                violations.add(new Violation(
+                        Rule.ONBEKENDE_PARTIJ, "partijen[" + i + "]", "Deze partij is niet geconfigureerd."));
+            }
+        }
+        if (!violations.isEmpty()) {
+            auditLog.append(
+                    transactionId,
+                    List.of(audit.entry(AuditEvent.ZAAK_GEWIJZIGD, transactionId, in, reference, details.bsns(), user)
+                            .outcome("GEWEIGERD", violations.get(0).rule().name(), null)
+                            .build()));
+            throw new PolicyRefusedException(violations);
+        }
+    }
+
+    private static String outcome(Case.Details details) {
+        return details.coordinatorWaived() ? "AANGEMAAKT_ZONDER_COORDINATOR" : "AANGEMAAKT";
+    }
+}

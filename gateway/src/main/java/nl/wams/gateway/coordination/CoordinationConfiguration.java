@@ -1,0 +1,129 @@
+package nl.wams.gateway.coordination;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import nl.wams.adapters.peer.PeerClient;
+import nl.wams.gateway.audit.AuditLog;
+import nl.wams.gateway.audit.AuditStore;
+import nl.wams.gateway.audit.Pseudonyms;
+import nl.wams.gateway.config.GatewayConfig;
+import nl.wams.gateway.config.LoadedConfig;
+import nl.wams.gateway.federation.FederationSetup;
+import nl.wams.gateway.federation.IncomingProvisions;
+import nl.wams.gateway.federation.ReplayStore;
+import nl.wams.gateway.register.ActiveRules;
+import nl.wams.gateway.storage.DataCipher;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+
+/** Wires the coordinated approach at the college: cases, the dossier, data moving to parties, the letter, retention. */
+@Configuration(proxyBeanMethods = false)
+class CoordinationConfiguration {
+
+    /** The longest one exchange with another gateway's peer listener may take. */
+    static final Duration PEER_TIMEOUT = Duration.ofSeconds(10);
+
+    @Bean
+    CaseAudit caseAudit(LoadedConfig config, Pseudonyms pseudonyms) {
+        return new CaseAudit(config.gateway().identity().oin(), pseudonyms);
+    }
+
+    @Bean
+    Cases cases(
+            HikariDataSource auditDataSource,
+            DataCipher dataCipher,
+            AuditLog auditLog,
+            CaseAudit caseAudit,
+            ActiveRules rules,
+            Clock clock,
+            LoadedConfig config) {
+        return new Cases(
+                new CaseStore(auditDataSource, dataCipher),
+                auditLog,
+                caseAudit,
+                rules,
+                clock,
+                config.gateway().coordination().caseRetention());
+    }
+
+    @Lazy
+    @Bean
+    Outbox outbox(FederationSetup federation, AuditLog auditLog, CaseAudit caseAudit, Clock clock) {
+        return new Outbox(
+                federation.messages(clock),
+                federation.signer(),
+                new PeerClient(federation.sslContext(), PEER_TIMEOUT),
+                auditLog,
+                caseAudit,
+                clock);
+    }
+
+    @Lazy
+    @Bean
+    IncomingProvisions incomingProvisions(
+            LoadedConfig config, FederationSetup federation, HikariDataSource auditDataSource, Clock clock) {
+        return new IncomingProvisions(
+                federation.messages(clock), config.gateway().identity().oin(), new ReplayStore(auditDataSource, clock));
+    }
+
+    @Lazy
+    @Bean
+    CoordinatedApproach coordinatedApproach(
+            Cases cases, Outbox outbox, AuditLog auditLog, CaseAudit caseAudit, ActiveRules rules) {
+        return new CoordinatedApproach(cases, outbox, auditLog, caseAudit, rules);
+    }
+
+    @Bean
+    ClientLetter clientLetter(
+            AuditStore auditStore,
+            AuditLog auditLog,
+            CaseAudit caseAudit,
+            ActiveRules rules,
+            Clock clock,
+            LoadedConfig config) {
+        String template = config.gateway().coordination().letterTemplate();
+        return new ClientLetter(
+                auditStore,
+                auditLog,
+                caseAudit,
+                rules,
+                clock,
+                template == null
+                        ? null
+                        : config.file().toAbsolutePath().getParent().resolve(Path.of(template)));
+    }
+
+    /** Deletes closed cases past their retention term; every node runs it, the store makes that safe. */
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService caseRetention(LoadedConfig config, ObjectProvider<Cases> cases) {
+        var scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "wams-case-retention");
+            t.setDaemon(true);
+            return t;
+        });
+        GatewayConfig.Coordination coordination = config.gateway().coordination();
+        long every = coordination.housekeeping().toMillis();
+        scheduler.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        cases.getObject().deleteExpired("bewaartermijn-" + UUID.randomUUID());
+                    } catch (Exception e) {
+                        LoggerFactory.getLogger(CoordinationConfiguration.class)
+                                .warn("case retention failed: {}", e.getClass().getSimpleName());
+                    }
+                },
+                every,
+                every,
+                TimeUnit.MILLISECONDS);
+        return scheduler;
+    }
+}
