@@ -48,6 +48,19 @@ public final class SubjectReport {
             String ground,
             String motivation) {}
 
+    /** Events of the coordinated approach: a processing of its own, named by its first event. */
+    private static final java.util.Set<AuditEvent> COORDINATION = java.util.EnumSet.of(
+            AuditEvent.ZAAK_AANGEMAAKT,
+            AuditEvent.ZAAK_GELEZEN,
+            AuditEvent.ZAAK_GEWIJZIGD,
+            AuditEvent.ZAAK_VERWIJDERD,
+            AuditEvent.CLIENTBRIEF_OPGEMAAKT,
+            AuditEvent.VERSTREKKING_VERSTUURD,
+            AuditEvent.VERSTREKKING_AFGELEVERD,
+            AuditEvent.VERSTREKKING_ONTVANGEN,
+            AuditEvent.ONTVANGST_BESLUIT,
+            AuditEvent.ONTVANGST_VERWIJDERD);
+
     public String pseudonym(String bsn) {
         return pseudonyms.of(bsn);
     }
@@ -72,7 +85,7 @@ public final class SubjectReport {
         AuditRecord first = records.get(0);
         AuditEntry e = first.entry();
         List<PartyProcessing> parties = new ArrayList<>();
-        String outcome = "IN_BEHANDELING";
+        String outcome = COORDINATION.contains(e.event()) ? e.event().name() : "IN_BEHANDELING";
         String ground = null;
         for (AuditRecord record : records) {
             AuditEntry r = record.entry();
@@ -91,6 +104,23 @@ public final class SubjectReport {
                             r.outcome(),
                             r.ground(),
                             r.event() == AuditEvent.ANTWOORD_GEWEIGERD ? r.motivation() : null));
+                // The coordinated approach: each move with the other organisation and what it was
+                // (provision, contribution, invitation, adoption, deletion); never the data itself.
+                case VERSTREKKING_VERSTUURD,
+                        VERSTREKKING_AFGELEVERD,
+                        VERSTREKKING_ONTVANGEN,
+                        ONTVANGST_BESLUIT,
+                        ONTVANGST_VERWIJDERD -> {
+                    String party = r.partyId() != null ? r.partyId() : r.partyOin();
+                    parties.add(new PartyProcessing(
+                            party,
+                            r.partyId() != null ? config.partyName(r.partyId()) : r.partyOin(),
+                            r.categoriesAsked(),
+                            r.categoriesReleased(),
+                            r.event().name() + ":" + r.outcome(),
+                            null,
+                            null));
+                }
                 default -> {}
             }
         }

@@ -76,7 +76,7 @@ public final class Cases {
         }
         Case zaak = new Case(reference, details, Case.Status.OPEN, clock.instant(), null, null);
         auditLog.append(
-                transactionId,
+                nl.wams.adapters.TraceIds.of(transactionId),
                 List.of(audit.entry(AuditEvent.ZAAK_AANGEMAAKT, transactionId, in, reference, details.bsns(), user)
                         .categories(List.of(), List.of())
                         .outcome(outcome(details), null, null)
@@ -92,7 +92,7 @@ public final class Cases {
             return new Result.NotFound<>();
         }
         auditLog.append(
-                transactionId,
+                nl.wams.adapters.TraceIds.of(transactionId),
                 List.of(audit.entry(
                                 AuditEvent.ZAAK_GELEZEN,
                                 transactionId,
@@ -124,7 +124,7 @@ public final class Cases {
         Case changed =
                 new Case(reference, details, Case.Status.OPEN, existing.get().createdAt(), null, null);
         auditLog.append(
-                transactionId,
+                nl.wams.adapters.TraceIds.of(transactionId),
                 List.of(audit.entry(AuditEvent.ZAAK_GEWIJZIGD, transactionId, in, reference, details.bsns(), user)
                         .outcome("GEWIJZIGD", null, null)
                         .build()),
@@ -150,7 +150,7 @@ public final class Cases {
                 now,
                 now.plus(retention));
         auditLog.append(
-                transactionId,
+                nl.wams.adapters.TraceIds.of(transactionId),
                 List.of(audit.entry(
                                 AuditEvent.ZAAK_GEWIJZIGD,
                                 transactionId,
@@ -219,7 +219,7 @@ public final class Cases {
     /** Logs a change of an open case together with it. */
     void changed(Case zaak, String what, String user, String transactionId, InTransaction change) {
         auditLog.append(
-                transactionId,
+                nl.wams.adapters.TraceIds.of(transactionId),
                 List.of(audit.entry(
                                 AuditEvent.ZAAK_GEWIJZIGD,
                                 transactionId,
@@ -239,7 +239,7 @@ public final class Cases {
      *
      * @return how many cases this call deleted
      */
-    public int deleteExpired(String transactionIdPrefix) throws SQLException {
+    public int deleteExpired() throws SQLException {
         Instant now = clock.instant();
         int deleted = 0;
         for (String reference : store.due(now)) {
@@ -247,10 +247,10 @@ public final class Cases {
             if (zaak.isEmpty()) {
                 continue;
             }
-            String transactionId = transactionIdPrefix + "-" + UUID.randomUUID();
+            String transactionId = UUID.randomUUID().toString();
             try {
                 auditLog.append(
-                        transactionId,
+                        nl.wams.adapters.TraceIds.of(transactionId),
                         List.of(audit.entry(
                                         AuditEvent.ZAAK_VERWIJDERD,
                                         transactionId,
@@ -279,7 +279,7 @@ public final class Cases {
         }
         if (!violations.isEmpty()) {
             auditLog.append(
-                    transactionId,
+                    nl.wams.adapters.TraceIds.of(transactionId),
                     List.of(audit.entry(AuditEvent.ZAAK_GEWIJZIGD, transactionId, in, reference, details.bsns(), user)
                             .outcome("GEWEIGERD", violations.get(0).rule().name(), null)
                             .build()));

@@ -26,6 +26,7 @@ import nl.wams.gateway.register.ActiveRules;
 import nl.wams.gateway.register.Rules;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.AbstractConfigurableTemplateResolver;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
@@ -92,7 +93,7 @@ public final class ClientLetter {
         resolver.setTemplateMode(TemplateMode.HTML);
         resolver.setCharacterEncoding("UTF-8");
         resolver.setCacheable(false);
-        this.engine = new TemplateEngine();
+        this.engine = new SpringTemplateEngine(); // Spring EL for expressions, as the web pages use
         engine.setTemplateResolver(resolver);
     }
 
@@ -184,7 +185,7 @@ public final class ClientLetter {
     private void logged(Case zaak, String user, String transactionId, String format) {
         Rules in = rules.current();
         auditLog.append(
-                transactionId,
+                nl.wams.adapters.TraceIds.of(transactionId),
                 List.of(audit.entry(
                                 AuditEvent.CLIENTBRIEF_OPGEMAAKT,
                                 transactionId,

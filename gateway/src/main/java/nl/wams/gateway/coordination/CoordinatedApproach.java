@@ -124,7 +124,7 @@ public final class CoordinatedApproach {
         }
         if (!violations.isEmpty()) {
             auditLog.append(
-                    transactionId,
+                    nl.wams.adapters.TraceIds.of(transactionId),
                     List.of(audit.entry(
                                     AuditEvent.VERSTREKKING_VERSTUURD,
                                     transactionId,
@@ -271,7 +271,7 @@ public final class CoordinatedApproach {
                 now,
                 now);
         auditLog.append(
-                transactionId,
+                nl.wams.adapters.TraceIds.of(transactionId),
                 List.of(audit.entry(
                                 AuditEvent.VERSTREKKING_ONTVANGEN,
                                 transactionId,
@@ -330,7 +330,10 @@ public final class CoordinatedApproach {
         Optional<String> status =
                 outbox.status(recipient(in, party.get()), message.provision().reference());
         if (status.isPresent() && !status.get().equals(part.get().status()) && known(status.get())) {
-            auditLog.append("status-" + partId, List.of(), cases.store().setStatus(partId, status.get(), outbox.now()));
+            auditLog.append(
+                    nl.wams.adapters.TraceIds.of(java.util.UUID.randomUUID().toString()),
+                    List.of(),
+                    cases.store().setStatus(partId, status.get(), outbox.now()));
             return new Result.Done<>(cases.store().part(partId).orElseThrow());
         }
         return new Result.Done<>(part.get());
@@ -390,7 +393,7 @@ public final class CoordinatedApproach {
 
     private Received refused(Rules in, IncomingProvisions.Checked.Ok message, String field, String transactionId) {
         auditLog.append(
-                transactionId,
+                nl.wams.adapters.TraceIds.of(transactionId),
                 List.of(audit.entry(
                                 AuditEvent.VERSTREKKING_GEWEIGERD,
                                 transactionId,
@@ -407,7 +410,7 @@ public final class CoordinatedApproach {
     /** Logs a contribution refused before anything of it was read (trust, replay, shape). */
     public void refused(IncomingProvisions.Checked.Refused refused, String transactionId) {
         auditLog.append(
-                transactionId,
+                nl.wams.adapters.TraceIds.of(transactionId),
                 List.of(nl.wams.gateway.audit.AuditEntry.of(AuditEvent.VERSTREKKING_GEWEIGERD, transactionId)
                         .requester(
                                 refused.senderOin(), refused.senderOin() == null ? null : "peer:" + refused.senderOin())

@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -115,7 +114,7 @@ class CoordinationConfiguration {
         scheduler.scheduleWithFixedDelay(
                 () -> {
                     try {
-                        cases.getObject().deleteExpired("bewaartermijn-" + UUID.randomUUID());
+                        cases.getObject().deleteExpired();
                     } catch (Exception e) {
                         LoggerFactory.getLogger(CoordinationConfiguration.class)
                                 .warn("case retention failed: {}", e.getClass().getSimpleName());

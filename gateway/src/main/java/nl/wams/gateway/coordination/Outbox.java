@@ -76,7 +76,7 @@ public final class Outbox {
             java.util.function.Function<Delivered, InTransaction> after) {
         List<String> bsns = provision.subjects().stream().map(p -> p.bsn()).toList();
         auditLog.append(
-                transactionId,
+                nl.wams.adapters.TraceIds.of(transactionId),
                 List.of(audit.entry(
                                 AuditEvent.VERSTREKKING_VERSTUURD,
                                 transactionId,
@@ -100,7 +100,7 @@ public final class Outbox {
                 ? "HTTP " + received.status()
                 : ((PartyHttp.Exchange.Failed) exchange).reason();
         auditLog.append(
-                transactionId,
+                nl.wams.adapters.TraceIds.of(transactionId),
                 List.of(audit.entry(
                                 AuditEvent.VERSTREKKING_AFGELEVERD,
                                 transactionId,

@@ -141,7 +141,7 @@ public final class Participation {
                 null,
                 null);
         auditLog.append(
-                transactionId,
+                nl.wams.adapters.TraceIds.of(transactionId),
                 List.of(entry(AuditEvent.VERSTREKKING_ONTVANGEN, transactionId, in, provision, "peer:" + ok.senderOin())
                         .party(null, ok.senderOin())
                         .fieldsRemoved(provision.removed())
@@ -171,7 +171,7 @@ public final class Participation {
         Rules in = rules.current();
         try {
             auditLog.append(
-                    transactionId,
+                    nl.wams.adapters.TraceIds.of(transactionId),
                     List.of(entry(
                                     AuditEvent.ONTVANGST_BESLUIT,
                                     transactionId,
@@ -220,6 +220,7 @@ public final class Participation {
                         .toList(),
                 categories));
         List<PeerAnswer.Person> people;
+        log.warn("DEBUG contribute result {}", result.getClass().getSimpleName());
         if (result instanceof AdapterResult.Answered answered) {
             people = answered.subjects().stream()
                     .map(s -> new PeerAnswer.Person(s.bsn(), s.categories()))
@@ -232,6 +233,11 @@ public final class Participation {
         CoordinatedApproach.Minimised minimised =
                 CoordinatedApproach.minimise(in.outboundTo(invitation.get().senderOin()), people);
         if (minimised.empty()) {
+            log.warn(
+                    "DEBUG minimised empty removed={} cats={} outbound={}",
+                    minimised.removed(),
+                    minimised.categories(),
+                    in.outbound().keySet());
             return Outcome.NOTHING_TO_CONTRIBUTE;
         }
         PeerProvision contribution = new PeerProvision(
@@ -280,10 +286,10 @@ public final class Participation {
         Rules in = rules.current();
         int deleted = 0;
         for (Received received : store.due(now)) {
-            String transactionId = "bewaartermijn-" + UUID.randomUUID();
+            String transactionId = UUID.randomUUID().toString();
             try {
                 auditLog.append(
-                        transactionId,
+                        nl.wams.adapters.TraceIds.of(transactionId),
                         List.of(entry(
                                         AuditEvent.ONTVANGST_VERWIJDERD,
                                         transactionId,
@@ -318,7 +324,7 @@ public final class Participation {
 
     private void refuse(Rules in, String senderOin, String ground, String field, String transactionId) {
         auditLog.append(
-                transactionId,
+                nl.wams.adapters.TraceIds.of(transactionId),
                 List.of(nl.wams.gateway.audit.AuditEntry.of(AuditEvent.VERSTREKKING_GEWEIGERD, transactionId)
                         .requester(senderOin, senderOin == null ? null : "peer:" + senderOin)
                         .purpose(CaseAudit.PURPOSE, null, null, null)

@@ -157,6 +157,10 @@ public final class TestGateway implements AutoCloseable {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    public HttpResponse<byte[]> sendBytes(HttpRequest request) throws IOException, InterruptedException {
+        return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     public HttpResponse<String> post(String path, String token, String json) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(uri(path))
                 .header("Authorization", "Bearer " + token)
