@@ -82,6 +82,30 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    /**
+     * The coordinated approach is its own feature: the college's side (coordination) and a
+     * party's side (participation) use neither role's internals, and the college's side does not
+     * know the party's.
+     */
+    @Test
+    void theCoordinatedApproachStandsApartFromTheRoles() {
+        noClasses()
+                .that()
+                .resideInAnyPackage("nl.wams.gateway.coordination..", "nl.wams.gateway.participation..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "nl.wams.gateway.requester..", "nl.wams.gateway.provider..", "nl.wams.gateway.web..")
+                .check(CLASSES);
+        noClasses()
+                .that()
+                .resideInAPackage("nl.wams.gateway.coordination..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("nl.wams.gateway.participation..")
+                .check(CLASSES);
+    }
+
     @Test
     void thePeerProtocolIsPlainJavaWithoutSpringOrHttpServers() {
         noClasses()
@@ -119,7 +143,11 @@ class ArchitectureTest {
     void rolesWireThemselvesButKnowNothingOfHttp() {
         noClasses()
                 .that()
-                .resideInAnyPackage("nl.wams.gateway.requester..", "nl.wams.gateway.provider..")
+                .resideInAnyPackage(
+                        "nl.wams.gateway.requester..",
+                        "nl.wams.gateway.provider..",
+                        "nl.wams.gateway.coordination..",
+                        "nl.wams.gateway.participation..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(

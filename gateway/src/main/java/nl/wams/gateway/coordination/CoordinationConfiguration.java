@@ -103,7 +103,9 @@ class CoordinationConfiguration {
 
     /** Deletes closed cases past their retention term; every node runs it, the store makes that safe. */
     @Bean(destroyMethod = "shutdownNow")
-    ScheduledExecutorService caseRetention(LoadedConfig config, ObjectProvider<Cases> cases) {
+    ScheduledExecutorService caseRetention(
+            LoadedConfig config, ObjectProvider<Cases> cases, HikariDataSource auditDataSource) {
+        // Takes the data source so that it stops before the data source closes.
         var scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "wams-case-retention");
             t.setDaemon(true);

@@ -220,7 +220,6 @@ public final class Participation {
                         .toList(),
                 categories));
         List<PeerAnswer.Person> people;
-        log.warn("DEBUG contribute result {}", result.getClass().getSimpleName());
         if (result instanceof AdapterResult.Answered answered) {
             people = answered.subjects().stream()
                     .map(s -> new PeerAnswer.Person(s.bsn(), s.categories()))
@@ -233,11 +232,6 @@ public final class Participation {
         CoordinatedApproach.Minimised minimised =
                 CoordinatedApproach.minimise(in.outboundTo(invitation.get().senderOin()), people);
         if (minimised.empty()) {
-            log.warn(
-                    "DEBUG minimised empty removed={} cats={} outbound={}",
-                    minimised.removed(),
-                    minimised.categories(),
-                    in.outbound().keySet());
             return Outcome.NOTHING_TO_CONTRIBUTE;
         }
         PeerProvision contribution = new PeerProvision(

@@ -54,7 +54,9 @@ class ParticipationConfiguration {
 
     /** Deletes received data not adopted once its term ended (gateways that receive only). */
     @Bean(destroyMethod = "shutdownNow")
-    ScheduledExecutorService receivedTerm(LoadedConfig config, ObjectProvider<Participation> participation) {
+    ScheduledExecutorService receivedTerm(
+            LoadedConfig config, ObjectProvider<Participation> participation, HikariDataSource auditDataSource) {
+        // Takes the data source so that it stops before the data source closes.
         var scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "wams-received-term");
             t.setDaemon(true);

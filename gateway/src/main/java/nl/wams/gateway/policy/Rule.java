@@ -23,6 +23,7 @@ public enum Rule {
     MOTIVERING_VERPLICHT(422, "Motivering ontbreekt"),
     BIJZONDERE_GEGEVENS(422, "Bijzondere persoonsgegevens (AVG art. 9) niet toegestaan of niet gemotiveerd"),
     STRAFRECHTELIJKE_GEGEVENS(422, "Strafrechtelijke gegevens (AVG art. 10) niet toegestaan of niet gemotiveerd"),
+    // Rules of a case of the coordinated approach and of data the college provides (not of a data request).
     COORDINATOR_VERPLICHT(422, "Bij twee of meer wetten van het sociaal domein is een coördinator verplicht"),
     AFZIEN_COORDINATOR_ALLEEN_BIJ_HULPVRAAG(
             422, "Alleen de cliënt die zelf om hulp vroeg kan afzien van een coördinator"),

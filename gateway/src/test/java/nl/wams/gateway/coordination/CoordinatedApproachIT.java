@@ -117,6 +117,11 @@ class CoordinatedApproachIT {
                         """.formatted(
                                 LEGAL_BASIS, TestFederation.GGZ.oin(), ggzPeer, TestFederation.WOON.oin(), woonPeer)
                         + pki.block(TestFederation.GEMEENTE, gemeentePeer));
+    }
+
+    /** The parties' own systems (the extension forgets stubs after each test). */
+    @org.junit.jupiter.api.BeforeEach
+    void backendsAnswer() {
         backends.stubFor(post("/ggz").willReturn(okJson("""
                 {"personen":[{"bsn":"%s","behandelaar":"T. Verbeek","telefoon":"0590-000000"}]}""".formatted(Household.CLIENT))));
         backends.stubFor(post("/woon").willReturn(okJson("""
