@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import nl.wams.adapters.peer.PeerReceipt;
 import nl.wams.gateway.participation.Participation;
 import nl.wams.gateway.participation.Received;
 import nl.wams.gateway.storage.StoredTime;
@@ -166,7 +167,7 @@ class OntvangenController {
                     p == null ? null : p.removed(),
                     p == null ? null : p.toJson().get("personen"),
                     time(r.receivedAt()),
-                    r.status() == Received.Status.OVERGENOMEN ? null : time(r.deleteAfter()),
+                    r.status() == PeerReceipt.Status.OVERGENOMEN ? null : time(r.deleteAfter()),
                     time(r.decidedAt()),
                     r.decidedBy(),
                     r.motivation());

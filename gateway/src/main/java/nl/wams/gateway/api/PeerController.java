@@ -5,7 +5,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
+import java.sql.SQLException;
+import java.util.Optional;
 import nl.wams.adapters.peer.PeerMessages;
+import nl.wams.adapters.peer.PeerProtocolException;
+import nl.wams.adapters.peer.PeerReceipt;
+import nl.wams.adapters.peer.PeerTrust;
 import nl.wams.gateway.coordination.CoordinatedApproach;
 import nl.wams.gateway.federation.IncomingProvisions;
 import nl.wams.gateway.participation.Participation;
@@ -29,19 +34,16 @@ class PeerController {
 
     private final ObjectProvider<ProviderService> provider;
     private final ObjectProvider<Participation> participation;
-    private final ObjectProvider<IncomingProvisions> incoming;
     private final ObjectProvider<CoordinatedApproach> approach;
     private final ProblemWriter problems;
 
     PeerController(
             ObjectProvider<ProviderService> provider,
             ObjectProvider<Participation> participation,
-            ObjectProvider<IncomingProvisions> incoming,
             ObjectProvider<CoordinatedApproach> approach,
             ProblemWriter problems) {
         this.provider = provider;
         this.participation = participation;
-        this.incoming = incoming;
         this.approach = approach;
         this.problems = problems;
     }
@@ -50,15 +52,12 @@ class PeerController {
     @GetMapping(path = "/peer/v1/verzoeken/{id}")
     void status(@PathVariable("id") String id, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        X509Certificate[] chain = (X509Certificate[]) request.getAttribute("jakarta.servlet.request.X509Certificate");
-        write(provider.getObject().status(id, chain), request, response);
+        write(provider.getObject().status(id, chain(request)), request, response);
     }
 
     @PostMapping(path = "/peer/v1/verzoeken", consumes = PeerMessages.MEDIA_TYPE)
     void verzoek(@RequestBody String jws, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        X509Certificate[] chain = (X509Certificate[]) request.getAttribute("jakarta.servlet.request.X509Certificate");
-        ProviderService.Reply reply = provider.getObject()
-                .handle(jws, chain, ApiHeadersFilter.transactionId(request).toString());
+        ProviderService.Reply reply = provider.getObject().handle(jws, chain(request), transactionId(request));
         write(reply, request, response);
     }
 
@@ -68,117 +67,76 @@ class PeerController {
      */
     @PostMapping(path = "/peer/v1/verstrekkingen", consumes = PeerMessages.MEDIA_TYPE)
     void verstrekking(@RequestBody String jws, HttpServletRequest request, HttpServletResponse response)
-            throws IOException, java.sql.SQLException {
+            throws IOException, SQLException {
         Participation service = participation.getIfAvailable();
         if (service == null) {
             problems.write(
                     request, response, 404, "niet-gevonden", "Niet gevonden", "Deze gateway ontvangt geen gegevens.");
             return;
         }
-        taken(
-                service.receive(
-                        jws,
-                        chain(request),
-                        ApiHeadersFilter.transactionId(request).toString()),
-                request,
-                response);
+        taken(service.receive(jws, chain(request), transactionId(request)), request, response);
     }
 
     /** Where a message the caller sent stands: its status and nothing else (the TLS certificate says who asks). */
     @GetMapping(path = "/peer/v1/verstrekkingen/{reference}")
     void verstrekkingStatus(
             @PathVariable("reference") String reference, HttpServletRequest request, HttpServletResponse response)
-            throws IOException, java.sql.SQLException {
+            throws IOException, SQLException {
         X509Certificate[] chain = chain(request);
-        java.util.Optional<String> oin = chain == null || chain.length == 0
-                ? java.util.Optional.empty()
-                : nl.wams.adapters.peer.PeerTrust.oin(chain[0]);
+        Optional<String> oin = chain == null || chain.length == 0 ? Optional.empty() : PeerTrust.oin(chain[0]);
         Participation service = participation.getIfAvailable();
-        java.util.Optional<nl.wams.gateway.participation.Received.Status> status =
-                service == null || oin.isEmpty() ? java.util.Optional.empty() : service.status(oin.get(), reference);
+        Optional<PeerReceipt.Status> status =
+                service == null || oin.isEmpty() ? Optional.empty() : service.status(oin.get(), reference);
         if (status.isEmpty()) {
             problems.write(
                     request, response, 404, "niet-gevonden", "Niet gevonden", "Dit bericht is hier niet bekend.");
             return;
         }
-        json(response, 200, "{\"status\":\"" + status.get().name() + "\"}");
+        receipt(response, 200, new PeerReceipt(null, status.get()));
     }
 
     /** A participant's contribution to one of this college's case meetings. */
     @PostMapping(path = "/peer/v1/bijdragen", consumes = PeerMessages.MEDIA_TYPE)
     void bijdrage(@RequestBody String jws, HttpServletRequest request, HttpServletResponse response)
-            throws IOException, java.sql.SQLException {
-        String transactionId = ApiHeadersFilter.transactionId(request).toString();
-        IncomingProvisions.Checked checked = incoming.getObject().check(jws, chain(request));
-        if (checked instanceof IncomingProvisions.Checked.Refused refused) {
-            approach.getObject().refused(refused, transactionId);
-            refusedMessage(refused.refusal(), refused.reason(), refused.field(), request, response);
+            throws IOException, SQLException {
+        CoordinatedApproach service = approach.getIfAvailable();
+        if (service == null) {
+            problems.write(
+                    request, response, 404, "niet-gevonden", "Niet gevonden", "Deze gateway houdt geen casusoverleg.");
             return;
         }
-        CoordinatedApproach.Received received =
-                approach.getObject().contribution((IncomingProvisions.Checked.Ok) checked, transactionId);
-        if (received instanceof CoordinatedApproach.Received.Accepted accepted) {
-            json(response, 201, "{\"id\":\"" + accepted.id() + "\",\"status\":\"ONTVANGEN\"}");
-        } else {
-            CoordinatedApproach.Received.Refused refused = (CoordinatedApproach.Received.Refused) received;
-            refusedMessage(refused.refusal(), null, refused.field(), request, response);
-        }
+        taken(service.contribution(jws, chain(request), transactionId(request)), request, response);
     }
 
-    private void taken(Participation.Taken taken, HttpServletRequest request, HttpServletResponse response)
+    private void taken(IncomingProvisions.Taken taken, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        if (taken instanceof Participation.Taken.Accepted accepted) {
-            json(response, 201, "{\"id\":\"" + accepted.id() + "\",\"status\":\"ONTVANGEN\"}");
-        } else {
-            Participation.Taken.Refused refused = (Participation.Taken.Refused) taken;
-            refusedMessage(refused.refusal(), null, refused.field(), request, response);
+        if (taken instanceof IncomingProvisions.Taken.Accepted accepted) {
+            receipt(response, 201, new PeerReceipt(accepted.id(), PeerReceipt.Status.ONTVANGEN));
+            return;
         }
-    }
-
-    private void refusedMessage(
-            IncomingProvisions.Refusal refusal,
-            nl.wams.adapters.peer.PeerProtocolException.Reason reason,
-            String field,
-            HttpServletRequest request,
-            HttpServletResponse response)
-            throws IOException {
-        switch (refusal) {
+        IncomingProvisions.Taken.Refused refused = (IncomingProvisions.Taken.Refused) taken;
+        switch (refused.refusal()) {
             case NO_CLIENT_CERTIFICATE ->
+                rejected(ProviderService.Refusal.NO_CLIENT_CERTIFICATE, null, request, response);
+            case NO_OIN -> rejected(ProviderService.Refusal.NO_OIN, null, request, response);
+            case REPLAYED -> rejected(ProviderService.Refusal.REPLAYED, null, request, response);
+            case UNTRUSTED ->
                 problems.write(
                         request,
                         response,
-                        401,
-                        "geen-clientcertificaat",
-                        "Geen clientcertificaat",
-                        "Mutual TLS is verplicht.");
-            case NO_OIN ->
-                problems.write(request, response, 403, "geen-oin", "Geen OIN", "Het clientcertificaat bevat geen OIN.");
-            case REPLAYED ->
-                problems.write(
-                        request,
-                        response,
-                        409,
-                        "herhaald-verzoek",
-                        "Herhaald bericht",
-                        "Dit bericht (jti) is al eerder ontvangen.");
-            case UNTRUSTED -> {
-                int status = reason == null
-                        ? 403
-                        : switch (reason) {
-                            case TOO_LARGE -> 413;
-                            case MALFORMED, MISSING_CLAIM -> 400;
-                            case WRONG_AUDIENCE -> 403;
-                            default -> 401;
-                        };
-                problems.write(
-                        request,
-                        response,
-                        status,
+                        untrustedStatus(refused.reason()),
                         "ongeldig-peerbericht",
                         "Ongeldig peerbericht",
-                        "Het ondertekende bericht is afgewezen"
-                                + (reason == null ? ": afzender niet bediend." : ": " + reason.name() + "."));
-            }
+                        "Het ondertekende bericht is afgewezen: "
+                                + refused.reason().name() + ".");
+            case NOT_SERVED ->
+                problems.write(
+                        request,
+                        response,
+                        403,
+                        "niet-bediend",
+                        "Niet bediend",
+                        "Deze gateway wisselt geen gegevens voor de gecoördineerde aanpak uit met deze afzender.");
             case INVALID ->
                 problems.write(
                         request,
@@ -186,18 +144,32 @@ class PeerController {
                         400,
                         "ongeldig-peerbericht",
                         "Ongeldig peerbericht",
-                        "Veld '" + field + "' ontbreekt, is onbekend of heeft de verkeerde vorm.");
+                        "Veld '" + refused.field() + "' ontbreekt, is onbekend of heeft de verkeerde vorm.");
         }
+    }
+
+    /** The HTTP status of a message that failed the protocol's checks. */
+    private static int untrustedStatus(PeerProtocolException.Reason reason) {
+        return switch (reason) {
+            case TOO_LARGE -> 413;
+            case MALFORMED, MISSING_CLAIM -> 400;
+            case WRONG_AUDIENCE -> 403;
+            default -> 401;
+        };
+    }
+
+    private static String transactionId(HttpServletRequest request) {
+        return ApiHeadersFilter.transactionId(request).toString();
+    }
+
+    private static void receipt(HttpServletResponse response, int status, PeerReceipt receipt) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.getOutputStream().write(receipt.toJson().toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static X509Certificate[] chain(HttpServletRequest request) {
         return (X509Certificate[]) request.getAttribute("jakarta.servlet.request.X509Certificate");
-    }
-
-    private static void json(HttpServletResponse response, int status, String body) throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/json");
-        response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
     }
 
     private void write(ProviderService.Reply reply, HttpServletRequest request, HttpServletResponse response)
@@ -211,16 +183,10 @@ class PeerController {
             response.setHeader("Location", open.statusPath());
             response.setHeader("Retry-After", "5");
         } else if (reply instanceof ProviderService.Reply.Untrusted untrusted) {
-            int status = switch (untrusted.reason()) {
-                case TOO_LARGE -> 413;
-                case MALFORMED, MISSING_CLAIM -> 400;
-                case WRONG_AUDIENCE -> 403;
-                default -> 401;
-            };
             problems.write(
                     request,
                     response,
-                    status,
+                    untrustedStatus(untrusted.reason()),
                     "ongeldig-peerverzoek",
                     "Ongeldig peerverzoek",
                     "Het ondertekende verzoek is afgewezen: "
@@ -240,7 +206,7 @@ class PeerController {
                                     .toList()
                             + ".");
         } else if (reply instanceof ProviderService.Reply.Rejected rejected) {
-            rejected(rejected, request, response);
+            rejected(rejected.refusal(), rejected.field(), request, response);
         }
     }
 
@@ -255,9 +221,9 @@ class PeerController {
     }
 
     private void rejected(
-            ProviderService.Reply.Rejected rejected, HttpServletRequest request, HttpServletResponse response)
+            ProviderService.Refusal refusal, String field, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        switch (rejected.refusal()) {
+        switch (refusal) {
             case NO_CLIENT_CERTIFICATE ->
                 problems.write(
                         request,
@@ -283,7 +249,7 @@ class PeerController {
                         400,
                         "ongeldig-peerverzoek",
                         "Ongeldig peerverzoek",
-                        "Veld '" + rejected.field() + "' ontbreekt, is te lang of heeft de verkeerde vorm.");
+                        "Veld '" + field + "' ontbreekt, is te lang of heeft de verkeerde vorm.");
             case NOT_FOUND ->
                 problems.write(
                         request, response, 404, "niet-gevonden", "Niet gevonden", "Dit verzoek is hier niet bekend.");

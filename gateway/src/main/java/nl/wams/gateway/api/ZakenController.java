@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -173,25 +174,29 @@ class ZakenController {
         return Onderdeel.of(done(approach.getObject().refresh(kenmerk, id)));
     }
 
-    /** The client letter: HTML or PDF, as the caller accepts. */
-    @GetMapping(
-            path = "/api/v1/zaken/{kenmerk}/brief",
-            produces = {MediaType.APPLICATION_PDF_VALUE, MediaType.TEXT_HTML_VALUE})
-    ResponseEntity<byte[]> clientLetter(
+    /** The client letter as PDF. */
+    @GetMapping(path = "/api/v1/zaken/{kenmerk}/brief", produces = MediaType.APPLICATION_PDF_VALUE)
+    ResponseEntity<byte[]> clientLetterPdf(
             @PathVariable("kenmerk") String kenmerk, @AuthenticationPrincipal Jwt caller, HttpServletRequest http)
             throws SQLException {
-        Case zaak = cases.store().get(kenmerk).orElseThrow(() -> new ResourceNotFoundException("Zaak niet gevonden."));
-        String accept = http.getHeader("Accept") == null ? "" : http.getHeader("Accept");
-        if (accept.contains(MediaType.TEXT_HTML_VALUE) && !accept.contains(MediaType.APPLICATION_PDF_VALUE)) {
-            return ResponseEntity.ok()
-                    .contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
-                    .body(letter.html(zaak, caller.getSubject(), tx(http))
-                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        }
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header("Content-Disposition", "attachment; filename=\"brief-" + kenmerk + ".pdf\"")
-                .body(letter.pdf(zaak, caller.getSubject(), tx(http)));
+                .body(letter.pdf(zaak(kenmerk), caller.getSubject(), tx(http)));
+    }
+
+    /** The client letter as HTML (the same letter, for a browser or a mail). */
+    @GetMapping(path = "/api/v1/zaken/{kenmerk}/brief", produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<String> clientLetterHtml(
+            @PathVariable("kenmerk") String kenmerk, @AuthenticationPrincipal Jwt caller, HttpServletRequest http)
+            throws SQLException {
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
+                .body(letter.html(zaak(kenmerk), caller.getSubject(), tx(http)));
+    }
+
+    private Case zaak(String kenmerk) throws SQLException {
+        return cases.store().get(kenmerk).orElseThrow(() -> new ResourceNotFoundException("Zaak niet gevonden."));
     }
 
     private static String tx(HttpServletRequest http) {
@@ -203,31 +208,20 @@ class ZakenController {
             return done.value();
         }
         if (result instanceof Cases.Result.Conflict<T> conflict) {
-            throw conflict(conflict.reason());
-        }
-        throw new ResourceNotFoundException("Zaak niet gevonden.");
-    }
-
-    private static <T> T done(CoordinatedApproach.Result<T> result) {
-        if (result instanceof CoordinatedApproach.Result.Done<T> done) {
-            return done.value();
-        }
-        if (result instanceof CoordinatedApproach.Result.Conflict<T> conflict) {
-            throw conflict(conflict.reason());
+            throw switch (conflict.why()) {
+                case EXISTS ->
+                    new ConflictException("zaak-bestaat", "Zaak bestaat al", "Er is al een zaak met dit kenmerk.");
+                case CLOSED ->
+                    new ConflictException(
+                            "zaak-gesloten", "Zaak gesloten", "Een gesloten zaak kan niet meer veranderen.");
+            };
         }
         throw new ResourceNotFoundException("Zaak of onderdeel niet gevonden.");
     }
 
-    private static ConflictException conflict(String reason) {
-        return "exists".equals(reason)
-                ? new ConflictException("zaak-bestaat", "Zaak bestaat al", "Er is al een zaak met dit kenmerk.")
-                : new ConflictException(
-                        "zaak-gesloten", "Zaak gesloten", "Een gesloten zaak kan niet meer veranderen.");
-    }
-
     /** A case in a list: no personal data beyond the reference. */
     record ZaakSamenvatting(String zaakkenmerk, String status, String aangemaakt, String gesloten) {
-        static ZaakSamenvatting of(Case c) {
+        static ZaakSamenvatting of(Case.Summary c) {
             return new ZaakSamenvatting(c.reference(), c.status().name(), time(c.createdAt()), time(c.closedAt()));
         }
     }
@@ -294,7 +288,12 @@ class ZakenController {
     record Onderdeel(String id, String soort, String bovenliggend, String status, String aangemaakt, JsonNode inhoud) {
         static Onderdeel of(Part p) {
             return new Onderdeel(
-                    p.id(), p.kind().name(), p.parentId(), p.status(), time(p.createdAt()), content(p.content()));
+                    p.id(),
+                    p.kind().name(),
+                    p.parentId(),
+                    p.status() == null ? null : p.status().name(),
+                    time(p.createdAt()),
+                    content(p.content()));
         }
 
         private static JsonNode content(Part.Content content) {

@@ -202,12 +202,11 @@ public final class AuditLog implements AutoCloseable {
 
     /** Logs the kind of failure only: a driver's message can quote the data it could not write. */
     private void failed(Throwable e) {
-        head = null;
+        head = null; // re-read from the database before the next write
         if (e instanceof InTransaction.Withdrawn) {
             return; // nothing to do after all: not a failure of the log
         }
         log.warn("audit write failed for node {}: {}{}", nodeId, e.getClass().getSimpleName(), sqlState(e));
-        head = null; // re-read from the database before the next write
     }
 
     private static String sqlState(Throwable e) {

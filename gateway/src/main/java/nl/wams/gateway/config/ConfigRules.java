@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -58,7 +59,7 @@ final class ConfigRules {
             List<GatewayConfig.Served> serves = gateway.provider().serves();
             for (int i = 0; i < serves.size(); i++) {
                 String url = serves.get(i).url();
-                if (url != null && !url.toLowerCase(java.util.Locale.ROOT).startsWith("https://")) {
+                if (url != null && !url.toLowerCase(Locale.ROOT).startsWith("https://")) {
                     report.accept(yaml.problem(
                             "/provider/serves/" + i + "/url",
                             "a requester's gateway is reached over https:// only (contributions carry BSNs)"));
@@ -67,7 +68,7 @@ final class ConfigRules {
         }
         GatewayConfig.Coordination coordination = gateway.coordination();
         if (coordination.letterTemplate() != null
-                && !java.nio.file.Files.isRegularFile(
+                && !Files.isRegularFile(
                         config.file().toAbsolutePath().getParent().resolve(coordination.letterTemplate()))) {
             report.accept(yaml.problem(
                     "/coordination/letter-template", "template not found: " + coordination.letterTemplate()));

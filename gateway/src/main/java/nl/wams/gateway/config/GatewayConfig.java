@@ -2,6 +2,7 @@ package nl.wams.gateway.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -318,11 +319,11 @@ public record GatewayConfig(
     }
 
     /** The peer protocol base of a party reached through its own gateway ({@code .../peer/v1/}), if it is. */
-    public Optional<java.net.URI> peerBase(Party party) {
+    public Optional<URI> peerBase(Party party) {
         if (party.adapter() == null || !party.adapter().type().holdsAnswers()) {
             return Optional.empty();
         }
-        return Optional.of(java.net.URI.create(party.adapter().url()).resolve("./"));
+        return Optional.of(URI.create(party.adapter().url()).resolve("./"));
     }
 
     /** True when this gateway has a peer listener: a provider, or a requester that receives contributions. */

@@ -98,6 +98,9 @@ public record Case(
         }
     }
 
+    /** A case as a list shows it: nothing personal, nothing unsealed. */
+    public record Summary(String reference, Status status, Instant createdAt, Instant closedAt) {}
+
     public boolean open() {
         return status == Status.OPEN;
     }

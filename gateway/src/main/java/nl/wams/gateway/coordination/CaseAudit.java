@@ -31,6 +31,19 @@ public record CaseAudit(String ownOin, Pseudonyms pseudonyms) {
                 .configVersion(rules.version());
     }
 
+    /**
+     * A message of the coordinated approach refused before anything of it was kept: who sent it
+     * (the TLS peer, when known), the ground, and the field that was wrong; never its content.
+     */
+    public AuditEntry refused(String transactionId, Rules rules, String senderOin, String ground, String field) {
+        return AuditEntry.of(AuditEvent.VERSTREKKING_GEWEIGERD, transactionId)
+                .requester(senderOin, senderOin == null ? null : "peer:" + senderOin)
+                .purpose(PURPOSE, null, null, null)
+                .outcome("GEWEIGERD", ground, field == null ? null : "field " + field)
+                .configVersion(rules.version())
+                .build();
+    }
+
     /** The legal basis the purpose register names for the coordinated approach, or null when it has none. */
     public static String legalBasis(GatewayConfig gateway) {
         return gateway.purpose(PURPOSE)

@@ -82,19 +82,38 @@ public final class CaseStore {
         }
     }
 
-    /** Cases, open ones first, newest first. */
-    public List<Case> list(int limit) throws SQLException {
-        List<Case> cases = new ArrayList<>();
+    /** Cases, open ones first, newest first: only the plain columns, nothing is unsealed. */
+    public List<Case.Summary> list(int limit) throws SQLException {
+        List<Case.Summary> cases = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-                PreparedStatement select = c.prepareStatement(
-                        "SELECT * FROM zaak ORDER BY status DESC, created_at DESC LIMIT " + Math.max(1, limit))) {
+                PreparedStatement select =
+                        c.prepareStatement("SELECT reference, status, created_at, closed_at FROM zaak"
+                                + " ORDER BY status DESC, created_at DESC LIMIT " + Math.max(1, limit))) {
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    cases.add(zaak(rs));
+                    cases.add(new Case.Summary(
+                            rs.getString("reference"),
+                            Case.Status.valueOf(rs.getString("status")),
+                            StoredTime.parse(rs.getString("created_at")),
+                            time(rs.getString("closed_at"))));
                 }
             }
         }
         return cases;
+    }
+
+    /** Runs work that needs no audit record (a status another gateway reported) in its own transaction. */
+    void apply(InTransaction work) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                work.run(c);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
     }
 
     /** Closed cases whose retention term has ended. */
@@ -143,7 +162,7 @@ public final class CaseStore {
                 insert.setString(3, part.kind().name());
                 insert.setString(4, part.parentId());
                 insert.setString(5, cipher.seal(content(part.content()).toString(), "onderdeel:" + part.id()));
-                insert.setString(6, part.status());
+                insert.setString(6, part.status() == null ? null : part.status().name());
                 insert.setString(7, StoredTime.format(part.createdAt()));
                 insert.setString(8, StoredTime.format(part.updatedAt()));
                 insert.executeUpdate();
@@ -151,11 +170,11 @@ public final class CaseStore {
         };
     }
 
-    InTransaction setStatus(String partId, String status, Instant now) {
+    InTransaction setStatus(String partId, Part.Status status, Instant now) {
         return c -> {
             try (PreparedStatement update =
                     c.prepareStatement("UPDATE zaak_onderdeel SET status = ?, updated_at = ? WHERE id = ?")) {
-                update.setString(1, status);
+                update.setString(1, status.name());
                 update.setString(2, StoredTime.format(now));
                 update.setString(3, partId);
                 if (update.executeUpdate() != 1) {
@@ -231,7 +250,7 @@ public final class CaseStore {
                 kind,
                 rs.getString("parent_id"),
                 content,
-                rs.getString("status"),
+                Part.Status.of(kind, rs.getString("status")),
                 StoredTime.parse(rs.getString("created_at")),
                 StoredTime.parse(rs.getString("updated_at")));
     }

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import nl.wams.adapters.TraceIds;
+import nl.wams.gateway.audit.AuditEntry;
 import nl.wams.gateway.audit.AuditEvent;
 import nl.wams.gateway.audit.AuditLog;
 import nl.wams.gateway.audit.InTransaction;
@@ -29,14 +31,28 @@ public final class Cases {
 
     private static final Logger log = LoggerFactory.getLogger(Cases.class);
 
-    /** What became of an action on a case. */
+    /** What became of an action on a case (or on something of a case). */
     public sealed interface Result<T> {
         record Done<T>(T value) implements Result<T> {}
 
         record NotFound<T>() implements Result<T> {}
 
-        /** The case exists already (create) or is closed (change). */
-        record Conflict<T>(String reason) implements Result<T> {}
+        record Conflict<T>(Why why) implements Result<T> {}
+
+        /** Why the case is not in a state that allows the action. */
+        enum Why {
+            EXISTS,
+            CLOSED
+        }
+
+        /** This result, which is not {@link Done}, as the result of another action. */
+        @SuppressWarnings("unchecked")
+        default <U> Result<U> failed() {
+            if (this instanceof Done<T>) {
+                throw new IllegalStateException("not a failure");
+            }
+            return (Result<U>) this;
+        }
     }
 
     /** A case with its dossier, as read. */
@@ -72,14 +88,16 @@ public final class Cases {
         Rules in = rules.current();
         check(in, reference, details, user, transactionId);
         if (store.get(reference).isPresent()) {
-            return new Result.Conflict<>("exists");
+            return new Result.Conflict<>(Result.Why.EXISTS);
         }
         Case zaak = new Case(reference, details, Case.Status.OPEN, clock.instant(), null, null);
         auditLog.append(
-                nl.wams.adapters.TraceIds.of(transactionId),
+                TraceIds.of(transactionId),
                 List.of(audit.entry(AuditEvent.ZAAK_AANGEMAAKT, transactionId, in, reference, details.bsns(), user)
-                        .categories(List.of(), List.of())
-                        .outcome(outcome(details), null, null)
+                        .outcome(
+                                details.coordinatorWaived() ? "AANGEMAAKT_ZONDER_COORDINATOR" : "AANGEMAAKT",
+                                null,
+                                null)
                         .build()),
                 store.insert(zaak));
         return new Result.Done<>(new CaseView(zaak, List.of()));
@@ -92,75 +110,55 @@ public final class Cases {
             return new Result.NotFound<>();
         }
         auditLog.append(
-                nl.wams.adapters.TraceIds.of(transactionId),
-                List.of(audit.entry(
-                                AuditEvent.ZAAK_GELEZEN,
-                                transactionId,
-                                rules.current(),
-                                reference,
-                                zaak.get().details().bsns(),
-                                user)
+                TraceIds.of(transactionId),
+                List.of(entry(AuditEvent.ZAAK_GELEZEN, zaak.get(), user, transactionId)
                         .build()));
         return new Result.Done<>(new CaseView(zaak.get(), store.parts(reference)));
     }
 
-    /** Open and closed cases, newest first; what a list shows is no personal data beyond the reference. */
-    public List<Case> list(int limit) throws SQLException {
+    /** Open and closed cases, newest first; nothing personal, nothing unsealed. */
+    public List<Case.Summary> list(int limit) throws SQLException {
         return store.list(limit);
+    }
+
+    /** The case if it exists and is open; else why not. */
+    Result<Case> openCase(String reference) throws SQLException {
+        Optional<Case> zaak = store.get(reference);
+        if (zaak.isEmpty()) {
+            return new Result.NotFound<>();
+        }
+        return zaak.get().open() ? new Result.Done<>(zaak.get()) : new Result.Conflict<>(Result.Why.CLOSED);
     }
 
     /** Replaces what is recorded about an open case (the rules are checked again). Fails closed. */
     public Result<CaseView> change(String reference, Case.Details details, String user, String transactionId)
             throws SQLException {
-        Rules in = rules.current();
-        check(in, reference, details, user, transactionId);
-        Optional<Case> existing = store.get(reference);
-        if (existing.isEmpty()) {
-            return new Result.NotFound<>();
-        }
-        if (!existing.get().open()) {
-            return new Result.Conflict<>("closed");
+        check(rules.current(), reference, details, user, transactionId);
+        Result<Case> open = openCase(reference);
+        if (!(open instanceof Result.Done<Case> existing)) {
+            return open.failed();
         }
         Case changed =
-                new Case(reference, details, Case.Status.OPEN, existing.get().createdAt(), null, null);
-        auditLog.append(
-                nl.wams.adapters.TraceIds.of(transactionId),
-                List.of(audit.entry(AuditEvent.ZAAK_GEWIJZIGD, transactionId, in, reference, details.bsns(), user)
-                        .outcome("GEWIJZIGD", null, null)
-                        .build()),
-                store.update(changed, clock.instant()));
-        return read(reference, user, transactionId);
+                new Case(reference, details, Case.Status.OPEN, existing.value().createdAt(), null, null);
+        changed(changed, "GEWIJZIGD", user, transactionId, store.update(changed, clock.instant()));
+        return new Result.Done<>(new CaseView(changed, store.parts(reference)));
     }
 
     /** Closes a case: its retention term starts now. Fails closed. */
     public Result<CaseView> close(String reference, String user, String transactionId) throws SQLException {
-        Optional<Case> existing = store.get(reference);
-        if (existing.isEmpty()) {
-            return new Result.NotFound<>();
-        }
-        if (!existing.get().open()) {
-            return new Result.Conflict<>("closed");
+        Result<Case> open = openCase(reference);
+        if (!(open instanceof Result.Done<Case> existing)) {
+            return open.failed();
         }
         Instant now = clock.instant();
         Case closed = new Case(
                 reference,
-                existing.get().details(),
+                existing.value().details(),
                 Case.Status.GESLOTEN,
-                existing.get().createdAt(),
+                existing.value().createdAt(),
                 now,
                 now.plus(retention));
-        auditLog.append(
-                nl.wams.adapters.TraceIds.of(transactionId),
-                List.of(audit.entry(
-                                AuditEvent.ZAAK_GEWIJZIGD,
-                                transactionId,
-                                rules.current(),
-                                reference,
-                                closed.details().bsns(),
-                                user)
-                        .outcome("GESLOTEN", null, null)
-                        .build()),
-                store.update(closed, now));
+        changed(closed, "GESLOTEN", user, transactionId, store.update(closed, now));
         return new Result.Done<>(new CaseView(closed, store.parts(reference)));
     }
 
@@ -171,12 +169,9 @@ public final class Cases {
         if (kind != Part.Kind.AFSPRAAK && kind != Part.Kind.VOORTGANG && kind != Part.Kind.BIJSTELLING) {
             throw new IllegalArgumentException("not a dossier entry: " + kind);
         }
-        Optional<Case> zaak = store.get(reference);
-        if (zaak.isEmpty()) {
-            return new Result.NotFound<>();
-        }
-        if (!zaak.get().open()) {
-            return new Result.Conflict<>("closed");
+        Result<Case> open = openCase(reference);
+        if (!(open instanceof Result.Done<Case> zaak)) {
+            return open.failed();
         }
         Instant now = clock.instant();
         Part part = new Part(
@@ -185,10 +180,10 @@ public final class Cases {
                 kind,
                 null,
                 content,
-                kind == Part.Kind.AFSPRAAK ? Part.AgreementStatus.OPEN.name() : null,
+                kind == Part.Kind.AFSPRAAK ? Part.AgreementStatus.OPEN : null,
                 now,
                 now);
-        changed(zaak.get(), kind.name(), user, transactionId, store.insertPart(part));
+        changed(zaak.value(), kind.name(), user, transactionId, store.insertPart(part));
         return new Result.Done<>(part);
     }
 
@@ -196,40 +191,46 @@ public final class Cases {
     public Result<Part> agreementStatus(
             String reference, String partId, Part.AgreementStatus status, String user, String transactionId)
             throws SQLException {
-        Optional<Case> zaak = store.get(reference);
         Optional<Part> part = store.part(partId);
-        if (zaak.isEmpty()
-                || part.isEmpty()
+        if (part.isEmpty()
                 || !part.get().reference().equals(reference)
                 || part.get().kind() != Part.Kind.AFSPRAAK) {
             return new Result.NotFound<>();
         }
-        if (!zaak.get().open()) {
-            return new Result.Conflict<>("closed");
+        Result<Case> open = openCase(reference);
+        if (!(open instanceof Result.Done<Case> zaak)) {
+            return open.failed();
         }
-        changed(
-                zaak.get(),
-                "AFSPRAAK_" + status.name(),
-                user,
-                transactionId,
-                store.setStatus(partId, status.name(), clock.instant()));
-        return new Result.Done<>(store.part(partId).orElseThrow());
+        Instant now = clock.instant();
+        changed(zaak.value(), "AFSPRAAK_" + status.name(), user, transactionId, store.setStatus(partId, status, now));
+        Part p = part.get();
+        return new Result.Done<>(
+                new Part(p.id(), p.reference(), p.kind(), p.parentId(), p.content(), status, p.createdAt(), now));
     }
 
     /** Logs a change of an open case together with it. */
     void changed(Case zaak, String what, String user, String transactionId, InTransaction change) {
         auditLog.append(
-                nl.wams.adapters.TraceIds.of(transactionId),
-                List.of(audit.entry(
-                                AuditEvent.ZAAK_GEWIJZIGD,
-                                transactionId,
-                                rules.current(),
-                                zaak.reference(),
-                                zaak.details().bsns(),
-                                user)
+                TraceIds.of(transactionId),
+                List.of(entry(AuditEvent.ZAAK_GEWIJZIGD, zaak, user, transactionId)
                         .outcome(what, null, null)
                         .build()),
                 change);
+    }
+
+    /**
+     * When a rule is broken: logs the refusal ({@code entry}, with the first rule as its ground) and
+     * throws every violation as {@link PolicyRefusedException}; nothing else happens.
+     */
+    void refuseIfBroken(String transactionId, AuditEntry.Builder entry, List<Violation> violations) {
+        if (violations.isEmpty()) {
+            return;
+        }
+        auditLog.append(
+                TraceIds.of(transactionId),
+                List.of(entry.outcome("GEWEIGERD", violations.get(0).rule().name(), null)
+                        .build()));
+        throw new PolicyRefusedException(violations);
     }
 
     /**
@@ -250,14 +251,8 @@ public final class Cases {
             String transactionId = UUID.randomUUID().toString();
             try {
                 auditLog.append(
-                        nl.wams.adapters.TraceIds.of(transactionId),
-                        List.of(audit.entry(
-                                        AuditEvent.ZAAK_VERWIJDERD,
-                                        transactionId,
-                                        rules.current(),
-                                        reference,
-                                        zaak.get().details().bsns(),
-                                        "bewaartermijn")
+                        TraceIds.of(transactionId),
+                        List.of(entry(AuditEvent.ZAAK_VERWIJDERD, zaak.get(), "bewaartermijn", transactionId)
                                 .outcome("VERWIJDERD", null, null)
                                 .build()),
                         store.delete(reference, now));
@@ -269,6 +264,16 @@ public final class Cases {
         return deleted;
     }
 
+    private AuditEntry.Builder entry(AuditEvent event, Case zaak, String user, String transactionId) {
+        return audit.entry(
+                event,
+                transactionId,
+                rules.current(),
+                zaak.reference(),
+                zaak.details().bsns(),
+                user);
+    }
+
     private void check(Rules in, String reference, Case.Details details, String user, String transactionId) {
         List<Violation> violations = new ArrayList<>(CoordinatorRule.check(details));
         for (int i = 0; i < details.parties().size(); i++) {
@@ -277,17 +282,9 @@ public final class Cases {
                         Rule.ONBEKENDE_PARTIJ, "partijen[" + i + "]", "Deze partij is niet geconfigureerd."));
             }
         }
-        if (!violations.isEmpty()) {
-            auditLog.append(
-                    nl.wams.adapters.TraceIds.of(transactionId),
-                    List.of(audit.entry(AuditEvent.ZAAK_GEWIJZIGD, transactionId, in, reference, details.bsns(), user)
-                            .outcome("GEWEIGERD", violations.get(0).rule().name(), null)
-                            .build()));
-            throw new PolicyRefusedException(violations);
-        }
-    }
-
-    private static String outcome(Case.Details details) {
-        return details.coordinatorWaived() ? "AANGEMAAKT_ZONDER_COORDINATOR" : "AANGEMAAKT";
+        refuseIfBroken(
+                transactionId,
+                audit.entry(AuditEvent.ZAAK_GEWIJZIGD, transactionId, in, reference, details.bsns(), user),
+                violations);
     }
 }

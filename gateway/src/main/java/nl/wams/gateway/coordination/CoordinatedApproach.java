@@ -1,24 +1,25 @@
 package nl.wams.gateway.coordination;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import java.security.cert.X509Certificate;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import nl.wams.adapters.TraceIds;
 import nl.wams.adapters.peer.PeerAnswer;
 import nl.wams.adapters.peer.PeerProvision;
 import nl.wams.gateway.audit.AuditEvent;
 import nl.wams.gateway.audit.AuditLog;
 import nl.wams.gateway.config.GatewayConfig;
 import nl.wams.gateway.federation.IncomingProvisions;
+import nl.wams.gateway.federation.IncomingProvisions.Taken;
 import nl.wams.gateway.minimisation.MinimisationFilter;
-import nl.wams.gateway.policy.PolicyRefusedException;
 import nl.wams.gateway.policy.Rule;
 import nl.wams.gateway.policy.Violation;
 import nl.wams.gateway.register.ActiveRules;
@@ -32,43 +33,38 @@ import nl.wams.gateway.register.Rules;
  */
 public final class CoordinatedApproach {
 
-    /** What became of a provision or meeting. */
-    public sealed interface Result<T> {
-        record Done<T>(T value) implements Result<T> {}
-
-        record NotFound<T>() implements Result<T> {}
-
-        record Conflict<T>(String reason) implements Result<T> {}
-    }
-
-    /** How an incoming contribution was taken. */
-    public sealed interface Received {
-        record Accepted(String id) implements Received {}
-
-        record Refused(IncomingProvisions.Refusal refusal, String field) implements Received {}
-    }
-
     private final Cases cases;
     private final Outbox outbox;
+    private final IncomingProvisions incoming;
     private final AuditLog auditLog;
     private final CaseAudit audit;
     private final ActiveRules rules;
+    private final Clock clock;
 
-    public CoordinatedApproach(Cases cases, Outbox outbox, AuditLog auditLog, CaseAudit audit, ActiveRules rules) {
+    public CoordinatedApproach(
+            Cases cases,
+            Outbox outbox,
+            IncomingProvisions incoming,
+            AuditLog auditLog,
+            CaseAudit audit,
+            ActiveRules rules,
+            Clock clock) {
         this.cases = cases;
         this.outbox = outbox;
+        this.incoming = incoming;
         this.auditLog = auditLog;
         this.audit = audit;
         this.rules = rules;
+        this.clock = clock;
     }
 
     /**
      * The coordinator provides data about people of the case to a party: checked against the
      * catalogue and the purpose, minimised by the outbound profile for (purpose, category, party),
-     * signed and sent. Refused (422, logged) when the party has no gateway, a category is outside
-     * the purpose, or nothing would remain.
+     * signed and sent. Refused (422, logged) when the party has no gateway, a person is not of the
+     * case, a category is outside the purpose, or nothing would remain.
      */
-    public Result<Part> provide(
+    public Cases.Result<Part> provide(
             String reference,
             String partyId,
             String reason,
@@ -77,12 +73,9 @@ public final class CoordinatedApproach {
             String transactionId)
             throws SQLException {
         Rules in = rules.current();
-        Optional<Case> zaak = cases.store().get(reference);
-        if (zaak.isEmpty()) {
-            return new Result.NotFound<>();
-        }
-        if (!zaak.get().open()) {
-            return new Result.Conflict<>("closed");
+        Cases.Result<Case> open = cases.openCase(reference);
+        if (!(open instanceof Cases.Result.Done<Case> zaak)) {
+            return open.failed();
         }
         List<Violation> violations = new ArrayList<>();
         Optional<GatewayConfig.Party> party = in.gateway().party(partyId);
@@ -94,49 +87,35 @@ public final class CoordinatedApproach {
                     "partij",
                     "Deze partij heeft geen eigen gateway om gegevens aan te verstrekken."));
         }
-        Set<String> caseBsns = Set.copyOf(zaak.get().details().bsns());
+        Set<String> caseBsns = Set.copyOf(zaak.value().details().bsns());
         for (int i = 0; i < people.size(); i++) {
             if (!caseBsns.contains(people.get(i).bsn())) {
                 violations.add(new Violation(
                         Rule.PERSOON_NIET_IN_ZAAK, "personen[" + i + "].bsn", "Deze persoon hoort niet bij de zaak."));
             }
-        }
-        List<String> allowed = in.gateway()
-                .purpose(CaseAudit.PURPOSE)
-                .map(GatewayConfig.Purpose::categories)
-                .orElse(List.of());
-        for (int i = 0; i < people.size(); i++) {
             for (String category : people.get(i).data().keySet()) {
-                if (!allowed.contains(category)) {
-                    violations.add(new Violation(
-                            Rule.CATEGORIE_BUITEN_DOEL,
-                            "personen[" + i + "].gegevens." + category,
-                            "Deze categorie is niet toegestaan voor de gecoördineerde aanpak."));
-                }
+                outsidePurpose(in, category, "personen[" + i + "].gegevens." + category)
+                        .ifPresent(violations::add);
             }
         }
-        Minimised minimised = minimise(in.outboundTo(partyId), people);
+        MinimisationFilter.People minimised = in.outboundTo(partyId).release(CaseAudit.PURPOSE, people);
         if (violations.isEmpty() && minimised.empty()) {
             violations.add(new Violation(
                     Rule.GEEN_GEGEVENS_VOOR_VERSTREKKING,
                     "personen",
                     "Het uitgaande profiel voor deze partij laat niets van deze gegevens door."));
         }
-        if (!violations.isEmpty()) {
-            auditLog.append(
-                    nl.wams.adapters.TraceIds.of(transactionId),
-                    List.of(audit.entry(
-                                    AuditEvent.VERSTREKKING_VERSTUURD,
-                                    transactionId,
-                                    in,
-                                    reference,
-                                    people.stream().map(PeerAnswer.Person::bsn).toList(),
-                                    user)
-                            .party(partyId, party.map(GatewayConfig.Party::oin).orElse(null))
-                            .outcome("GEWEIGERD", violations.get(0).rule().name(), null)
-                            .build()));
-            throw new PolicyRefusedException(violations);
-        }
+        cases.refuseIfBroken(
+                transactionId,
+                audit.entry(
+                                AuditEvent.VERSTREKKING_VERSTUURD,
+                                transactionId,
+                                in,
+                                reference,
+                                people.stream().map(PeerAnswer.Person::bsn).toList(),
+                                user)
+                        .party(partyId, party.map(GatewayConfig.Party::oin).orElse(null)),
+                violations);
         PeerProvision provision = new PeerProvision(
                 PeerProvision.Kind.VERSTREKKING,
                 UUID.randomUUID().toString(),
@@ -147,26 +126,23 @@ public final class CoordinatedApproach {
                 null,
                 null,
                 reason,
-                minimised.categories(),
+                categories(people),
                 minimised.people(),
                 minimised.removed());
-        return new Result.Done<>(send(in, zaak.get(), party.get(), provision, null, user, transactionId));
+        return new Cases.Result.Done<>(send(in, reference, party.get(), provision, null, user, transactionId));
     }
 
     /**
      * Convenes a case meeting: recorded in the dossier, and each participant with its own gateway
-     * is invited (the people of the case, the date, the categories to consider). Without the
-     * client invited, the weighty interest must be stated.
+     * is invited (the people of the case, the date, the categories to consider). A broken rule
+     * (unknown participant, category outside the purpose) is logged and refused.
      */
-    public Result<Part> convene(String reference, Part.Meeting meeting, String user, String transactionId)
+    public Cases.Result<Part> convene(String reference, Part.Meeting meeting, String user, String transactionId)
             throws SQLException {
         Rules in = rules.current();
-        Optional<Case> zaak = cases.store().get(reference);
-        if (zaak.isEmpty()) {
-            return new Result.NotFound<>();
-        }
-        if (!zaak.get().open()) {
-            return new Result.Conflict<>("closed");
+        Cases.Result<Case> open = cases.openCase(reference);
+        if (!(open instanceof Cases.Result.Done<Case> zaak)) {
+            return open.failed();
         }
         List<Violation> violations = new ArrayList<>();
         for (int i = 0; i < meeting.participants().size(); i++) {
@@ -175,32 +151,22 @@ public final class CoordinatedApproach {
                         Rule.ONBEKENDE_PARTIJ, "deelnemers[" + i + "]", "Deze partij is niet geconfigureerd."));
             }
         }
-        List<String> allowed = in.gateway()
-                .purpose(CaseAudit.PURPOSE)
-                .map(GatewayConfig.Purpose::categories)
-                .orElse(List.of());
         for (int i = 0; i < meeting.categories().size(); i++) {
-            if (!allowed.contains(meeting.categories().get(i))) {
-                violations.add(new Violation(
-                        Rule.CATEGORIE_BUITEN_DOEL,
-                        "categorieen[" + i + "]",
-                        "Deze categorie is niet toegestaan voor de gecoördineerde aanpak."));
-            }
+            outsidePurpose(in, meeting.categories().get(i), "categorieen[" + i + "]")
+                    .ifPresent(violations::add);
         }
-        if (!violations.isEmpty()) {
-            throw new PolicyRefusedException(violations);
-        }
-        Instant now = outbox.now();
+        List<String> bsns = zaak.value().details().bsns();
+        cases.refuseIfBroken(
+                transactionId,
+                audit.entry(AuditEvent.ZAAK_GEWIJZIGD, transactionId, in, reference, bsns, user),
+                violations);
+        Instant now = clock.instant();
         Part part = new Part(UUID.randomUUID().toString(), reference, Part.Kind.OVERLEG, null, meeting, null, now, now);
-        cases.changed(zaak.get(), "OVERLEG", user, transactionId, cases.store().insertPart(part));
-        for (String participant : meeting.participants()) {
-            GatewayConfig.Party party = in.gateway().party(participant).orElseThrow();
-            if (in.gateway().peerBase(party).isEmpty()) {
-                continue; // a party without a gateway of its own takes part in person only
-            }
-            List<PeerAnswer.Person> people = zaak.get().details().bsns().stream()
-                    .map(bsn -> new PeerAnswer.Person(bsn, Map.of()))
-                    .toList();
+        cases.changed(
+                zaak.value(), "OVERLEG", user, transactionId, cases.store().insertPart(part));
+        List<PeerAnswer.Person> people =
+                bsns.stream().map(bsn -> new PeerAnswer.Person(bsn, Map.of())).toList();
+        for (GatewayConfig.Party party : withGateway(in, meeting.participants())) {
             PeerProvision invitation = new PeerProvision(
                     PeerProvision.Kind.UITNODIGING,
                     UUID.randomUUID().toString(),
@@ -214,48 +180,51 @@ public final class CoordinatedApproach {
                     meeting.categories(),
                     people,
                     List.of());
-            send(in, zaak.get(), party, invitation, part.id(), user, transactionId);
+            send(in, reference, party, invitation, part.id(), user, transactionId);
         }
-        return new Result.Done<>(part);
+        return new Cases.Result.Done<>(part);
     }
 
     /**
-     * A participant's contribution to a meeting, from its gateway (verified by the caller): only
-     * from a participant of that meeting, about the people of the case, within the catalogue. It
-     * is kept with the meeting and forwarded to the other participants with a gateway, and to no
-     * one else.
+     * A participant's contribution to a meeting, from its gateway: verified like any peer message,
+     * then only from a participant of that meeting, about the people of the case, within the
+     * catalogue. It is kept with the meeting and forwarded to the other participants with a
+     * gateway, and to no one else. Every refusal is logged.
      */
-    public Received contribution(IncomingProvisions.Checked.Ok message, String transactionId) throws SQLException {
+    public Taken contribution(String jws, X509Certificate[] chain, String transactionId) throws SQLException {
         Rules in = rules.current();
+        IncomingProvisions.Checked checked = incoming.check(jws, chain);
+        if (checked instanceof IncomingProvisions.Checked.Refused refused) {
+            return refuse(in, refused.senderOin(), refused.ground(), refused.taken(), transactionId);
+        }
+        IncomingProvisions.Checked.Ok message = (IncomingProvisions.Checked.Ok) checked;
         PeerProvision provision = message.provision();
         Optional<Part> meetingPart =
                 provision.meeting() == null ? Optional.empty() : cases.store().part(provision.meeting());
         Optional<Case> zaak = cases.store().get(provision.caseReference());
         if (provision.kind() != PeerProvision.Kind.BIJDRAGE
                 || meetingPart.isEmpty()
-                || meetingPart.get().kind() != Part.Kind.OVERLEG
+                || !(meetingPart.get().content() instanceof Part.Meeting meeting)
                 || !meetingPart.get().reference().equals(provision.caseReference())
                 || zaak.isEmpty()
                 || !zaak.get().open()) {
-            return refused(in, message, "overleg", transactionId);
+            return invalid(in, message, "overleg", transactionId);
         }
-        Part.Meeting meeting = (Part.Meeting) meetingPart.get().content();
-        Optional<GatewayConfig.Party> contributor = meeting.participants().stream()
-                .map(id -> in.gateway().party(id).orElseThrow())
+        Optional<GatewayConfig.Party> contributor = withGateway(in, meeting.participants()).stream()
                 .filter(p -> p.oin().equals(message.senderOin()))
                 .findFirst();
         if (contributor.isEmpty()) {
-            return refused(in, message, "herkomst", transactionId);
+            return invalid(in, message, "herkomst", transactionId);
         }
         Set<String> caseBsns = Set.copyOf(zaak.get().details().bsns());
         if (provision.subjects().stream().anyMatch(p -> !caseBsns.contains(p.bsn()))) {
-            return refused(in, message, "personen", transactionId);
+            return invalid(in, message, "personen", transactionId);
         }
         Optional<String> problem = CatalogueCheck.firstProblem(in.catalogue(), provision.subjects());
         if (problem.isPresent()) {
-            return refused(in, message, problem.get(), transactionId);
+            return invalid(in, message, problem.get(), transactionId);
         }
-        Instant now = outbox.now();
+        Instant now = clock.instant();
         Part part = new Part(
                 UUID.randomUUID().toString(),
                 provision.caseReference(),
@@ -267,11 +236,12 @@ public final class CoordinatedApproach {
                         provision.reason(),
                         provision.subjects(),
                         provision.removed()),
-                "ONTVANGEN",
+                Part.Delivery.ONTVANGEN,
                 now,
                 now);
+        String from = "peer:" + message.senderOin();
         auditLog.append(
-                nl.wams.adapters.TraceIds.of(transactionId),
+                TraceIds.of(transactionId),
                 List.of(audit.entry(
                                 AuditEvent.VERSTREKKING_ONTVANGEN,
                                 transactionId,
@@ -280,17 +250,15 @@ public final class CoordinatedApproach {
                                 provision.subjects().stream()
                                         .map(PeerAnswer.Person::bsn)
                                         .toList(),
-                                "peer:" + message.senderOin())
+                                from)
                         .party(contributor.get().id(), contributor.get().oin())
                         .categories(provision.categories(), provision.dataCategories())
                         .fieldsRemoved(provision.removed())
                         .outcome(provision.kind().name(), null, null)
                         .build()),
                 cases.store().insertPart(part));
-        for (String participant : meeting.participants()) {
-            GatewayConfig.Party other = in.gateway().party(participant).orElseThrow();
-            if (other.id().equals(contributor.get().id())
-                    || in.gateway().peerBase(other).isEmpty()) {
+        for (GatewayConfig.Party other : withGateway(in, meeting.participants())) {
+            if (other.id().equals(contributor.get().id())) {
                 continue;
             }
             PeerProvision forwarded = new PeerProvision(
@@ -306,147 +274,120 @@ public final class CoordinatedApproach {
                     provision.categories(),
                     provision.subjects(),
                     provision.removed());
-            send(in, zaak.get(), other, forwarded, part.id(), "peer:" + message.senderOin(), transactionId);
+            send(in, provision.caseReference(), other, forwarded, part.id(), from, transactionId);
         }
-        return new Received.Accepted(part.id());
+        return new Taken.Accepted(part.id());
     }
 
     /**
-     * Asks the receiving gateway where a provision stands and keeps the answer; the part as it is
-     * when the gateway cannot be reached.
+     * Asks the receiving gateway where a provision stands and keeps the answer (no audit record:
+     * nothing moved); the part as it is when the gateway cannot be reached.
      */
-    public Result<Part> refresh(String reference, String partId) throws SQLException {
+    public Cases.Result<Part> refresh(String reference, String partId) throws SQLException {
         Optional<Part> part = cases.store().part(partId);
         if (part.isEmpty()
                 || !part.get().reference().equals(reference)
                 || !(part.get().content() instanceof Part.Message message)) {
-            return new Result.NotFound<>();
+            return new Cases.Result.NotFound<>();
         }
         Rules in = rules.current();
         Optional<GatewayConfig.Party> party = in.gateway().party(message.partyId());
         if (party.isEmpty() || in.gateway().peerBase(party.get()).isEmpty()) {
-            return new Result.Done<>(part.get());
+            return new Cases.Result.Done<>(part.get());
         }
-        Optional<String> status =
-                outbox.status(recipient(in, party.get()), message.provision().reference());
-        if (status.isPresent() && !status.get().equals(part.get().status()) && known(status.get())) {
-            auditLog.append(
-                    nl.wams.adapters.TraceIds.of(java.util.UUID.randomUUID().toString()),
-                    List.of(),
-                    cases.store().setStatus(partId, status.get(), outbox.now()));
-            return new Result.Done<>(cases.store().part(partId).orElseThrow());
+        Optional<Part.Delivery> reported = outbox.status(
+                        recipient(in, party.get()), message.provision().reference())
+                .map(Part.Delivery::of);
+        if (reported.isEmpty() || reported.get() == part.get().status()) {
+            return new Cases.Result.Done<>(part.get());
         }
-        return new Result.Done<>(part.get());
+        Instant now = clock.instant();
+        cases.store().apply(cases.store().setStatus(partId, reported.get(), now));
+        return new Cases.Result.Done<>(with(part.get(), reported.get(), now));
     }
 
-    private static boolean known(String status) {
-        for (Part.Delivery d : Part.Delivery.values()) {
-            if (d.name().equals(status)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
+    /** Records the message with the case, sends it through the outbox, and returns it with its delivery. */
     private Part send(
             Rules in,
-            Case zaak,
+            String reference,
             GatewayConfig.Party party,
             PeerProvision provision,
             String parentId,
             String user,
-            String transactionId)
-            throws SQLException {
-        Instant now = outbox.now();
+            String transactionId) {
+        Instant now = clock.instant();
         Part part = new Part(
                 UUID.randomUUID().toString(),
-                zaak.reference(),
+                reference,
                 Part.Kind.VERSTREKKING,
                 parentId,
                 new Part.Message(party.id(), provision),
-                Part.Delivery.VERZONDEN.name(),
+                Part.Delivery.VERZONDEN,
                 now,
                 now);
-        outbox.send(
+        Part.Delivery delivered = outbox.send(
                 in,
                 recipient(in, party),
                 provision,
                 user,
                 transactionId,
                 cases.store().insertPart(part),
-                delivered -> cases.store()
-                        .setStatus(
-                                part.id(),
-                                delivered == Outbox.Delivered.ONTVANGEN
-                                        ? Part.Delivery.ONTVANGEN.name()
-                                        : Part.Delivery.NIET_AFGELEVERD.name(),
-                                outbox.now()));
-        return cases.store().part(part.id()).orElseThrow();
+                d -> cases.store().setStatus(part.id(), d, now));
+        return with(part, delivered, now);
     }
 
-    static Outbox.Recipient recipient(Rules in, GatewayConfig.Party party) {
+    private static Part with(Part p, Part.Status status, Instant now) {
+        return new Part(p.id(), p.reference(), p.kind(), p.parentId(), p.content(), status, p.createdAt(), now);
+    }
+
+    /** The participants that are configured and have a gateway of their own (the others take part in person only). */
+    private static List<GatewayConfig.Party> withGateway(Rules in, List<String> participants) {
+        return participants.stream()
+                .flatMap(id -> in.gateway().party(id).stream())
+                .filter(p -> in.gateway().peerBase(p).isPresent())
+                .toList();
+    }
+
+    private static Outbox.Recipient recipient(Rules in, GatewayConfig.Party party) {
         return new Outbox.Recipient(
                 party.id(),
                 party.oin(),
                 in.gateway().peerBase(party).orElseThrow().resolve("verstrekkingen"));
     }
 
-    private Received refused(Rules in, IncomingProvisions.Checked.Ok message, String field, String transactionId) {
+    private static Optional<Violation> outsidePurpose(Rules in, String category, String path) {
+        boolean allowed = in.gateway()
+                .purpose(CaseAudit.PURPOSE)
+                .map(p -> p.categories().contains(category))
+                .orElse(false);
+        return allowed
+                ? Optional.empty()
+                : Optional.of(new Violation(
+                        Rule.CATEGORIE_BUITEN_DOEL,
+                        path,
+                        "Deze categorie is niet toegestaan voor de gecoördineerde aanpak."));
+    }
+
+    private static List<String> categories(List<PeerAnswer.Person> people) {
+        Set<String> names = new LinkedHashSet<>();
+        people.forEach(p -> names.addAll(p.data().keySet()));
+        return List.copyOf(names);
+    }
+
+    private Taken invalid(Rules in, IncomingProvisions.Checked.Ok message, String field, String transactionId) {
+        return refuse(
+                in,
+                message.senderOin(),
+                "ONGELDIG_BERICHT",
+                new Taken.Refused(IncomingProvisions.Refusal.INVALID, null, field),
+                transactionId);
+    }
+
+    /** Logs the refusal of a message before anything of it is kept, and says so. */
+    private Taken refuse(Rules in, String senderOin, String ground, Taken.Refused refused, String transactionId) {
         auditLog.append(
-                nl.wams.adapters.TraceIds.of(transactionId),
-                List.of(audit.entry(
-                                AuditEvent.VERSTREKKING_GEWEIGERD,
-                                transactionId,
-                                in,
-                                message.provision().caseReference(),
-                                List.of(),
-                                "peer:" + message.senderOin())
-                        .party(null, message.senderOin())
-                        .outcome("GEWEIGERD", "ONGELDIG_BERICHT", "field " + field)
-                        .build()));
-        return new Received.Refused(IncomingProvisions.Refusal.INVALID, field);
-    }
-
-    /** Logs a contribution refused before anything of it was read (trust, replay, shape). */
-    public void refused(IncomingProvisions.Checked.Refused refused, String transactionId) {
-        auditLog.append(
-                nl.wams.adapters.TraceIds.of(transactionId),
-                List.of(nl.wams.gateway.audit.AuditEntry.of(AuditEvent.VERSTREKKING_GEWEIGERD, transactionId)
-                        .requester(
-                                refused.senderOin(), refused.senderOin() == null ? null : "peer:" + refused.senderOin())
-                        .purpose(CaseAudit.PURPOSE, null, null, null)
-                        .outcome(
-                                "GEWEIGERD",
-                                refused.ground(),
-                                refused.field() == null ? null : "field " + refused.field())
-                        .configVersion(rules.current().version())
-                        .build()));
-    }
-
-    /** Data minimised by an outbound profile: what passes, per person, and the names removed. */
-    public record Minimised(List<PeerAnswer.Person> people, List<String> categories, List<String> removed) {
-        public boolean empty() {
-            return people.stream().allMatch(p -> p.data().values().stream().allMatch(Map::isEmpty));
-        }
-    }
-
-    /** Default deny: a category without a profile for this recipient sends nothing of it. */
-    public static Minimised minimise(MinimisationFilter outbound, List<PeerAnswer.Person> people) {
-        Set<String> removed = new LinkedHashSet<>();
-        Set<String> categories = new LinkedHashSet<>();
-        List<PeerAnswer.Person> released = new ArrayList<>();
-        for (PeerAnswer.Person person : people) {
-            Map<String, Map<String, JsonNode>> data = new LinkedHashMap<>();
-            person.data().forEach((category, fields) -> {
-                categories.add(category);
-                MinimisationFilter.Released r = outbound.release(CaseAudit.PURPOSE, category, fields);
-                removed.addAll(r.removed());
-                if (!r.fields().isEmpty()) {
-                    data.put(category, r.fields());
-                }
-            });
-            released.add(new PeerAnswer.Person(person.bsn(), data));
-        }
-        return new Minimised(released, List.copyOf(categories), List.copyOf(removed));
+                TraceIds.of(transactionId),
+                List.of(audit.refused(transactionId, in, senderOin, ground, refused.field())));
+        return refused;
     }
 }

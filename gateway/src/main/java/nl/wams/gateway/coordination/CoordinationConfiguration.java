@@ -4,21 +4,18 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import nl.wams.adapters.peer.PeerClient;
 import nl.wams.gateway.audit.AuditLog;
 import nl.wams.gateway.audit.AuditStore;
 import nl.wams.gateway.audit.Pseudonyms;
-import nl.wams.gateway.config.GatewayConfig;
 import nl.wams.gateway.config.LoadedConfig;
 import nl.wams.gateway.federation.FederationSetup;
 import nl.wams.gateway.federation.IncomingProvisions;
 import nl.wams.gateway.federation.ReplayStore;
 import nl.wams.gateway.register.ActiveRules;
 import nl.wams.gateway.storage.DataCipher;
-import org.slf4j.LoggerFactory;
+import nl.wams.gateway.storage.PeriodicJob;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -62,8 +59,7 @@ class CoordinationConfiguration {
                 federation.signer(),
                 new PeerClient(federation.sslContext(), PEER_TIMEOUT),
                 auditLog,
-                caseAudit,
-                clock);
+                caseAudit);
     }
 
     @Lazy
@@ -77,8 +73,14 @@ class CoordinationConfiguration {
     @Lazy
     @Bean
     CoordinatedApproach coordinatedApproach(
-            Cases cases, Outbox outbox, AuditLog auditLog, CaseAudit caseAudit, ActiveRules rules) {
-        return new CoordinatedApproach(cases, outbox, auditLog, caseAudit, rules);
+            Cases cases,
+            Outbox outbox,
+            IncomingProvisions incoming,
+            AuditLog auditLog,
+            CaseAudit caseAudit,
+            ActiveRules rules,
+            Clock clock) {
+        return new CoordinatedApproach(cases, outbox, incoming, auditLog, caseAudit, rules, clock);
     }
 
     @Bean
@@ -106,25 +108,9 @@ class CoordinationConfiguration {
     ScheduledExecutorService caseRetention(
             LoadedConfig config, ObjectProvider<Cases> cases, HikariDataSource auditDataSource) {
         // Takes the data source so that it stops before the data source closes.
-        var scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "wams-case-retention");
-            t.setDaemon(true);
-            return t;
-        });
-        GatewayConfig.Coordination coordination = config.gateway().coordination();
-        long every = coordination.housekeeping().toMillis();
-        scheduler.scheduleWithFixedDelay(
-                () -> {
-                    try {
-                        cases.getObject().deleteExpired();
-                    } catch (Exception e) {
-                        LoggerFactory.getLogger(CoordinationConfiguration.class)
-                                .warn("case retention failed: {}", e.getClass().getSimpleName());
-                    }
-                },
-                every,
-                every,
-                TimeUnit.MILLISECONDS);
-        return scheduler;
+        return PeriodicJob.start(
+                "wams-case-retention",
+                config.gateway().coordination().housekeeping(),
+                () -> cases.getObject().deleteExpired());
     }
 }

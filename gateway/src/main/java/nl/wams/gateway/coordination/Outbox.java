@@ -1,18 +1,19 @@
 package nl.wams.gateway.coordination;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import nl.wams.adapters.PartyHttp;
+import nl.wams.adapters.TraceIds;
+import nl.wams.adapters.peer.PeerAnswer;
 import nl.wams.adapters.peer.PeerClient;
 import nl.wams.adapters.peer.PeerMessages;
 import nl.wams.adapters.peer.PeerProvision;
+import nl.wams.adapters.peer.PeerReceipt;
 import nl.wams.adapters.peer.PeerSigner;
+import nl.wams.gateway.audit.AuditEntry;
 import nl.wams.gateway.audit.AuditEvent;
 import nl.wams.gateway.audit.AuditLog;
 import nl.wams.gateway.audit.InTransaction;
@@ -27,113 +28,86 @@ import nl.wams.gateway.register.Rules;
  */
 public final class Outbox {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final PeerMessages messages;
     private final PeerSigner signer;
     private final PeerClient client;
     private final AuditLog auditLog;
     private final CaseAudit audit;
-    private final Clock clock;
 
-    public Outbox(
-            PeerMessages messages,
-            PeerSigner signer,
-            PeerClient client,
-            AuditLog auditLog,
-            CaseAudit audit,
-            Clock clock) {
+    public Outbox(PeerMessages messages, PeerSigner signer, PeerClient client, AuditLog auditLog, CaseAudit audit) {
         this.messages = messages;
         this.signer = signer;
         this.client = client;
         this.auditLog = auditLog;
         this.audit = audit;
-        this.clock = clock;
     }
 
-    /** Who receives a message: a party id or a served requester's name for the log, its OIN and peer endpoint. */
+    /** Who receives a message: a party id (null for a served requester, known by its OIN), its OIN and its peer endpoint. */
     public record Recipient(String id, String oin, URI endpoint) {}
-
-    /** Whether the other gateway took the message in. */
-    public enum Delivered {
-        ONTVANGEN,
-        NIET_AFGELEVERD
-    }
 
     /**
      * Sends {@code provision} to {@code to}. {@code before} runs in the transaction of the first
-     * record, {@code after} (given the delivery) in that of the second.
+     * record, {@code after} (given the delivery) in that of the second; either may be null.
      *
-     * @return whether it was delivered
+     * @return {@link Part.Delivery#ONTVANGEN} when the other gateway took it in, else
+     *     {@link Part.Delivery#NIET_AFGELEVERD}
      */
-    public Delivered send(
+    public Part.Delivery send(
             Rules rules,
             Recipient to,
             PeerProvision provision,
             String user,
             String transactionId,
             InTransaction before,
-            java.util.function.Function<Delivered, InTransaction> after) {
-        List<String> bsns = provision.subjects().stream().map(p -> p.bsn()).toList();
+            Function<Part.Delivery, InTransaction> after) {
         auditLog.append(
-                nl.wams.adapters.TraceIds.of(transactionId),
-                List.of(audit.entry(
-                                AuditEvent.VERSTREKKING_VERSTUURD,
-                                transactionId,
-                                rules,
-                                provision.caseReference(),
-                                bsns,
-                                user)
-                        .party(to.id(), to.oin())
-                        .categories(provision.categories(), provision.dataCategories())
+                TraceIds.of(transactionId),
+                List.of(entry(AuditEvent.VERSTREKKING_VERSTUURD, rules, to, provision, user, transactionId)
                         .fieldsRemoved(provision.removed())
                         .outcome(provision.kind().name(), null, null)
                         .build()),
                 before);
         String jws = messages.signProvision(signer, to.oin(), UUID.randomUUID().toString(), provision);
         PartyHttp.Exchange exchange = client.send(to.endpoint(), jws, transactionId);
-        Delivered delivered = exchange instanceof PartyHttp.Exchange.Received received
-                        && (received.status() == 200 || received.status() == 201)
-                ? Delivered.ONTVANGEN
-                : Delivered.NIET_AFGELEVERD;
+        boolean taken = exchange instanceof PartyHttp.Exchange.Received received
+                && (received.status() == 200 || received.status() == 201);
+        Part.Delivery delivered = taken ? Part.Delivery.ONTVANGEN : Part.Delivery.NIET_AFGELEVERD;
         String reason = exchange instanceof PartyHttp.Exchange.Received received
                 ? "HTTP " + received.status()
                 : ((PartyHttp.Exchange.Failed) exchange).reason();
         auditLog.append(
-                nl.wams.adapters.TraceIds.of(transactionId),
-                List.of(audit.entry(
-                                AuditEvent.VERSTREKKING_AFGELEVERD,
-                                transactionId,
-                                rules,
-                                provision.caseReference(),
-                                bsns,
-                                user)
-                        .party(to.id(), to.oin())
-                        .categories(provision.categories(), provision.dataCategories())
-                        .outcome(delivered.name(), null, delivered == Delivered.ONTVANGEN ? null : reason)
+                TraceIds.of(transactionId),
+                List.of(entry(AuditEvent.VERSTREKKING_AFGELEVERD, rules, to, provision, user, transactionId)
+                        .outcome(delivered.name(), null, taken ? null : reason)
                         .build()),
-                after.apply(delivered));
+                after == null ? null : after.apply(delivered));
         return delivered;
+    }
+
+    private AuditEntry.Builder entry(
+            AuditEvent event, Rules rules, Recipient to, PeerProvision provision, String user, String transactionId) {
+        return audit.entry(
+                        event,
+                        transactionId,
+                        rules,
+                        provision.caseReference(),
+                        provision.subjects().stream()
+                                .map(PeerAnswer.Person::bsn)
+                                .toList(),
+                        user)
+                .party(to.id(), to.oin())
+                .categories(provision.categories(), provision.dataCategories());
     }
 
     /**
      * Asks the receiving gateway where a message stands ({@code GET <endpoint>/<reference>}); empty
      * when it cannot be reached or does not know it.
      */
-    public Optional<String> status(Recipient to, String reference) {
+    public Optional<PeerReceipt.Status> status(Recipient to, String reference) {
         PartyHttp.Exchange exchange = client.get(URI.create(to.endpoint() + "/" + reference));
         if (exchange instanceof PartyHttp.Exchange.Received received && received.status() == 200) {
-            try {
-                JsonNode status = JSON.readTree(received.body()).path("status");
-                return status.isTextual() ? Optional.of(status.asText()) : Optional.empty();
-            } catch (java.io.IOException e) {
-                return Optional.empty();
-            }
+            return PeerReceipt.read(received.body()).map(PeerReceipt::status);
         }
         return Optional.empty();
-    }
-
-    Instant now() {
-        return clock.instant();
     }
 }

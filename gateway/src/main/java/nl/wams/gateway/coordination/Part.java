@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import nl.wams.adapters.peer.PeerAnswer;
 import nl.wams.adapters.peer.PeerProvision;
+import nl.wams.adapters.peer.PeerReceipt;
 
 /**
  * One part of a case's coördinatiedossier or of what moved for it. Each kind has its own content
@@ -15,7 +16,7 @@ public record Part(
         Kind kind,
         String parentId,
         Content content,
-        String status,
+        Status status,
         Instant createdAt,
         Instant updatedAt) {
 
@@ -29,23 +30,51 @@ public record Part(
         VERSTREKKING
     }
 
+    /**
+     * The status of a part that has one: an agreement's, or a message's delivery (a contribution
+     * the college received is {@link Delivery#ONTVANGEN}); null for the other kinds.
+     */
+    public sealed interface Status permits AgreementStatus, Delivery {
+        String name();
+
+        /** The stored name read back for a part of {@code kind}; null for kinds without a status. */
+        static Status of(Kind kind, String name) {
+            if (name == null) {
+                return null;
+            }
+            return switch (kind) {
+                case AFSPRAAK -> AgreementStatus.valueOf(name);
+                case VERSTREKKING, BIJDRAGE -> Delivery.valueOf(name);
+                default -> null;
+            };
+        }
+    }
+
     /** The status of an agreement. */
-    public enum AgreementStatus {
+    public enum AgreementStatus implements Status {
         OPEN,
         LOPEND,
         AFGEROND,
         VERVALLEN
     }
 
-    /** Where a message to another gateway stands, as far as this gateway knows. */
-    public enum Delivery {
+    /**
+     * Where a message to another gateway stands, as far as this gateway knows: sent, not delivered,
+     * or what the receiver last reported ({@link PeerReceipt.Status}, same names).
+     */
+    public enum Delivery implements Status {
         VERZONDEN,
         NIET_AFGELEVERD,
         ONTVANGEN,
         OVERGENOMEN,
         AFGEWEZEN,
         BIJGEDRAGEN,
-        VERWIJDERD
+        VERWIJDERD;
+
+        /** The delivery status a receiver's report stands for. */
+        public static Delivery of(PeerReceipt.Status reported) {
+            return valueOf(reported.name());
+        }
     }
 
     /** The content of a part; sealed so each kind says what it holds. */

@@ -24,7 +24,17 @@ public record IncomingProvisions(PeerMessages messages, String ownOin, ReplaySto
         NO_OIN,
         UNTRUSTED,
         REPLAYED,
-        INVALID
+        INVALID,
+        /** Trusted, but from an organisation this gateway does not exchange with for the coordinated approach. */
+        NOT_SERVED
+    }
+
+    /** How a message was taken: the receiver's id, or why it was refused (what the HTTP answer says). */
+    public sealed interface Taken {
+        record Accepted(String id) implements Taken {}
+
+        /** {@code reason}: the protocol's reason with {@link Refusal#UNTRUSTED}; {@code field}: with {@link Refusal#INVALID}. */
+        record Refused(Refusal refusal, PeerProtocolException.Reason reason, String field) implements Taken {}
     }
 
     /** The outcome of the check. */
@@ -38,7 +48,12 @@ public record IncomingProvisions(PeerMessages messages, String ownOin, ReplaySto
          */
         record Refused(
                 Refusal refusal, String ground, String field, String senderOin, PeerProtocolException.Reason reason)
-                implements Checked {}
+                implements Checked {
+            /** What the HTTP answer says of it. */
+            public Taken.Refused taken() {
+                return new Taken.Refused(refusal, reason, field);
+            }
+        }
     }
 
     /** Checks one message; fails closed: a replay store that cannot be written throws, and nothing is kept. */

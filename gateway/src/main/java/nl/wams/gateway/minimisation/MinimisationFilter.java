@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import nl.wams.adapters.peer.PeerAnswer;
 import nl.wams.gateway.request.Outcome;
 import nl.wams.gateway.request.PartyResult;
 
@@ -90,6 +91,38 @@ public final class MinimisationFilter {
                 result.explanation(),
                 List.copyOf(removed),
                 subjects);
+    }
+
+    /**
+     * Data about people as it may leave for this purpose (a provider's answer, a provision or a
+     * contribution of the coordinated approach), with the names of what was removed.
+     */
+    public People release(String purpose, List<PeerAnswer.Person> people) {
+        Set<String> removed = new LinkedHashSet<>();
+        List<PeerAnswer.Person> released = new ArrayList<>();
+        for (PeerAnswer.Person person : people) {
+            Map<String, Map<String, JsonNode>> data = new LinkedHashMap<>();
+            person.data().forEach((category, fields) -> {
+                Released r = release(purpose, category, fields);
+                removed.addAll(r.removed());
+                data.put(category, r.fields());
+            });
+            released.add(new PeerAnswer.Person(person.bsn(), data));
+        }
+        return new People(released, List.copyOf(removed));
+    }
+
+    /** People's released data and the names of what was removed. */
+    public record People(List<PeerAnswer.Person> people, List<String> removed) {
+        public People {
+            people = List.copyOf(people);
+            removed = List.copyOf(removed);
+        }
+
+        /** True when no field of anyone passed. */
+        public boolean empty() {
+            return people.stream().allMatch(p -> p.data().values().stream().allMatch(Map::isEmpty));
+        }
     }
 
     /** Released fields and the names of what was removed. */

@@ -12,17 +12,22 @@ import java.util.UUID;
 import nl.wams.adapters.AdapterRequest;
 import nl.wams.adapters.AdapterResult;
 import nl.wams.adapters.PartyAdapter;
+import nl.wams.adapters.TraceIds;
 import nl.wams.adapters.peer.PeerAnswer;
 import nl.wams.adapters.peer.PeerProvision;
+import nl.wams.adapters.peer.PeerReceipt;
+import nl.wams.gateway.audit.AuditEntry;
 import nl.wams.gateway.audit.AuditEvent;
 import nl.wams.gateway.audit.AuditLog;
 import nl.wams.gateway.audit.InTransaction;
 import nl.wams.gateway.config.GatewayConfig;
 import nl.wams.gateway.coordination.CaseAudit;
 import nl.wams.gateway.coordination.CatalogueCheck;
-import nl.wams.gateway.coordination.CoordinatedApproach;
 import nl.wams.gateway.coordination.Outbox;
+import nl.wams.gateway.coordination.Part;
 import nl.wams.gateway.federation.IncomingProvisions;
+import nl.wams.gateway.federation.IncomingProvisions.Taken;
+import nl.wams.gateway.minimisation.MinimisationFilter;
 import nl.wams.gateway.register.ActiveRules;
 import nl.wams.gateway.register.Rules;
 import org.slf4j.Logger;
@@ -39,13 +44,6 @@ import org.slf4j.LoggerFactory;
 public final class Participation {
 
     private static final Logger log = LoggerFactory.getLogger(Participation.class);
-
-    /** How an incoming message was taken. */
-    public sealed interface Taken {
-        record Accepted(String id) implements Taken {}
-
-        record Refused(IncomingProvisions.Refusal refusal, String field) implements Taken {}
-    }
 
     /** A professional's decision on received data. */
     public enum Decision {
@@ -108,20 +106,27 @@ public final class Participation {
         Rules in = rules.current();
         IncomingProvisions.Checked checked = incoming.check(jws, chain);
         if (checked instanceof IncomingProvisions.Checked.Refused refused) {
-            refuse(in, refused.senderOin(), refused.ground(), refused.field(), transactionId);
-            return new Taken.Refused(refused.refusal(), refused.field());
+            return refuse(in, refused.senderOin(), refused.ground(), refused.taken(), transactionId);
         }
         IncomingProvisions.Checked.Ok ok = (IncomingProvisions.Checked.Ok) checked;
         PeerProvision provision = ok.provision();
         GatewayConfig.Provider provider = in.gateway().provider();
         if (provider == null || provider.served(ok.senderOin()).isEmpty()) {
-            refuse(in, ok.senderOin(), "NIET_BEDIEND", null, transactionId);
-            return new Taken.Refused(IncomingProvisions.Refusal.UNTRUSTED, null);
+            return refuse(
+                    in,
+                    ok.senderOin(),
+                    "NIET_BEDIEND",
+                    new Taken.Refused(IncomingProvisions.Refusal.NOT_SERVED, null, null),
+                    transactionId);
         }
         Optional<String> problem = CatalogueCheck.firstProblem(in.catalogue(), provision.subjects());
         if (problem.isPresent()) {
-            refuse(in, ok.senderOin(), "ONGELDIG_BERICHT", problem.get(), transactionId);
-            return new Taken.Refused(IncomingProvisions.Refusal.INVALID, problem.get());
+            return refuse(
+                    in,
+                    ok.senderOin(),
+                    "ONGELDIG_BERICHT",
+                    new Taken.Refused(IncomingProvisions.Refusal.INVALID, null, problem.get()),
+                    transactionId);
         }
         Optional<Received> earlier = store.bySender(ok.senderOin(), provision.reference());
         if (earlier.isPresent()) {
@@ -134,14 +139,14 @@ public final class Participation {
                 provision.reference(),
                 provision.kind(),
                 provision,
-                Received.Status.ONTVANGEN,
+                PeerReceipt.Status.ONTVANGEN,
                 now,
                 now.plus(term),
                 null,
                 null,
                 null);
         auditLog.append(
-                nl.wams.adapters.TraceIds.of(transactionId),
+                TraceIds.of(transactionId),
                 List.of(entry(AuditEvent.VERSTREKKING_ONTVANGEN, transactionId, in, provision, "peer:" + ok.senderOin())
                         .party(null, ok.senderOin())
                         .fieldsRemoved(provision.removed())
@@ -163,15 +168,15 @@ public final class Participation {
                 || received.get().kind() == PeerProvision.Kind.UITNODIGING) {
             return Outcome.NOT_FOUND;
         }
-        if (received.get().status() != Received.Status.ONTVANGEN) {
+        if (received.get().status() != PeerReceipt.Status.ONTVANGEN) {
             return Outcome.ALREADY_DECIDED;
         }
-        Received.Status status =
-                decision == Decision.OVERNEMEN ? Received.Status.OVERGENOMEN : Received.Status.AFGEWEZEN;
+        PeerReceipt.Status status =
+                decision == Decision.OVERNEMEN ? PeerReceipt.Status.OVERGENOMEN : PeerReceipt.Status.AFGEWEZEN;
         Rules in = rules.current();
         try {
             auditLog.append(
-                    nl.wams.adapters.TraceIds.of(transactionId),
+                    TraceIds.of(transactionId),
                     List.of(entry(
                                     AuditEvent.ONTVANGST_BESLUIT,
                                     transactionId,
@@ -202,7 +207,7 @@ public final class Participation {
                 || invitation.get().provision() == null) {
             return Outcome.NOT_FOUND;
         }
-        if (invitation.get().status() != Received.Status.ONTVANGEN) {
+        if (invitation.get().status() != PeerReceipt.Status.ONTVANGEN) {
             return Outcome.ALREADY_DECIDED;
         }
         Rules in = rules.current();
@@ -229,8 +234,8 @@ public final class Participation {
         } else {
             return Outcome.BACKEND_UNREACHABLE;
         }
-        CoordinatedApproach.Minimised minimised =
-                CoordinatedApproach.minimise(in.outboundTo(invitation.get().senderOin()), people);
+        MinimisationFilter.People minimised =
+                in.outboundTo(invitation.get().senderOin()).release(CaseAudit.PURPOSE, people);
         if (minimised.empty()) {
             return Outcome.NOTHING_TO_CONTRIBUTE;
         }
@@ -244,28 +249,28 @@ public final class Participation {
                 asked.meetingDate(),
                 null,
                 reason,
-                minimised.categories(),
+                categories,
                 minimised.people(),
                 minimised.removed());
         Outbox.Recipient to = new Outbox.Recipient(
-                "gemeente",
+                null, // a served requester is known by its OIN only
                 invitation.get().senderOin(),
                 URI.create(college.get().url()).resolve("bijdragen"));
-        Outbox.Delivered delivered = outbox.send(
+        Part.Delivery delivered = outbox.send(
                 in,
                 to,
                 contribution,
                 user,
                 transactionId,
                 null,
-                d -> d == Outbox.Delivered.ONTVANGEN
-                        ? store.decide(invitationId, Received.Status.BIJGEDRAGEN, user, null, clock.instant())
+                d -> d == Part.Delivery.ONTVANGEN
+                        ? store.decide(invitationId, PeerReceipt.Status.BIJGEDRAGEN, user, null, clock.instant())
                         : null);
-        return delivered == Outbox.Delivered.ONTVANGEN ? Outcome.DONE : Outcome.NOT_DELIVERED;
+        return delivered == Part.Delivery.ONTVANGEN ? Outcome.DONE : Outcome.NOT_DELIVERED;
     }
 
     /** The status the sender may see of what it sent; empty when this gateway never received it from that sender. */
-    public Optional<Received.Status> status(String senderOin, String reference) throws SQLException {
+    public Optional<PeerReceipt.Status> status(String senderOin, String reference) throws SQLException {
         return store.bySender(senderOin, reference).map(Received::status);
     }
 
@@ -283,7 +288,7 @@ public final class Participation {
             String transactionId = UUID.randomUUID().toString();
             try {
                 auditLog.append(
-                        nl.wams.adapters.TraceIds.of(transactionId),
+                        TraceIds.of(transactionId),
                         List.of(entry(
                                         AuditEvent.ONTVANGST_VERWIJDERD,
                                         transactionId,
@@ -302,7 +307,7 @@ public final class Participation {
         return deleted;
     }
 
-    private nl.wams.gateway.audit.AuditEntry.Builder entry(
+    private AuditEntry.Builder entry(
             AuditEvent event, String transactionId, Rules in, PeerProvision provision, String user) {
         return audit.entry(
                         event,
@@ -316,14 +321,11 @@ public final class Participation {
                 .categories(provision.categories(), provision.dataCategories());
     }
 
-    private void refuse(Rules in, String senderOin, String ground, String field, String transactionId) {
+    /** Logs the refusal of a message before anything of it is kept, and says so. */
+    private Taken refuse(Rules in, String senderOin, String ground, Taken.Refused refused, String transactionId) {
         auditLog.append(
-                nl.wams.adapters.TraceIds.of(transactionId),
-                List.of(nl.wams.gateway.audit.AuditEntry.of(AuditEvent.VERSTREKKING_GEWEIGERD, transactionId)
-                        .requester(senderOin, senderOin == null ? null : "peer:" + senderOin)
-                        .purpose(CaseAudit.PURPOSE, null, null, null)
-                        .outcome("GEWEIGERD", ground, field == null ? null : "field " + field)
-                        .configVersion(in.version())
-                        .build()));
+                TraceIds.of(transactionId),
+                List.of(audit.refused(transactionId, in, senderOin, ground, refused.field())));
+        return refused;
     }
 }

@@ -2,9 +2,7 @@ package nl.wams.gateway.participation;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import nl.wams.adapters.PartyAdapter;
 import nl.wams.gateway.audit.AuditLog;
 import nl.wams.gateway.config.GatewayConfig;
@@ -15,7 +13,7 @@ import nl.wams.gateway.federation.IncomingProvisions;
 import nl.wams.gateway.register.ActiveRules;
 import nl.wams.gateway.routing.AdapterFactory;
 import nl.wams.gateway.storage.DataCipher;
-import org.slf4j.LoggerFactory;
+import nl.wams.gateway.storage.PeriodicJob;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -57,28 +55,11 @@ class ParticipationConfiguration {
     ScheduledExecutorService receivedTerm(
             LoadedConfig config, ObjectProvider<Participation> participation, HikariDataSource auditDataSource) {
         // Takes the data source so that it stops before the data source closes.
-        var scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "wams-received-term");
-            t.setDaemon(true);
-            return t;
-        });
-        if (config.gateway().provides() && config.gateway().federation() != null) {
-            long every = config.gateway().coordination().housekeeping().toMillis();
-            scheduler.scheduleWithFixedDelay(
-                    () -> {
-                        try {
-                            participation.getObject().deleteExpired();
-                        } catch (Exception e) {
-                            LoggerFactory.getLogger(ParticipationConfiguration.class)
-                                    .warn(
-                                            "received data term failed: {}",
-                                            e.getClass().getSimpleName());
-                        }
-                    },
-                    every,
-                    every,
-                    TimeUnit.MILLISECONDS);
-        }
-        return scheduler;
+        return config.gateway().provides() && config.gateway().federation() != null
+                ? PeriodicJob.start(
+                        "wams-received-term",
+                        config.gateway().coordination().housekeeping(),
+                        () -> participation.getObject().deleteExpired())
+                : PeriodicJob.idle("wams-received-term");
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import nl.wams.adapters.peer.PeerProvision;
+import nl.wams.adapters.peer.PeerReceipt;
 import nl.wams.adapters.peer.PeerRequest;
 import nl.wams.gateway.audit.InTransaction;
 import nl.wams.gateway.storage.DataCipher;
@@ -50,7 +51,7 @@ public final class ReceivedStore {
     }
 
     /** A decision on something still waiting; withdrawn when it was decided (or deleted) meanwhile. */
-    InTransaction decide(String id, Received.Status status, String by, String motivation, Instant now) {
+    InTransaction decide(String id, PeerReceipt.Status status, String by, String motivation, Instant now) {
         return c -> {
             try (PreparedStatement update =
                     c.prepareStatement("UPDATE ontvangst SET status = ?, decided_by = ?, motivation = ?, decided_at = ?"
@@ -152,7 +153,7 @@ public final class ReceivedStore {
                 rs.getString("sender_reference"),
                 PeerProvision.Kind.valueOf(rs.getString("kind")),
                 provision,
-                Received.Status.valueOf(rs.getString("status")),
+                PeerReceipt.Status.valueOf(rs.getString("status")),
                 StoredTime.parse(rs.getString("received_at")),
                 StoredTime.parse(rs.getString("delete_after")),
                 decided == null ? null : StoredTime.parse(decided),

@@ -1,11 +1,7 @@
 package nl.wams.gateway.provider;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import nl.wams.adapters.AdapterRequest;
@@ -58,17 +54,13 @@ record ProviderAnswers(PartyAdapter backend, PeerMessages messages, PeerSigner s
             MinimisationFilter minimisation, String purpose, AdapterResult.Answered answered, List<String> never) {
         Set<String> removed = new LinkedHashSet<>();
         never.forEach(c -> removed.add(c + ".*"));
-        List<PeerAnswer.Person> people = new ArrayList<>();
-        for (AdapterResult.SubjectData subject : answered.subjects()) {
-            Map<String, Map<String, JsonNode>> data = new LinkedHashMap<>();
-            subject.categories().forEach((category, fields) -> {
-                MinimisationFilter.Released released = minimisation.release(purpose, category, fields);
-                removed.addAll(released.removed());
-                data.put(category, released.fields());
-            });
-            people.add(new PeerAnswer.Person(subject.bsn(), data));
-        }
-        return PeerAnswer.released(people, List.copyOf(removed));
+        MinimisationFilter.People released = minimisation.release(
+                purpose,
+                answered.subjects().stream()
+                        .map(s -> new PeerAnswer.Person(s.bsn(), s.categories()))
+                        .toList());
+        removed.addAll(released.removed());
+        return PeerAnswer.released(released.people(), List.copyOf(removed));
     }
 
     /** The answer signed for the requester, bound to its request; {@code jti} is this provider's id. */

@@ -2,9 +2,7 @@ package nl.wams.gateway.provider;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import nl.wams.gateway.audit.AuditLog;
 import nl.wams.gateway.audit.Pseudonyms;
 import nl.wams.gateway.config.GatewayConfig;
@@ -15,7 +13,7 @@ import nl.wams.gateway.register.ActiveRules;
 import nl.wams.gateway.request.TransactionIds;
 import nl.wams.gateway.routing.AdapterFactory;
 import nl.wams.gateway.storage.DataCipher;
-import org.slf4j.LoggerFactory;
+import nl.wams.gateway.storage.PeriodicJob;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -63,28 +61,11 @@ class ProviderConfiguration {
     /** Closes reviews past their term, so that no requester waits forever. */
     @Bean(destroyMethod = "shutdownNow")
     ScheduledExecutorService reviewExpiry(LoadedConfig config, ObjectProvider<ProviderService> provider) {
-        var scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "wams-review-expiry");
-            t.setDaemon(true);
-            return t;
-        });
-        if (config.gateway().provides()) {
-            long every = config.gateway().provider().expiryCheck().toMillis();
-            scheduler.scheduleWithFixedDelay(
-                    () -> {
-                        try {
-                            provider.getObject().reviews().expire();
-                        } catch (Exception e) {
-                            LoggerFactory.getLogger(ProviderConfiguration.class)
-                                    .warn(
-                                            "review expiry failed: {}",
-                                            e.getClass().getSimpleName());
-                        }
-                    },
-                    every,
-                    every,
-                    TimeUnit.MILLISECONDS);
-        }
-        return scheduler;
+        return config.gateway().provides()
+                ? PeriodicJob.start(
+                        "wams-review-expiry",
+                        config.gateway().provider().expiryCheck(),
+                        () -> provider.getObject().reviews().expire())
+                : PeriodicJob.idle("wams-review-expiry");
     }
 }

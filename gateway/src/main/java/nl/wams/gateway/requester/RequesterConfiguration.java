@@ -4,9 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import nl.wams.adapters.FieldType;
 import nl.wams.gateway.audit.AuditLog;
 import nl.wams.gateway.audit.Pseudonyms;
@@ -16,6 +14,7 @@ import nl.wams.gateway.routing.LateAnswers;
 import nl.wams.gateway.routing.PartyFanOut;
 import nl.wams.gateway.routing.PartyRoutes;
 import nl.wams.gateway.storage.DataCipher;
+import nl.wams.gateway.storage.PeriodicJob;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -84,17 +83,10 @@ class RequesterConfiguration {
     /** Polls for held answers in the background (only parties with a peer adapter can hold answers). */
     @Bean(destroyMethod = "shutdownNow")
     ScheduledExecutorService answerPolling(LoadedConfig config, AnswerPoller poller) {
-        var scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "wams-answer-poller");
-            t.setDaemon(true);
-            return t;
-        });
-        if (!config.gateway().usesPeers()) {
-            return scheduler;
-        }
-        long every = config.gateway().reviewPolling().every().toMillis();
-        scheduler.scheduleWithFixedDelay(poller::pollOnce, every, every, TimeUnit.MILLISECONDS);
-        return scheduler;
+        return config.gateway().usesPeers()
+                ? PeriodicJob.start(
+                        "wams-answer-poller", config.gateway().reviewPolling().every(), poller::pollOnce)
+                : PeriodicJob.idle("wams-answer-poller");
     }
 
     @Bean

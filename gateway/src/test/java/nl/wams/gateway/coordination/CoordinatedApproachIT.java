@@ -7,13 +7,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.wams.adapters.PartyHttp;
+import nl.wams.adapters.peer.PeerAnswer;
+import nl.wams.adapters.peer.PeerClient;
+import nl.wams.adapters.peer.PeerProvision;
+import nl.wams.gateway.federation.DemoPki;
 import nl.wams.gateway.support.Backends;
 import nl.wams.gateway.support.Household;
 import nl.wams.gateway.support.Polling;
@@ -58,13 +67,13 @@ class CoordinatedApproachIT {
     static TestGateway gemeente;
     static TestGateway ggz;
     static TestGateway woon;
+    static final int gemeentePeer = TestPorts.free();
+    static final int ggzPeer = TestPorts.free();
+    static final int woonPeer = TestPorts.free();
 
     @BeforeAll
     static void start() throws Exception {
         pki = TestFederation.create(dir.resolve("pki"));
-        int gemeentePeer = TestPorts.free();
-        int ggzPeer = TestPorts.free();
-        int woonPeer = TestPorts.free();
         ggz = party(
                 "ggz",
                 new TestFederation.Org(TestFederation.GGZ),
@@ -357,6 +366,7 @@ class CoordinatedApproachIT {
                 .contains("VERSTREKKING_VERSTUURD:VERSTREKKING")
                 .contains("VERSTREKKING_ONTVANGEN:BIJDRAGE")
                 .contains("VERSTREKKING_VERSTUURD:UITNODIGING")
+                .contains("\"uitkomst\":\"ZAAK_GELEZEN\"")
                 .doesNotContain(Household.CLIENT);
         String ggzReport = accessReport(ggz);
         assertThat(ggzReport)
@@ -412,6 +422,14 @@ class CoordinatedApproachIT {
                 .contains("Autoriteit Persoonsgegevens")
                 .contains("Sanne Jansen")
                 .doesNotContain(Household.CLIENT);
+        HttpResponse<String> html =
+                gemeente.send(HttpRequest.newBuilder(gemeente.uri("/api/v1/zaken/" + CASE + "/brief"))
+                        .header("Authorization", "Bearer " + coordinator())
+                        .header("Accept", "text/html")
+                        .build());
+        assertThat(html.statusCode()).isEqualTo(200);
+        assertThat(html.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(html.body()).contains("GGZ Noordkust").contains("Uw rechten").doesNotContain(Household.CLIENT);
     }
 
     @Test
@@ -441,6 +459,128 @@ class CoordinatedApproachIT {
         assertThat(other.toString()).doesNotContain("ZAAK_VERWIJDERD");
         assertThat(gemeente.get("/api/v1/zaken/" + CASE, coordinator()).statusCode())
                 .isEqualTo(200);
+        // Running the job again (another replica, the next round) deletes and records nothing more.
+        assertThat(gemeente.bean(Cases.class).deleteExpired()).isZero();
+        String after = gemeente.get("/api/v1/verwerkingen?zaakkenmerk=ZK-2026-0050", tokens.withRoles("fg", "auditor"))
+                .body();
+        assertThat(after.split("ZAAK_VERWIJDERD", -1)).hasSize(2);
+    }
+
+    @Test
+    @Order(7)
+    void aMeetingInvitesItsParticipantsOnlyAndTakesContributionsFromThemOnly() throws Exception {
+        int woonInvitations = count(woon, "UITNODIGING");
+        int ggzInvitations = count(ggz, "UITNODIGING");
+        JsonNode meeting = json(gemeente.post("/api/v1/zaken/" + CASE + "/overleggen", coordinator(), """
+                        {"datum":"2026-12-17","deelnemers":["ggz"],"clientUitgenodigd":true,
+                         "vertegenwoordigersUitgenodigd":true,"categorieen":["contactprofessional"]}"""), 201);
+        assertThat(count(ggz, "UITNODIGING")).isEqualTo(ggzInvitations + 1);
+        assertThat(count(woon, "UITNODIGING")).isEqualTo(woonInvitations);
+
+        // Woon's gateway, trusted in the federation but no participant, contributes anyway: refused, not kept.
+        PeerProvision uninvited = new PeerProvision(
+                PeerProvision.Kind.BIJDRAGE,
+                "woon-ongevraagd-1",
+                CASE,
+                "gecoordineerde-aanpak",
+                null,
+                meeting.path("id").asText(),
+                "2026-12-17",
+                null,
+                "Ongevraagd",
+                List.of("huurachterstand"),
+                List.of(new PeerAnswer.Person(
+                        Household.CLIENT, Map.of("huurachterstand", Map.of("bedrag", JSON.valueToTree(1))))),
+                List.of());
+        PartyHttp.Exchange refused =
+                peerSend(TestFederation.WOON, gemeentePeer, "bijdragen", TestFederation.GEMEENTE, uninvited);
+        assertThat(((PartyHttp.Exchange.Received) refused).status()).isEqualTo(400);
+        JsonNode zaak = json(gemeente.get("/api/v1/zaken/" + CASE, coordinator()), 200);
+        List<String> kept = new ArrayList<>();
+        zaak.path("dossier").forEach(p -> {
+            if (p.path("soort").asText().equals("BIJDRAGE")
+                    && p.path("bovenliggend").asText().equals(meeting.path("id").asText())) {
+                kept.add(p.path("id").asText());
+            }
+        });
+        assertThat(kept).as("contributions kept with the meeting").isEmpty();
+    }
+
+    @Test
+    @Order(8)
+    void aProvisionFromAnOrganisationTheReceiverDoesNotServeIsRefusedAndNotKept() throws Exception {
+        int before = json(ggz.get("/api/v1/ontvangen", professional("b-1")), 200)
+                .path("ontvangen")
+                .size();
+        PeerProvision fromWoon = new PeerProvision(
+                PeerProvision.Kind.VERSTREKKING,
+                "woon-verstrekking-1",
+                CASE,
+                "gecoordineerde-aanpak",
+                null,
+                null,
+                null,
+                null,
+                "Niet bediend",
+                List.of("huurachterstand"),
+                List.of(new PeerAnswer.Person(
+                        Household.CLIENT, Map.of("huurachterstand", Map.of("bedrag", JSON.valueToTree(1))))),
+                List.of());
+        PartyHttp.Exchange.Received refused = (PartyHttp.Exchange.Received)
+                peerSend(TestFederation.WOON, ggzPeer, "verstrekkingen", TestFederation.GGZ, fromWoon);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(new String(refused.body(), StandardCharsets.UTF_8)).contains("niet-bediend");
+        assertThat(json(ggz.get("/api/v1/ontvangen", professional("b-1")), 200)
+                        .path("ontvangen")
+                        .size())
+                .isEqualTo(before);
+    }
+
+    @Test
+    @Order(9)
+    void badCaseInputIsA400NamingTheFieldAndNeverEchoingIt() throws Exception {
+        JsonNode elfproef = json(
+                gemeente.post(
+                        "/api/v1/zaken",
+                        coordinator(),
+                        caseBody("ZK-2026-0060", "\"coordinatorAfgezien\":false,")
+                                .replace(Household.CLIENT, Household.INVALID)),
+                400);
+        assertThat(elfproef.toString()).contains("personen[0].bsn").doesNotContain(Household.INVALID);
+        JsonNode unknown =
+                json(gemeente.post("/api/v1/zaken", coordinator(), caseBody("ZK-2026-0061", "\"geheim\":\"x\",")), 400);
+        assertThat(unknown.path("type").asText()).endsWith("/ongeldig-verzoek");
+        JsonNode law = json(
+                gemeente.post(
+                        "/api/v1/zaken",
+                        coordinator(),
+                        caseBody("ZK-2026-0062", "").replace("\"WMO_2015\"", "\"WET_ONBEKEND\"")),
+                400);
+        assertThat(law.path("type").asText()).endsWith("/ongeldig-verzoek");
+        assertThat(gemeente.get("/api/v1/zaken/ZK-2026-0060", coordinator()).statusCode())
+                .isEqualTo(404);
+    }
+
+    /** Sends a provision as {@code from}'s gateway would: its TLS key, its signature, to {@code to}'s peer listener. */
+    static PartyHttp.Exchange peerSend(
+            DemoPki.Organisation from, int port, String path, DemoPki.Organisation to, PeerProvision provision)
+            throws Exception {
+        String jws = pki.messages()
+                .signProvision(pki.signer(from), to.oin(), UUID.randomUUID().toString(), provision);
+        return new PeerClient(pki.client(from.id() + "-tls.p12"), Duration.ofSeconds(5))
+                .send(
+                        URI.create("https://127.0.0.1:" + port + "/peer/v1/" + path),
+                        jws,
+                        UUID.randomUUID().toString());
+    }
+
+    static int count(TestGateway gateway, String kind) throws Exception {
+        int n = 0;
+        for (JsonNode item :
+                json(gateway.get("/api/v1/ontvangen", professional("x")), 200).path("ontvangen")) {
+            n += item.path("soort").asText().equals(kind) ? 1 : 0;
+        }
+        return n;
     }
 
     static String accessReport(TestGateway g) throws Exception {
