@@ -64,13 +64,8 @@ class FederationConfiguration {
     private static Connector peerConnector(LoadedConfig config) {
         GatewayConfig.Federation federation = config.gateway().federation();
         Connector connector = new Connector(Http11NioProtocol.class.getName());
-        connector.setPort(
-                federation.listener() == null ? 8443 : federation.listener().port());
-        connector.setProperty(
-                "address",
-                federation.listener() == null
-                        ? "127.0.0.1"
-                        : federation.listener().host());
+        connector.setPort(federation.listenerOrDefault().port());
+        connector.setProperty("address", federation.listenerOrDefault().host());
         connector.setScheme("https");
         connector.setSecure(true);
         Http11NioProtocol protocol = (Http11NioProtocol) connector.getProtocolHandler();

@@ -166,7 +166,9 @@ final class DemoCommand implements Callable<Integer> {
                         api,
                         gateway.provides()
                                 ? "   peer https://"
-                                        + gateway.federation().listener().host() + ":"
+                                        + gateway.federation()
+                                                .listenerOrDefault()
+                                                .host() + ":"
                                         + gateways.get(i)
                                                 .getBean(nl.wams.gateway.api.PeerListener.class)
                                                 .port()

@@ -42,7 +42,7 @@ final class RunCommand implements Callable<Integer> {
                 loaded.gateway().api().host(),
                 port);
         if (loaded.gateway().listens()) {
-            var listener = loaded.gateway().federation().listener();
+            var listener = loaded.gateway().federation().listenerOrDefault();
             System.out.printf(
                     "peer listener (mutual TLS) on https://%s:%d/peer/v1%n",
                     listener.host(),

@@ -144,11 +144,13 @@ public record GatewayConfig(
      * @param tls PKCS#12 with the TLS key and chain, for the peer listener and outbound peer calls
      * @param signing PKCS#12 with the signing key and chain, for signed requests and answers
      * @param trustStore PKCS#12 with the trust anchors (demo root, or PKIoverheid roots)
-     * @param listener where the peer listener binds (provider role)
+     * @param listener where the peer listener binds; null: loopback 8443 for a provider, no listener for a
+     *     requester (a requester names one to receive contributions to its case meetings)
      */
     public record Federation(KeyStoreRef tls, KeyStoreRef signing, KeyStoreRef trustStore, Listener listener) {
-        public Federation {
-            listener = listener == null ? new Listener(null, null) : listener;
+        /** Where the peer listener binds: as configured, else loopback port 8443 (a provider always listens). */
+        public Listener listenerOrDefault() {
+            return listener == null ? new Listener(null, null) : listener;
         }
     }
 
@@ -326,7 +328,11 @@ public record GatewayConfig(
         return Optional.of(URI.create(party.adapter().url()).resolve("./"));
     }
 
-    /** True when this gateway has a peer listener: a provider, or a requester that receives contributions. */
+    /**
+     * True when this gateway has a peer listener: a provider (at {@code federation.listener}, or its
+     * default), or a requester whose configuration names a listener (to receive contributions to its
+     * case meetings).
+     */
     public boolean listens() {
         return provides() || (federation != null && federation.listener() != null);
     }
