@@ -116,13 +116,13 @@ public record PeerProvision(
     public static PeerProvision read(JsonNode body) throws PeerRequest.InvalidField {
         Kind kind = kind(body);
         String reference = matching(body, PeerWire.REFERENCE, ID, true);
-        String caseReference = text(body, PeerWire.CASE_REFERENCE, 100, true);
+        String caseReference = PeerRequest.text(body, PeerWire.CASE_REFERENCE, 100, true);
         String purpose = matching(body, PeerWire.PURPOSE, NAME, true);
-        String legalBasis = text(body, PeerWire.LEGAL_BASIS, 64, false);
+        String legalBasis = PeerRequest.text(body, PeerWire.LEGAL_BASIS, 64, false);
         String meeting = matching(body, PeerWire.MEETING, ID, kind != Kind.VERSTREKKING);
         String meetingDate = matching(body, PeerWire.MEETING_DATE, DATE, false);
         String origin = matching(body, PeerWire.ORIGIN, OIN, false);
-        String reason = text(body, PeerWire.MOTIVATION, 4000, false);
+        String reason = PeerRequest.text(body, PeerWire.MOTIVATION, 4000, false);
         List<String> categories = new ArrayList<>();
         JsonNode asked = body.path(PeerWire.CATEGORIES);
         if (!asked.isMissingNode() && (!asked.isArray() || asked.size() > 20)) {
@@ -209,23 +209,22 @@ public record PeerProvision(
         return new PeerAnswer.Person(bsn, categories);
     }
 
-    /** A value of at most {@link #MAX_VALUE} characters of text, nested at most two levels. */
+    /**
+     * A value of at most four times {@link #MAX_VALUE} characters as JSON, every text in it (at any
+     * depth) at most {@link #MAX_VALUE} characters without control characters but line breaks.
+     */
     private static boolean plain(JsonNode value) {
-        if (value.toString().length() > 4 * MAX_VALUE) {
-            return false;
-        }
+        return value.toString().length() <= 4 * MAX_VALUE && plainTexts(value);
+    }
+
+    private static boolean plainTexts(JsonNode value) {
         if (value.isTextual()) {
             return value.asText().length() <= MAX_VALUE
                     && value.asText().codePoints().noneMatch(c -> Character.isISOControl(c) && c != '\n');
         }
-        if (value.isContainerNode()) {
-            for (JsonNode element : value) {
-                if (element.isContainerNode() && element.toString().length() > MAX_VALUE) {
-                    return false;
-                }
-                if (element.isTextual() && !plain(element)) {
-                    return false;
-                }
+        for (JsonNode element : value) {
+            if (!plainTexts(element)) {
+                return false;
             }
         }
         return true;
@@ -233,27 +232,11 @@ public record PeerProvision(
 
     private static String matching(JsonNode node, String field, Pattern pattern, boolean required)
             throws PeerRequest.InvalidField {
-        String value = text(node, field, 128, required);
+        String value = PeerRequest.text(node, field, 128, required);
         if (value != null && !pattern.matcher(value).matches()) {
             throw new PeerRequest.InvalidField(field);
         }
         return value;
-    }
-
-    private static String text(JsonNode node, String field, int max, boolean required) throws PeerRequest.InvalidField {
-        JsonNode value = node == null ? null : node.get(field);
-        if (value == null || value.isNull()) {
-            if (required) {
-                throw new PeerRequest.InvalidField(field);
-            }
-            return null;
-        }
-        if (!value.isTextual()
-                || value.asText().length() > max
-                || value.asText().codePoints().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r')) {
-            throw new PeerRequest.InvalidField(field);
-        }
-        return value.asText();
     }
 
     @Override

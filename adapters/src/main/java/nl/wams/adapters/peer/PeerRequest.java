@@ -174,8 +174,8 @@ public record PeerRequest(
                 purpose, legalBasis, phase, trigger, caseReference, motivation, categories, subjects, waited);
     }
 
-    /** Text of at most {@code max} characters, without control characters but line breaks. */
-    private static String text(JsonNode node, String field, int max, boolean required) throws InvalidField {
+    /** Text of at most {@code max} characters, without control characters but line breaks (also for {@link PeerProvision}). */
+    static String text(JsonNode node, String field, int max, boolean required) throws InvalidField {
         JsonNode value = node == null ? null : node.get(field);
         if (value == null || value.isNull()) {
             if (required) {

@@ -108,12 +108,12 @@ public final class AuditLog implements AutoCloseable {
         return nodeId;
     }
 
-    /** Commits the entries, in order, before returning. */
     /** Entries waiting for the writer (for health and metrics: the writer keeps up when this stays small). */
     public int queueDepth() {
         return queue.size();
     }
 
+    /** Commits the entries, in order, before returning (fail closed: {@link AuditUnavailableException} when not). */
     public void append(String traceId, List<AuditEntry> entries) {
         append(traceId, entries, null);
     }

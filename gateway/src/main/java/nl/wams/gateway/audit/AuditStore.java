@@ -8,9 +8,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import nl.wams.gateway.storage.StoredTime;
@@ -226,6 +228,27 @@ public final class AuditStore {
                         + " audit_subject s ON s.node_id = r.node_id AND s.seq = r.seq WHERE s.pseudonym = ?"
                         + " ORDER BY r.occurred_at, r.node_id, r.seq")) {
             s.setString(1, pseudonym);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    records.add(read(rs));
+                }
+            }
+        }
+        return records;
+    }
+
+    /** Every record of one case reference with one of {@code events}, oldest first. */
+    public List<AuditRecord> byCase(String caseRef, Set<AuditEvent> events) throws SQLException {
+        List<AuditRecord> records = new ArrayList<>();
+        String placeholders = String.join(", ", Collections.nCopies(events.size(), "?"));
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM audit_record WHERE case_ref = ?"
+                        + " AND event_type IN (" + placeholders + ") ORDER BY occurred_at, node_id, seq")) {
+            s.setString(1, caseRef);
+            int i = 2;
+            for (AuditEvent event : events) {
+                s.setString(i++, event.name());
+            }
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     records.add(read(rs));

@@ -10,15 +10,16 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import nl.wams.gateway.audit.AuditEntry;
 import nl.wams.gateway.audit.AuditEvent;
 import nl.wams.gateway.audit.AuditLog;
-import nl.wams.gateway.audit.AuditQuery;
 import nl.wams.gateway.audit.AuditRecord;
 import nl.wams.gateway.audit.AuditStore;
 import nl.wams.gateway.config.GatewayConfig;
@@ -45,6 +46,14 @@ public final class ClientLetter {
     private static final DateTimeFormatter DATE =
             DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag("nl-NL"));
     private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
+
+    /** What the letter tells of: questions to parties, their answers, provisions. */
+    private static final Set<AuditEvent> LETTER_EVENTS = EnumSet.of(
+            AuditEvent.VERZOEK_VERZONDEN,
+            AuditEvent.ANTWOORD_ONTVANGEN,
+            AuditEvent.ANTWOORD_GEWEIGERD,
+            AuditEvent.ANTWOORD_MISLUKT,
+            AuditEvent.VERSTREKKING_VERSTUURD);
 
     /** One party asked: who, which categories, why, and its answer. */
     public record Asked(String organisatie, String gegevens, String waarom, String antwoord) {}
@@ -103,7 +112,7 @@ public final class ClientLetter {
         Map<String, Asked> asked = new LinkedHashMap<>();
         List<String> refused = new ArrayList<>();
         List<String> provided = new ArrayList<>();
-        for (AuditRecord record : records(zaak.reference())) {
+        for (AuditRecord record : auditStore.byCase(zaak.reference(), LETTER_EVENTS)) {
             AuditEntry e = record.entry();
             String party = e.partyId() == null ? e.partyOin() : gateway.partyName(e.partyId());
             String key = e.transactionId() + "/" + e.partyId();
@@ -195,20 +204,6 @@ public final class ClientLetter {
                                 user)
                         .outcome(format, null, null)
                         .build()));
-    }
-
-    private List<AuditRecord> records(String reference) throws SQLException {
-        List<AuditRecord> all = new ArrayList<>();
-        for (int page = 1; ; page++) {
-            AuditStore.Page found =
-                    auditStore.query(new AuditQuery(reference, null, null, null, null, null, page, 500));
-            all.addAll(found.records());
-            if (found.records().size() < 500) {
-                break;
-            }
-        }
-        all.sort(java.util.Comparator.comparing(AuditRecord::occurredAt).thenComparing(AuditRecord::seq));
-        return all;
     }
 
     private static String why(GatewayConfig gateway, String purposeId) {

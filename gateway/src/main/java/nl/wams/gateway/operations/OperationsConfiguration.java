@@ -16,6 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import nl.wams.gateway.api.ProblemSecurityHandlers;
 import nl.wams.gateway.audit.AuditLog;
 import nl.wams.gateway.audit.ConfigHistory;
@@ -160,48 +163,56 @@ class OperationsConfiguration {
     /** Refused peer requests by reason ({@code wams_peer_refusals_total}). */
     @Bean
     ProviderService.PeerRefusals peerRefusalMetrics(MeterRegistry registry) {
-        Map<String, Counter> counters = new ConcurrentHashMap<>();
-        return reason -> counters.computeIfAbsent(
-                        reason,
-                        r -> Counter.builder("wams.peer.refusals")
-                                .description("Peer requests refused before an answer: TLS identity, signature, replay,"
-                                        + " invalid request or the purpose register")
-                                .tag("reason", r)
-                                .register(registry))
-                .increment();
+        return countByReason(
+                registry,
+                "wams.peer.refusals",
+                "Peer requests refused before an answer: TLS identity, signature, replay, invalid request or the"
+                        + " purpose register")::accept;
     }
 
     /** Refused API callers ({@code wams_api_authentication_failures_total}). */
     @Bean
     ProblemSecurityHandlers.TokenFailures tokenFailureMetrics(MeterRegistry registry) {
+        return countByReason(
+                registry,
+                "wams.api.authentication.failures",
+                "API calls refused: no token, a rejected token, or a role that may not")::accept;
+    }
+
+    /** A counter per reason (tag {@code reason}), each built once. */
+    private static Consumer<String> countByReason(MeterRegistry registry, String name, String description) {
         Map<String, Counter> counters = new ConcurrentHashMap<>();
         return reason -> counters.computeIfAbsent(
                         reason,
-                        r -> Counter.builder("wams.api.authentication.failures")
-                                .description("API calls refused: no token, a rejected token, or a role that may not")
+                        r -> Counter.builder(name)
+                                .description(description)
                                 .tag("reason", r)
                                 .register(registry))
                 .increment();
     }
 
-    /** Held reviews: how many wait for a professional and how long the oldest waits. */
+    /**
+     * Held reviews: how many wait for a professional and how long the oldest waits. Both gauges
+     * read one backlog query per scrape (kept for a second).
+     */
     @Bean
     MeterBinder reviewGauges(LoadedConfig config, ObjectProvider<ReviewStore> reviews, Clock clock) {
         return registry -> {
             if (!config.gateway().provides()) {
                 return;
             }
+            Supplier<Optional<ReviewStore.Backlog>> backlog = recentBacklog(reviews, clock);
             Gauge.builder(
                             "wams.reviews.open",
-                            reviews,
-                            r -> backlog(r).map(b -> (double) b.open()).orElse(Double.NaN))
+                            backlog,
+                            b -> b.get().map(r -> (double) r.open()).orElse(Double.NaN))
                     .description("Requests held for a professional's decision")
                     .register(registry);
             Gauge.builder(
                             "wams.reviews.oldest.age",
-                            reviews,
-                            r -> backlog(r)
-                                    .map(b -> b.oldest()
+                            backlog,
+                            b -> b.get()
+                                    .map(r -> r.oldest()
                                             .map(t -> (double) Duration.between(t, clock.instant())
                                                     .toSeconds())
                                             .orElse(0.0))
@@ -212,12 +223,25 @@ class OperationsConfiguration {
         };
     }
 
-    private static Optional<ReviewStore.Backlog> backlog(ObjectProvider<ReviewStore> reviews) {
-        try {
-            return Optional.of(reviews.getObject().backlog());
-        } catch (SQLException e) {
-            return Optional.empty();
-        }
+    /** The review backlog, read at most once a second; empty while the database cannot be read. */
+    private static Supplier<Optional<ReviewStore.Backlog>> recentBacklog(
+            ObjectProvider<ReviewStore> reviews, Clock clock) {
+        AtomicReference<Instant> readAt = new AtomicReference<>(Instant.MIN);
+        AtomicReference<Optional<ReviewStore.Backlog>> last = new AtomicReference<>(Optional.empty());
+        return () -> {
+            Instant now = clock.instant();
+            if (Duration.between(readAt.get(), now).compareTo(Duration.ofSeconds(1)) >= 0) {
+                Optional<ReviewStore.Backlog> read;
+                try {
+                    read = Optional.of(reviews.getObject().backlog());
+                } catch (SQLException e) {
+                    read = Optional.empty();
+                }
+                last.set(read);
+                readAt.set(now);
+            }
+            return last.get();
+        };
     }
 
     /** Each party's circuit breaker (0 closed, 1 open, 2 half open) and the audit writer's queue. */

@@ -5,9 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,9 +13,9 @@ import java.util.concurrent.CompletableFuture;
 import nl.wams.gateway.config.LoadedConfig;
 import nl.wams.gateway.support.Backends;
 import nl.wams.gateway.support.Household;
+import nl.wams.gateway.support.ManagementPort;
 import nl.wams.gateway.support.Polling;
 import nl.wams.gateway.support.TestGateway;
-import nl.wams.gateway.support.TestPorts;
 import nl.wams.gateway.support.TestPostgres;
 import nl.wams.gateway.support.TestTokens;
 import org.junit.jupiter.api.AfterAll;
@@ -43,7 +40,7 @@ class FailClosedIT {
     static final TestTokens tokens = new TestTokens();
     static TestPostgres postgres;
     static TestGateway gateway;
-    static final int MANAGEMENT = TestPorts.free();
+    static final ManagementPort MANAGEMENT = ManagementPort.free();
 
     static final String REQUEST = """
             {"doel":"verkenning","grondslag":"wmo-verkenning","fase":"verkenning","aanleiding":"HULPVRAAG",
@@ -59,7 +56,7 @@ class FailClosedIT {
                 TestGateway.verkenningRequester()
                         + TestGateway.ggzRestParty(party.getPort())
                         + TestGateway.auditBlock(dir, "fail-closed", postgres.jdbcUrl())
-                        + "management: { port: " + MANAGEMENT + " }\n");
+                        + "management: { port: " + MANAGEMENT.port() + " }\n");
     }
 
     @AfterAll
@@ -151,13 +148,7 @@ class FailClosedIT {
 
     /** The status of {@code /actuator/health/readiness} on the management port. */
     static int readiness() throws Exception {
-        return HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(
-                                        URI.create("http://127.0.0.1:" + MANAGEMENT + "/actuator/health/readiness"))
-                                .build(),
-                        HttpResponse.BodyHandlers.discarding())
-                .statusCode();
+        return MANAGEMENT.get("/actuator/health/readiness").statusCode();
     }
 
     static HttpResponse<String> pollUntil201(Duration bound) throws Exception {

@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -20,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import nl.wams.gateway.support.Backends;
 import nl.wams.gateway.support.Household;
+import nl.wams.gateway.support.ManagementPort;
 import nl.wams.gateway.support.TestFederation;
 import nl.wams.gateway.support.TestGateway;
 import nl.wams.gateway.support.TestPorts;
@@ -58,11 +57,12 @@ class ReviewIT {
     static final String PURPOSES = TestFederation.ONDERZOEK;
 
     /** GGZ's management port; its test certificates expire in five days, within the 30 days it warns. */
-    static final int GGZ_MANAGEMENT = TestPorts.free();
+    static final ManagementPort GGZ_MANAGEMENT = ManagementPort.free();
 
     static TestGateway provider(String id, TestFederation.Org org, int peerPort, String term) throws Exception {
-        String management =
-                id.equals("ggz") ? "management: { port: " + GGZ_MANAGEMENT + ", certificate-warning-days: 30 }\n" : "";
+        String management = id.equals("ggz")
+                ? "management: { port: " + GGZ_MANAGEMENT.port() + ", certificate-warning-days: 30 }\n"
+                : "";
         return TestGateway.start(
                 Files.createDirectories(dir.resolve(id)),
                 tokens,
@@ -105,12 +105,7 @@ class ReviewIT {
 
     @Test
     void readinessWarnsBeforeAFederationCertificateExpires() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(
-                                        URI.create("http://127.0.0.1:" + GGZ_MANAGEMENT + "/actuator/health/readiness"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = GGZ_MANAGEMENT.get("/actuator/health/readiness");
 
         assertThat(response.statusCode()).isEqualTo(200); // still valid: a warning, not down
         JsonNode keys = JSON.readTree(response.body()).at("/components/federationKeys");

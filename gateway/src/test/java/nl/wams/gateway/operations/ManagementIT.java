@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,8 +15,8 @@ import java.util.Properties;
 import nl.wams.gateway.support.Backends;
 import nl.wams.gateway.support.GatewayExtension;
 import nl.wams.gateway.support.Household;
+import nl.wams.gateway.support.ManagementPort;
 import nl.wams.gateway.support.TestGateway;
-import nl.wams.gateway.support.TestPorts;
 import nl.wams.gateway.support.TestTokens;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -31,7 +30,7 @@ class ManagementIT {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final TestTokens tokens = new TestTokens();
-    static final int MANAGEMENT = TestPorts.free();
+    static final ManagementPort MANAGEMENT = ManagementPort.free();
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @RegisterExtension
@@ -43,13 +42,10 @@ class ManagementIT {
             tokens,
             () -> TestGateway.verkenningRequester()
                     + TestGateway.ggzRestParty(ggz.getPort())
-                    + "management: { port: " + MANAGEMENT + " }\n");
+                    + "management: { port: " + MANAGEMENT.port() + " }\n");
 
     static HttpResponse<String> management(String path) throws Exception {
-        return HTTP.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + MANAGEMENT + path))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return MANAGEMENT.get(path);
     }
 
     static String ask(String purpose) throws Exception {

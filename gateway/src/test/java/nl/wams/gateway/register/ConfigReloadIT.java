@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.zaxxer.hikari.HikariDataSource;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -27,9 +26,9 @@ import nl.wams.gateway.audit.AuditVerifier;
 import nl.wams.gateway.support.Backends;
 import nl.wams.gateway.support.GatewayExtension;
 import nl.wams.gateway.support.Household;
+import nl.wams.gateway.support.ManagementPort;
 import nl.wams.gateway.support.Polling;
 import nl.wams.gateway.support.TestGateway;
-import nl.wams.gateway.support.TestPorts;
 import nl.wams.gateway.support.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
@@ -46,7 +45,7 @@ class ConfigReloadIT {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final TestTokens tokens = new TestTokens();
-    static final int MANAGEMENT = TestPorts.free();
+    static final ManagementPort MANAGEMENT = ManagementPort.free();
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @RegisterExtension
@@ -61,7 +60,7 @@ class ConfigReloadIT {
                             .replace("bekend-bij: { bekend: keep }", "bekend-bij: { bekend: keep, sinds: year }")
                             .replace(
                                     "bekend-bij: { bekend: /bekend }", "bekend-bij: { bekend: /bekend, sinds: /sinds }")
-                    + "management: { port: " + MANAGEMENT + " }\n");
+                    + "management: { port: " + MANAGEMENT.port() + " }\n");
 
     static String original;
 
@@ -91,17 +90,8 @@ class ConfigReloadIT {
              "zaakkenmerk":"Z-RELOAD","personen":[{"bsn":"%s","rol":"CLIENT"}],
              "partijen":[{"partij":"ggz","categorieen":["bekend-bij"]}]}""".formatted(Household.CLIENT);
 
-    static HttpResponse<String> management(String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + MANAGEMENT + path));
-        if (method.equals("POST")) {
-            request.header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body == null ? "{}" : body));
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     static JsonNode reload() throws Exception {
-        HttpResponse<String> response = management("POST", "/actuator/configuratie", "{\"door\":\"test beheerder\"}");
+        HttpResponse<String> response = MANAGEMENT.post("/actuator/configuratie", "{\"door\":\"test beheerder\"}");
         JsonNode body = JSON.readTree(response.body());
         assertThat(response.statusCode())
                 .as(response.body())
@@ -110,7 +100,7 @@ class ConfigReloadIT {
     }
 
     static String versionInForce() throws Exception {
-        return JSON.readTree(management("GET", "/actuator/configuratie", null).body())
+        return JSON.readTree(MANAGEMENT.get("/actuator/configuratie").body())
                 .path("versie")
                 .asText();
     }
@@ -221,7 +211,7 @@ class ConfigReloadIT {
         assertThat(ask().statusCode()).isEqualTo(201);
 
         JsonNode history =
-                JSON.readTree(management("GET", "/actuator/configuratie", null).body());
+                JSON.readTree(MANAGEMENT.get("/actuator/configuratie").body());
         assertThat(history.path("activaties").toString())
                 .contains(changed)
                 .contains("test beheerder")
