@@ -207,6 +207,7 @@ class OperationsConfiguration {
                             backlog,
                             b -> b.get().map(r -> (double) r.open()).orElse(Double.NaN))
                     .description("Requests held for a professional's decision")
+                    .strongReference(true) // the supplier is held by nothing else
                     .register(registry);
             Gauge.builder(
                             "wams.reviews.oldest.age",
@@ -219,6 +220,7 @@ class OperationsConfiguration {
                                     .orElse(Double.NaN))
                     .description("Seconds the oldest held request has waited")
                     .baseUnit("seconds")
+                    .strongReference(true)
                     .register(registry);
         };
     }

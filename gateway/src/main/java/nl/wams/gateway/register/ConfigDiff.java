@@ -3,7 +3,6 @@ package nl.wams.gateway.register;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +10,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import nl.wams.gateway.config.GatewayConfig;
 import nl.wams.gateway.config.LoadedConfig;
@@ -25,18 +23,8 @@ import nl.wams.gateway.config.LoadedConfig;
 public final class ConfigDiff {
 
     /** Sections a reload may not change, compared as a whole. */
-    private static final Map<String, Function<GatewayConfig, Object>> RESTART_SECTIONS = new LinkedHashMap<>();
-
-    static {
-        RESTART_SECTIONS.put("identity", GatewayConfig::identity);
-        RESTART_SECTIONS.put("api", GatewayConfig::api);
-        RESTART_SECTIONS.put("authentication", GatewayConfig::authentication);
-        RESTART_SECTIONS.put("audit", GatewayConfig::audit);
-        RESTART_SECTIONS.put("federation", GatewayConfig::federation);
-        RESTART_SECTIONS.put("web", GatewayConfig::web);
-        RESTART_SECTIONS.put("management", GatewayConfig::management);
-        RESTART_SECTIONS.put("review-polling", GatewayConfig::reviewPolling);
-    }
+    /** Restart-only sections that {@link #between} explains in words of their own. */
+    private static final Set<String> EXPLAINED = Set.of("/catalogue", "/parties", "/provider");
 
     private ConfigDiff() {}
 
@@ -52,17 +40,24 @@ public final class ConfigDiff {
                     + changedKeys(
                             before.gateway().coarseTables(), after.gateway().coarseTables()));
         }
-        minimisation(before.gateway().minimisation(), after.gateway().minimisation(), changes);
+        minimisation(
+                "profile ", before.gateway().minimisation(), after.gateway().minimisation(), changes);
+        for (String recipient : union(
+                before.gateway().outbound().keySet(), after.gateway().outbound().keySet())) {
+            minimisation(
+                    "outbound profile for " + recipient + " ",
+                    before.gateway().outbound().getOrDefault(recipient, Map.of()),
+                    after.gateway().outbound().getOrDefault(recipient, Map.of()),
+                    changes);
+        }
         provider(before.gateway().provider(), after.gateway().provider(), changes);
         parties(before.gateway(), after.gateway(), changes);
         if (!before.catalogueText().equals(after.catalogueText())) {
             changes.add("the catalogue changed (restart needed)");
         }
-        RESTART_SECTIONS.forEach((section, value) -> {
-            if (!Objects.equals(value.apply(before.gateway()), value.apply(after.gateway()))) {
-                changes.add("section '" + section + "' changed (restart needed)");
-            }
-        });
+        RestartOnly.changed(before, after).stream()
+                .filter(pointer -> !EXPLAINED.contains(pointer))
+                .forEach(pointer -> changes.add("section '" + pointer.substring(1) + "' changed (restart needed)"));
         return changes;
     }
 
@@ -113,6 +108,7 @@ public final class ConfigDiff {
     }
 
     private static void minimisation(
+            String label,
             Map<String, Map<String, Map<String, JsonNode>>> before,
             Map<String, Map<String, Map<String, JsonNode>>> after,
             List<String> changes) {
@@ -120,7 +116,7 @@ public final class ConfigDiff {
             Map<String, Map<String, JsonNode>> old = before.getOrDefault(purpose, Map.of());
             Map<String, Map<String, JsonNode>> now = after.getOrDefault(purpose, Map.of());
             for (String category : union(old.keySet(), now.keySet())) {
-                String profile = "profile " + purpose + "/" + category;
+                String profile = label + purpose + "/" + category;
                 if (!now.containsKey(category)) {
                     changes.add(profile + " removed: no field of it passes any more");
                     continue;
@@ -182,6 +178,12 @@ public final class ConfigDiff {
                 changes.add("organisation " + oin + " no longer served");
             } else {
                 addedRemoved("organisation " + oin, "served purposes", was, is, changes);
+            }
+            String wasUrl = before.served(oin).map(GatewayConfig.Served::url).orElse(null);
+            String isUrl = after.served(oin).map(GatewayConfig.Served::url).orElse(null);
+            if (!Objects.equals(wasUrl, isUrl)) {
+                changes.add("contributions to case meetings of organisation " + oin + " now go to "
+                        + (isUrl == null ? "nowhere (none can be made)" : isUrl));
             }
         }
         for (String category :

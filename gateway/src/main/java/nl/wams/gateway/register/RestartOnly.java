@@ -1,6 +1,5 @@
 package nl.wams.gateway.register;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,9 +11,10 @@ import nl.wams.gateway.config.LoadedConfig;
 
 /**
  * What a reload may not change. A reload replaces the purpose register: {@code purposes},
- * {@code collection-rules}, {@code coarse-tables}, {@code minimisation} and the provider's
- * {@code serves}, {@code release-policy} and {@code review-term}. Everything else (identity,
- * listeners, keys, the database, the catalogue, parties and their adapters, the web login) is
+ * {@code collection-rules}, {@code coarse-tables}, {@code minimisation}, {@code outbound} and the
+ * provider's {@code serves}, {@code release-policy} and {@code review-term}. Everything else
+ * (identity, listeners, keys, the database, the catalogue, parties and their adapters, the web
+ * login, the coordinated approach's terms and letter template) is
  * built into the running gateway and needs a restart; a reload that changes it is refused, with
  * the place in the file.
  */
@@ -33,24 +33,29 @@ final class RestartOnly {
             new Section("/web", c -> c.gateway().web()),
             new Section("/management", c -> c.gateway().management()),
             new Section("/review-polling", c -> c.gateway().reviewPolling()),
+            new Section("/coordination", c -> c.gateway().coordination()),
             new Section("/provider", c -> connection(c.gateway().provider())));
 
     private RestartOnly() {}
 
+    /** The sections (as JSON pointers) that differ and only a restart can change. */
+    static List<String> changed(LoadedConfig running, LoadedConfig next) {
+        return SECTIONS.stream()
+                .filter(s -> !Objects.equals(s.value().apply(running), s.value().apply(next)))
+                .map(Section::pointer)
+                .toList();
+    }
+
     /** Every section the new file changes that only a restart can change; empty when a reload may apply it. */
     static List<ConfigProblem> problems(LoadedConfig running, LoadedConfig next, ConfigLoader loader) {
-        List<ConfigProblem> problems = new ArrayList<>();
-        for (Section section : SECTIONS) {
-            if (!Objects.equals(section.value().apply(running), section.value().apply(next))) {
-                problems.add(loader.problemAt(
+        return changed(running, next).stream()
+                .map(pointer -> loader.problemAt(
                         next.file(),
-                        section.pointer(),
+                        pointer,
                         "changed, and a reload changes only the purpose register (purposes, collection-rules,"
-                                + " coarse-tables, minimisation, provider serves/release-policy/review-term):"
-                                + " restart the gateway to apply this"));
-            }
-        }
-        return problems;
+                                + " coarse-tables, minimisation, outbound, provider serves/release-policy/review-term):"
+                                + " restart the gateway to apply this"))
+                .toList();
     }
 
     /** The provider section without what a reload may change. */

@@ -42,4 +42,15 @@ class ConfigDiffTest {
         assertThat(forward).anySatisfy(c -> assertThat(c).contains("party '").contains("added"));
         assertThat(back).anySatisfy(c -> assertThat(c).contains("party '").contains("removed"));
     }
+
+    @Test
+    void describesOutboundProfilesAndWhereContributionsGo() {
+        List<String> changes = ConfigDiff.between(load("ggz-noordkust.yml"), load("woonstichting-de-haven.yml"));
+
+        assertThat(changes)
+                .contains("outbound profile for 00000099000000000001 gecoordineerde-aanpak/contactprofessional removed:"
+                        + " no field of it passes any more")
+                .anySatisfy(c -> assertThat(c)
+                        .startsWith("contributions to case meetings of organisation 00000099000000000001 now go to"));
+    }
 }

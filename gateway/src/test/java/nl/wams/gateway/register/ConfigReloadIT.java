@@ -202,6 +202,13 @@ class ConfigReloadIT {
         assertThat(refused.path("resultaat").asText()).isEqualTo("GEWEIGERD");
         assertThat(refused.path("problemen").toString()).contains("parties").contains("restart");
         assertThat(versionInForce()).isEqualTo(before);
+
+        // The coordinated approach's terms are built into the running jobs: a restart too.
+        Files.writeString(file(), original + "coordination: { received-term: 7d }\n");
+        JsonNode terms = reload();
+        assertThat(terms.path("resultaat").asText()).isEqualTo("GEWEIGERD");
+        assertThat(terms.path("problemen").toString()).contains("coordination").contains("restart");
+        assertThat(versionInForce()).isEqualTo(before);
     }
 
     @Test
