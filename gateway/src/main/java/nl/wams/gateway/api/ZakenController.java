@@ -3,6 +3,8 @@ package nl.wams.gateway.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -296,13 +298,31 @@ class ZakenController {
                     content(p.content()));
         }
 
+        /** The part's content in the API's words (the domain records are not the wire format). */
         private static JsonNode content(Part.Content content) {
-            if (content instanceof Part.Message message) {
-                var node = JSON.createObjectNode().put("partij", message.partyId());
-                node.set("bericht", message.provision().toJson());
-                return node;
+            ObjectNode node = JSON.createObjectNode();
+            if (content instanceof Part.Agreement a) {
+                node.put("wat", a.what()).put("wie", a.who()).put("uiterlijk", a.due());
+            } else if (content instanceof Part.Note n) {
+                node.put("tekst", n.text());
+            } else if (content instanceof Part.Meeting m) {
+                node.put("datum", m.date());
+                m.participants().forEach(node.putArray("deelnemers")::add);
+                node.put("clientUitgenodigd", m.clientInvited())
+                        .put("vertegenwoordigersUitgenodigd", m.representativesInvited())
+                        .put("zwaarwegendBelang", m.weightyInterest());
+                m.categories().forEach(node.putArray("categorieen")::add);
+            } else if (content instanceof Part.Contribution c) {
+                node.put("partij", c.partyId()).put("partijOin", c.partyOin()).put("reden", c.reason());
+                ArrayNode people = node.putArray("personen");
+                c.people()
+                        .forEach(p ->
+                                people.addObject().put("bsn", p.bsn()).set("gegevens", JSON.valueToTree(p.data())));
+                c.removed().forEach(node.putArray("verwijderdeVelden")::add);
+            } else if (content instanceof Part.Message m) {
+                node.put("partij", m.partyId()).set("bericht", m.provision().toJson());
             }
-            return JSON.valueToTree(content);
+            return node;
         }
 
         @Override

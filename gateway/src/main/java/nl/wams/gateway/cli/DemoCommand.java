@@ -161,10 +161,10 @@ final class DemoCommand implements Callable<Integer> {
                     requester = api;
                 }
                 System.out.printf(
-                        "  %-24s API  %s/api/v1%s%n",
+                        "  %-24s API  %s/api/v1%s%s%n",
                         gateway.identity().name(),
                         api,
-                        gateway.provides()
+                        gateway.listens()
                                 ? "   peer https://"
                                         + gateway.federation()
                                                 .listenerOrDefault()
@@ -173,7 +173,8 @@ final class DemoCommand implements Callable<Integer> {
                                                 .getBean(nl.wams.gateway.api.PeerListener.class)
                                                 .port()
                                         + "/peer/v1"
-                                : "   (requester)");
+                                : "",
+                        gateway.provides() ? "" : "   (requester)");
             }
             System.out.println();
             System.out.println("  Web interface (log in with the organisation's demo identity provider):");

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The README walkthrough, step by step, against the demo federation started the way the README
  * starts it ({@code demo --reset}), so the README cannot silently go stale. Uses the demo's own
- * ports (8091-8094, 8443-8445, 9444-9445): do not run it while a demo is running.
+ * ports (8091-8094, 8443-8445, 9443-9445): do not run it while a demo is running.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DemoIT {
@@ -220,6 +220,105 @@ class DemoIT {
                 .contains("GGZ Noordkust")
                 .contains("Woonstichting De Haven")
                 .contains("BEROEPSGEHEIM")
+                .doesNotContain("999990019");
+    }
+
+    /** One HTTPS call of the README, with the demo CA trusted. */
+    static HttpResponse<String> call(String method, String url, String tokenFile, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header(
+                        "Authorization",
+                        "Bearer " + Files.readString(data.resolve(tokenFile)).strip())
+                .header("Content-Type", "application/json");
+        request = body == null ? request.GET() : request.method(method, HttpRequest.BodyPublishers.ofString(body));
+        return HttpClient.newBuilder()
+                .sslContext(RequestCommand.trusting(Path.of(CACERT)))
+                .build()
+                .send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String idOf(HttpResponse<String> inbox, String kind) throws Exception {
+        for (JsonNode item : JSON.readTree(inbox.body()).path("ontvangen")) {
+            if (item.path("soort").asText().equals(kind)) {
+                return item.path("id").asText();
+            }
+        }
+        throw new AssertionError("no " + kind + " received");
+    }
+
+    @Test
+    @Order(7)
+    void step7TheCoordinatedApproach() throws Exception {
+        String zaken = GATEWAY + "/api/v1/zaken";
+        HttpResponse<String> zaak =
+                call("POST", zaken, "coordinator.token", Files.readString(REQUESTS.resolve("zaak.json")));
+        assertThat(zaak.statusCode()).as(zaak.body()).isEqualTo(201);
+
+        HttpResponse<String> provided = call(
+                "POST",
+                zaken + "/VBS-2026-0042/verstrekkingen",
+                "coordinator.token",
+                Files.readString(REQUESTS.resolve("verstrekking.json")));
+        assertThat(provided.statusCode()).as(provided.body()).isEqualTo(201);
+        assertThat(provided.body()).contains("\"status\":\"ONTVANGEN\"").contains("schulden.schuldhulpverleningSinds");
+
+        String ggz = "https://127.0.0.1:8444/api/v1/ontvangen";
+        String item = idOf(call("GET", ggz, "ggz-reviewer.token", null), "VERSTREKKING");
+        HttpResponse<String> adopted = call(
+                "POST",
+                ggz + "/" + item + "/besluit",
+                "ggz-reviewer.token",
+                "{\"besluit\":\"OVERNEMEN\",\"motivering\":\"Nodig om de behandeling af te stemmen op het schuldhulptraject.\"}");
+        assertThat(adopted.body()).contains("\"status\":\"OVERGENOMEN\"");
+
+        HttpResponse<String> meeting = call(
+                "POST",
+                zaken + "/VBS-2026-0042/overleggen",
+                "coordinator.token",
+                Files.readString(REQUESTS.resolve("overleg.json")));
+        assertThat(meeting.statusCode()).as(meeting.body()).isEqualTo(201);
+        String invite = idOf(call("GET", ggz, "ggz-reviewer.token", null), "UITNODIGING");
+        HttpResponse<String> contributed = call(
+                "POST",
+                ggz + "/" + invite + "/bijdrage",
+                "ggz-reviewer.token",
+                "{\"categorieen\":[\"contactprofessional\"],\"motivering\":\"Wie de behandeling coördineert.\"}");
+        assertThat(contributed.body()).as(contributed.body()).contains("\"status\":\"BIJGEDRAGEN\"");
+        assertThat(call("GET", zaken + "/VBS-2026-0042", "coordinator.token", null)
+                        .body())
+                .contains("\"soort\":\"BIJDRAGE\"")
+                .contains("T. Verbeek")
+                .doesNotContain("\"telefoon\":");
+
+        // The client letter of the README's case names every organisation asked in steps 1 to 3 and the rights.
+        HttpResponse<byte[]> pdf = HttpClient.newBuilder()
+                .sslContext(RequestCommand.trusting(Path.of(CACERT)))
+                .build()
+                .send(
+                        HttpRequest.newBuilder(URI.create(zaken + "/VBS-2026-0042/brief"))
+                                .header(
+                                        "Authorization",
+                                        "Bearer "
+                                                + Files.readString(data.resolve("coordinator.token"))
+                                                        .strip())
+                                .header("Accept", "application/pdf")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        String text;
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            text = new org.apache.pdfbox.text.PDFTextStripper()
+                    .getText(document)
+                    .replaceAll("\\s+", " ");
+        }
+        assertThat(text)
+                .contains("GGZ Noordkust")
+                .contains("Woonstichting De Haven")
+                .contains("Stadsbank Voorbeeldstad")
+                .contains("beroepsgeheim")
+                .contains("Sanne Jansen")
+                .contains("Uw rechten")
+                .contains("Autoriteit Persoonsgegevens")
                 .doesNotContain("999990019");
     }
 }

@@ -326,7 +326,7 @@ class CoordinatedApproachIT {
         zaak.path("dossier").forEach(p -> {
             if (p.path("soort").asText().equals("BIJDRAGE")
                     && p.path("bovenliggend").asText().equals(meeting.path("id").asText())) {
-                contributions.add(p.at("/inhoud/partyId").asText());
+                contributions.add(p.at("/inhoud/partij").asText());
             }
         });
         assertThat(contributions).containsExactlyInAnyOrder("ggz", "woon");
