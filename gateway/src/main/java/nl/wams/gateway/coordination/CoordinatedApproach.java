@@ -1,5 +1,6 @@
 package nl.wams.gateway.coordination;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.security.cert.X509Certificate;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -61,8 +62,9 @@ public final class CoordinatedApproach {
     /**
      * The coordinator provides data about people of the case to a party: checked against the
      * catalogue and the purpose, minimised by the outbound profile for (purpose, category, party),
-     * signed and sent. Refused (422, logged) when the party has no gateway, a person is not of the
-     * case, a category is outside the purpose, or nothing would remain.
+     * signed and sent. Refused (logged) when the party has no gateway, a person is not of the case,
+     * a value is not what the catalogue says (400), a category is outside the purpose, or nothing
+     * would remain.
      */
     public Cases.Result<Part> provide(
             String reference,
@@ -98,6 +100,12 @@ public final class CoordinatedApproach {
                         .ifPresent(violations::add);
             }
         }
+        CatalogueCheck.firstProblem(in.catalogue(), people)
+                .ifPresent(path -> violations.add(new Violation(
+                        Rule.GEGEVENS_BUITEN_CATALOGUS,
+                        path,
+                        "Deze categorie of dit veld staat niet in de catalogus, of de waarde heeft niet het type dat"
+                                + " de catalogus noemt.")));
         MinimisationFilter.People minimised = in.outboundTo(partyId).release(CaseAudit.PURPOSE, people);
         if (violations.isEmpty() && minimised.empty()) {
             violations.add(new Violation(
@@ -130,6 +138,26 @@ public final class CoordinatedApproach {
                 minimised.people(),
                 minimised.removed());
         return new Cases.Result.Done<>(send(in, reference, party.get(), provision, null, user, transactionId));
+    }
+
+    /** {@link #provide} of one category about one person (as the web form gives it). */
+    public Cases.Result<Part> provide(
+            String reference,
+            String partyId,
+            String reason,
+            String bsn,
+            String category,
+            Map<String, JsonNode> fields,
+            String user,
+            String transactionId)
+            throws SQLException {
+        return provide(
+                reference,
+                partyId,
+                reason,
+                List.of(new PeerAnswer.Person(bsn, Map.of(category, fields))),
+                user,
+                transactionId);
     }
 
     /**

@@ -24,6 +24,11 @@ public record Received(
         String decidedBy,
         String motivation) {
 
+    /** An invitation to a case meeting (answered with a contribution), not data to adopt or decline. */
+    public boolean invitation() {
+        return kind == PeerProvision.Kind.UITNODIGING;
+    }
+
     @Override
     public String toString() {
         return "Received[id=" + id + ", kind=" + kind + ", status=" + status + "]";

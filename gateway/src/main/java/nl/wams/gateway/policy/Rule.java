@@ -28,6 +28,7 @@ public enum Rule {
     AFZIEN_COORDINATOR_ALLEEN_BIJ_HULPVRAAG(
             422, "Alleen de cliënt die zelf om hulp vroeg kan afzien van een coördinator"),
     PERSOON_NIET_IN_ZAAK(422, "Persoon hoort niet bij de zaak"),
+    GEGEVENS_BUITEN_CATALOGUS(400, "Categorie, veld of waarde past niet bij de catalogus"),
     GEEN_GEGEVENS_VOOR_VERSTREKKING(422, "Niets van deze gegevens mag volgens het uitgaande profiel naar deze partij");
 
     private final int status;

@@ -73,6 +73,20 @@ class WebPages {
         return message(model, "Niet gevonden", "Deze pagina bestaat niet, of is niet voor u bestemd.");
     }
 
+    /** A closed case, or a decision already taken: final, nothing changes any more. */
+    static final class Final extends RuntimeException {
+        Final() {
+            super("final", null, false, false);
+        }
+    }
+
+    @ExceptionHandler(Final.class)
+    @ResponseStatus(HttpStatus.CONFLICT)
+    String closed(Model model) {
+        return message(
+                model, "Al afgerond", "De zaak is gesloten of hierover is al besloten; er verandert niets meer aan.");
+    }
+
     /** Fail closed: without the log nothing is shown or done. */
     @ExceptionHandler({SQLException.class, AuditUnavailableException.class})
     @ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)

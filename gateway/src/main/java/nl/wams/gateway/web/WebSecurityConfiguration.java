@@ -56,9 +56,9 @@ class WebSecurityConfiguration {
                                 "/inlogdienst-niet-bereikbaar",
                                 "/oauth2/authorization/**")
                         .permitAll()
-                        .requestMatchers("/verzoeken", "/verzoeken/**")
+                        .requestMatchers("/verzoeken", "/verzoeken/**", "/zaken", "/zaken/**")
                         .hasRole("coordinator")
-                        .requestMatchers("/beoordelingen", "/beoordelingen/**")
+                        .requestMatchers("/beoordelingen", "/beoordelingen/**", "/ontvangen", "/ontvangen/**")
                         .hasRole("reviewer")
                         .requestMatchers("/verwerkingen", "/verwerkingen/**", "/inzage", "/inzage/**")
                         .hasRole("auditor")

@@ -43,7 +43,8 @@ class ExplainCommandTest {
                 "COORDINATOR_VERPLICHT",
                 "AFZIEN_COORDINATOR_ALLEEN_BIJ_HULPVRAAG",
                 "PERSOON_NIET_IN_ZAAK",
-                "GEEN_GEGEVENS_VOOR_VERSTREKKING"
+                "GEEN_GEGEVENS_VOOR_VERSTREKKING",
+                "GEGEVENS_BUITEN_CATALOGUS"
             })
     void everyDataRequestRuleHasAnExampleThatIsRefusedForThatRule(Rule rule) {
         Path example = REQUESTS.resolve("geweigerd-" + rule.slug() + ".json");

@@ -431,6 +431,72 @@ class WebInterfaceIT {
         }
     }
 
+    @Test
+    @Order(8)
+    void aCoordinatorKeepsACaseProvidesDataAndTheReceivingProfessionalAdoptsIt() throws Exception {
+        try (Browser coordinator = Browser.start(downloads);
+                Browser professional = Browser.start(downloads)) {
+            login(coordinator, GEMEENTE, "coordinator", "demo-coordinator");
+            WebDriver c = coordinator.driver();
+            c.get(GEMEENTE + "/zaken/nieuw");
+            coordinator.accessible();
+            find(c, By.id("zaakkenmerk")).sendKeys("VBS-WEB-0008");
+            find(c, By.id("client")).sendKeys(Household.CLIENT);
+            find(c, By.id("wet-WMO_2015")).click();
+            find(c, By.id("wet-PARTICIPATIEWET")).click();
+            find(c, By.id("partij-ggz-noordkust")).click();
+            find(c, By.xpath("//button[normalize-space()='Zaak vastleggen']")).click();
+            // Two social-domain laws and no coordinator: refused, the form shows why.
+            assertThat(mainText(c, "wijs een coördinator aan")).contains("Er is iets niet goed ingevuld");
+            find(c, By.id("wet-WMO_2015")).click();
+            find(c, By.id("wet-PARTICIPATIEWET")).click();
+            find(c, By.id("client")).clear();
+            find(c, By.id("client")).sendKeys(Household.CLIENT);
+            find(c, By.id("coordinatorNaam")).sendKeys("Sanne Jansen");
+            find(c, By.id("coordinatorOrganisatie")).sendKeys("Gemeente Voorbeeldstad");
+            find(c, By.xpath("//button[normalize-space()='Zaak vastleggen']")).click();
+            heading(coordinator, "Zaak VBS-WEB-0008");
+            assertThat(mainText(c, "Sanne Jansen"))
+                    .contains("Het dossier is nog leeg")
+                    .doesNotContain(Household.CLIENT);
+
+            find(c, By.id("wat")).sendKeys("Aanmelden bij de schuldhulp");
+            find(c, By.id("wie")).sendKeys("Sanne Jansen");
+            find(c, By.xpath("//button[normalize-space()='Toevoegen']")).click();
+            mainText(c, "Aanmelden bij de schuldhulp");
+
+            new Select(find(c, By.id("partij"))).selectByValue("ggz-noordkust");
+            new Select(find(c, By.id("categorie"))).selectByValue("schulden");
+            find(c, By.id("gegevens")).sendKeys("totaalbedrag: 4200\nschuldhulpverleningSinds: 2025-03-01");
+            find(c, By.id("reden-verstrekking")).sendKeys("De behandelaar stemt de behandeling af op de schulden.");
+            find(c, By.xpath("//button[normalize-space()='Verstrekken']")).click();
+            assertThat(mainText(c, "niet verstrekt: schulden.schuldhulpverleningSinds"))
+                    .contains("ontvangen");
+            coordinator.accessible();
+
+            login(professional, GGZ, "behandelaar", "demo-behandelaar");
+            WebDriver p = professional.driver();
+            p.get(GGZ + "/ontvangen");
+            professional.accessible();
+            find(p, By.xpath("//tr[td[normalize-space()='VBS-WEB-0008']]//a")).click();
+            assertThat(mainText(p, "totaalbedrag: 4200")).doesNotContain("schuldhulpverleningSinds: 2025");
+            professional.accessible();
+            find(p, By.id("besluit-overnemen")).click();
+            find(p, By.xpath("//button[normalize-space()='Besluit vastleggen']"))
+                    .click();
+            mainText(p, "Noem de eigen taak"); // adopting needs the own task: refused until given
+            find(p, By.id("besluit-overnemen")).click();
+            find(p, By.id("motivering")).sendKeys("Nodig om de behandeling af te stemmen op het schuldhulptraject.");
+            find(p, By.xpath("//button[normalize-space()='Besluit vastleggen']"))
+                    .click();
+            mainText(p, "overgenomen");
+
+            c.get(GEMEENTE + "/zaken/VBS-WEB-0008/brief");
+            await(c, WAIT).until(x -> x.getPageSource().contains("Uw rechten"));
+            assertThat(c.getPageSource()).contains("Sanne Jansen").doesNotContain(Household.CLIENT);
+        }
+    }
+
     static Manager sessionManager() {
         var context = (ServletWebServerApplicationContext) demo.gateway("gemeente");
         var tomcat = ((TomcatWebServer) context.getWebServer()).getTomcat();

@@ -559,6 +559,14 @@ class CoordinatedApproachIT {
         assertThat(law.path("type").asText()).endsWith("/ongeldig-verzoek");
         assertThat(gemeente.get("/api/v1/zaken/ZK-2026-0060", coordinator()).statusCode())
                 .isEqualTo(404);
+        JsonNode untyped = json(
+                gemeente.post(
+                        "/api/v1/zaken/" + CASE + "/verstrekkingen", coordinator(), """
+                        {"partij":"ggz","reden":"Afstemmen",
+                         "personen":[{"bsn":"%s","gegevens":{"schulden":{"totaalbedrag":"heel veel"}}}]}""".formatted(Household.CLIENT)),
+                400);
+        assertThat(untyped.path("type").asText()).endsWith("/gegevens-buiten-catalogus");
+        assertThat(untyped.toString()).doesNotContain("heel veel").doesNotContain(Household.CLIENT);
     }
 
     /** Sends a provision as {@code from}'s gateway would: its TLS key, its signature, to {@code to}'s peer listener. */
