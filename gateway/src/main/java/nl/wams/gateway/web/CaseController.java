@@ -28,6 +28,7 @@ import nl.wams.gateway.policy.Violation;
 import nl.wams.gateway.register.ActiveRules;
 import nl.wams.gateway.register.Rules;
 import nl.wams.gateway.request.DataRequest;
+import nl.wams.gateway.requester.AnswerCheck;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -86,7 +87,7 @@ class CaseController {
             HttpServletRequest http,
             Model model)
             throws SQLException {
-        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, String> errors = plain(form);
         String reference = form.getOrDefault("zaakkenmerk", "").strip();
         if (!reference.matches("(?!.*[0-9]{9})[A-Za-z0-9][A-Za-z0-9-]{0,63}")) {
             errors.put("zaakkenmerk", "Geef een zaakkenmerk van letters, cijfers en streepjes (geen BSN).");
@@ -163,6 +164,10 @@ class CaseController {
             HttpServletRequest http,
             Model model)
             throws SQLException {
+        Map<String, String> notPlain = plain(form);
+        if (!notPlain.isEmpty()) {
+            return page(reference, notPlain, user, http, model);
+        }
         Part.Kind kind = switch (form.getOrDefault("soort", "")) {
             case "AFSPRAAK" -> Part.Kind.AFSPRAAK;
             case "BIJSTELLING" -> Part.Kind.BIJSTELLING;
@@ -196,7 +201,7 @@ class CaseController {
             throws SQLException {
         boolean client = "on".equals(form.get("clientUitgenodigd"));
         boolean representatives = "on".equals(form.get("vertegenwoordigersUitgenodigd"));
-        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, String> errors = plain(form);
         if (!form.getOrDefault("datum", "").matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) {
             errors.put("datum", "Geef de datum van het overleg.");
         }
@@ -239,7 +244,7 @@ class CaseController {
             Model model)
             throws SQLException {
         Case zaak = cases.store().get(reference).orElseThrow(WebPages.NotFound::new);
-        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, String> errors = plain(form);
         int person = index(form.get("persoon"), zaak.details().people().size());
         String category = form.getOrDefault("categorie", "");
         Map<String, JsonNode> fields = fields(rules.current(), category, form.getOrDefault("gegevens", ""), errors);
@@ -432,6 +437,17 @@ class CaseController {
         for (Violation v : e.violations()) {
             errors.merge(v.path(), v.detail(), (a, b) -> a + " " + b);
         }
+        return errors;
+    }
+
+    /** Every field of the form is plain text of at most 2000 characters, as the API requires. */
+    private static Map<String, String> plain(Map<String, String> form) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        form.forEach((field, value) -> {
+            if (!AnswerCheck.plainText(value)) {
+                errors.put(field, "Gebruik gewone tekst van ten hoogste " + AnswerCheck.MAX_TEXT + " tekens.");
+            }
+        });
         return errors;
     }
 

@@ -8,6 +8,7 @@ import nl.wams.gateway.api.ApiHeadersFilter;
 import nl.wams.gateway.config.LoadedConfig;
 import nl.wams.gateway.participation.Participation;
 import nl.wams.gateway.participation.Received;
+import nl.wams.gateway.requester.AnswerCheck;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
@@ -63,6 +64,12 @@ class ReceivedController {
         if (chosen == null) {
             return page(id, Map.of("besluit", "Kies overnemen of afwijzen."), model);
         }
+        if (!AnswerCheck.plainText(text)) {
+            return page(
+                    id,
+                    Map.of("motivering", "Gebruik gewone tekst van ten hoogste " + AnswerCheck.MAX_TEXT + " tekens."),
+                    model);
+        }
         if (chosen == Participation.Decision.OVERNEMEN && text.isEmpty()) {
             return page(id, Map.of("motivering", "Noem de eigen taak waarvoor u de gegevens nodig heeft."), model);
         }
@@ -88,8 +95,8 @@ class ReceivedController {
         if (categories == null || categories.isEmpty()) {
             return page(id, Map.of("categorieen", "Kies wat u bijdraagt."), model);
         }
-        if (motivation == null || motivation.isBlank()) {
-            return page(id, Map.of("motivering", "Waarom is dit nodig voor het overleg?"), model);
+        if (motivation == null || motivation.isBlank() || !AnswerCheck.plainText(motivation)) {
+            return page(id, Map.of("motivering", "Waarom is dit nodig voor het overleg? (gewone tekst)"), model);
         }
         Participation.Outcome outcome = service()
                 .contribute(

@@ -231,10 +231,14 @@ class DemoIT {
                         "Bearer " + Files.readString(data.resolve(tokenFile)).strip())
                 .header("Content-Type", "application/json");
         request = body == null ? request.GET() : request.method(method, HttpRequest.BodyPublishers.ofString(body));
+        return https().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A client that trusts the demo CA, as the README's curl does with --cacert. */
+    static HttpClient https() throws Exception {
         return HttpClient.newBuilder()
                 .sslContext(RequestCommand.trusting(Path.of(CACERT)))
-                .build()
-                .send(request.build(), HttpResponse.BodyHandlers.ofString());
+                .build();
     }
 
     static String idOf(HttpResponse<String> inbox, String kind) throws Exception {
@@ -291,10 +295,7 @@ class DemoIT {
                 .doesNotContain("\"telefoon\":");
 
         // The client letter of the README's case names every organisation asked in steps 1 to 3 and the rights.
-        HttpResponse<byte[]> pdf = HttpClient.newBuilder()
-                .sslContext(RequestCommand.trusting(Path.of(CACERT)))
-                .build()
-                .send(
+        HttpResponse<byte[]> pdf = https().send(
                         HttpRequest.newBuilder(URI.create(zaken + "/VBS-2026-0042/brief"))
                                 .header(
                                         "Authorization",
