@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * A message of the coordinated approach ({@code verstrekking} inside a signed message): the
  * college provides data to a party ({@link Kind#VERSTREKKING}), invites a party to a case meeting
  * ({@link Kind#UITNODIGING}), or a party contributes to a meeting ({@link Kind#BIJDRAGE}; the
- * college forwards it to the other participants with the contributor as {@code origin}). The
+ * college forwards it to the other participants with the contributor as {@code origin}), or the
+ * college's reporting point routes a signal to a desk ({@link Kind#MELDING}). The
  * sender writes it with {@link #toJson()}; the receiver reads it with {@link #read} after the
  * signature is verified, with fixed limits, before anything of it is stored or logged.
  *
@@ -47,7 +48,17 @@ public record PeerProvision(
     public enum Kind {
         VERSTREKKING,
         UITNODIGING,
-        BIJDRAGE
+        BIJDRAGE,
+        /**
+         * The college's reporting point routes a signal to a desk: one person (the BSN only when
+         * the reporter knew it), the desk's fields under category {@code melding}.
+         */
+        MELDING;
+
+        /** Whether the message belongs to a case meeting (and so names it). */
+        boolean ofMeeting() {
+            return this == UITNODIGING || this == BIJDRAGE;
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -86,7 +97,9 @@ public record PeerProvision(
         categories.forEach(body.putArray(PeerWire.CATEGORIES)::add);
         ArrayNode people = body.putArray(PeerWire.SUBJECTS);
         for (PeerAnswer.Person person : subjects) {
-            ObjectNode data = people.addObject().put(PeerWire.BSN, person.bsn()).putObject(PeerWire.DATA);
+            ObjectNode entry = people.addObject();
+            put(entry, PeerWire.BSN, person.bsn());
+            ObjectNode data = entry.putObject(PeerWire.DATA);
             person.data().forEach((category, fields) -> fields.forEach(data.putObject(category)::set));
         }
         removed.forEach(body.putArray(PeerWire.REMOVED)::add);
@@ -109,7 +122,7 @@ public record PeerProvision(
 
     /**
      * Reads a verified message: a known kind, ids and names of their shape, at most 20 subjects
-     * with a 9-digit BSN, 20 categories of 50 fields each, text within its length and without
+     * with a 9-digit BSN (a signal's person may have none), 20 categories of 50 fields each, text within its length and without
      * control characters but line breaks. Whether categories and fields exist is the receiver's
      * catalogue's question.
      */
@@ -119,7 +132,7 @@ public record PeerProvision(
         String caseReference = PeerRequest.text(body, PeerWire.CASE_REFERENCE, 100, true);
         String purpose = matching(body, PeerWire.PURPOSE, NAME, true);
         String legalBasis = PeerRequest.text(body, PeerWire.LEGAL_BASIS, 64, false);
-        String meeting = matching(body, PeerWire.MEETING, ID, kind != Kind.VERSTREKKING);
+        String meeting = matching(body, PeerWire.MEETING, ID, kind.ofMeeting());
         String meetingDate = matching(body, PeerWire.MEETING_DATE, DATE, false);
         String origin = matching(body, PeerWire.ORIGIN, OIN, false);
         String reason = PeerRequest.text(body, PeerWire.MOTIVATION, 4000, false);
@@ -141,7 +154,7 @@ public record PeerProvision(
         }
         List<PeerAnswer.Person> subjects = new ArrayList<>();
         for (int i = 0; i < people.size(); i++) {
-            subjects.add(person(people.get(i), PeerWire.SUBJECTS + "[" + i + "]"));
+            subjects.add(person(people.get(i), PeerWire.SUBJECTS + "[" + i + "]", kind != Kind.MELDING));
         }
         List<String> removed = new ArrayList<>();
         JsonNode names = body.path(PeerWire.REMOVED);
@@ -181,8 +194,9 @@ public record PeerProvision(
         throw new PeerRequest.InvalidField(PeerWire.KIND);
     }
 
-    private static PeerAnswer.Person person(JsonNode person, String path) throws PeerRequest.InvalidField {
-        String bsn = matching(person, PeerWire.BSN, BSN, true);
+    private static PeerAnswer.Person person(JsonNode person, String path, boolean bsnRequired)
+            throws PeerRequest.InvalidField {
+        String bsn = matching(person, PeerWire.BSN, BSN, bsnRequired);
         JsonNode data = person.path(PeerWire.DATA);
         if (!data.isMissingNode() && (!data.isObject() || data.size() > 20)) {
             throw new PeerRequest.InvalidField(path + "." + PeerWire.DATA);

@@ -4,16 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import jakarta.xml.ws.WebServiceException;
 import jakarta.xml.ws.soap.SOAPFaultException;
-import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.ConnectException;
-import java.net.SocketException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.xml.datatype.XMLGregorianCalendar;
 import nl.wams.adapters.AdapterRequest;
@@ -24,12 +19,6 @@ import nl.wams.adapters.soap.generated.Huurder;
 import nl.wams.adapters.soap.generated.HuurderInformatiePort;
 import nl.wams.adapters.soap.generated.OnbekendeHuurderFault;
 import nl.wams.adapters.soap.generated.WeigeringFault;
-import org.apache.cxf.configuration.jsse.TLSClientParameters;
-import org.apache.cxf.endpoint.Client;
-import org.apache.cxf.frontend.ClientProxy;
-import org.apache.cxf.jaxws.JaxWsProxyFactoryBean;
-import org.apache.cxf.transport.http.HTTPConduit;
-import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
 
 /**
  * Asks the (fictional) housing corporation's SOAP 1.1 document/literal service, generated
@@ -45,31 +34,11 @@ public final class SoapPartyAdapter implements PartyAdapter {
             Set.of("bekend-bij", "huurachterstand", "huurcontract", "overlastmeldingen");
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final Pattern SERVER_ERROR = Pattern.compile("HTTP response '5\\d\\d");
 
     private final HuurderInformatiePort port;
 
     public SoapPartyAdapter(SoapAdapterSettings settings) {
-        JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
-        factory.setServiceClass(HuurderInformatiePort.class);
-        factory.setAddress(settings.url().toString());
-        this.port = (HuurderInformatiePort) factory.create();
-        Client client = ClientProxy.getClient(port);
-        client.getInInterceptors().add(new AnswerSizeLimit(settings.maxAnswerBytes()));
-        client.getRequestContext()
-                .put("org.apache.cxf.stax.maxTextLength", (int) Math.min(settings.maxAnswerBytes(), 1 << 20));
-        HTTPConduit conduit = (HTTPConduit) client.getConduit();
-        HTTPClientPolicy policy = new HTTPClientPolicy();
-        policy.setConnectionTimeout(settings.timeout().toMillis());
-        policy.setReceiveTimeout(settings.timeout().toMillis());
-        policy.setAutoRedirect(false);
-        conduit.setClient(policy);
-        if (settings.sslContext() != null) {
-            TLSClientParameters tls = new TLSClientParameters();
-            tls.setSslContext(settings.sslContext());
-            tls.setDisableCNCheck(false);
-            conduit.setTlsClientParameters(tls);
-        }
+        this.port = SoapClients.create(HuurderInformatiePort.class, settings);
     }
 
     @Override
@@ -94,28 +63,10 @@ public final class SoapPartyAdapter implements PartyAdapter {
     }
 
     private static AdapterResult transportOrInvalid(WebServiceException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof AnswerSizeLimit.TooLargeException tooLarge) {
-                return new AdapterResult.InvalidAnswer(tooLarge.getMessage());
-            }
-            if (t instanceof InterruptedIOException) {
-                return new AdapterResult.Unreachable("no answer within the timeout");
-            }
-            if (t instanceof ConnectException || t instanceof SocketException) {
-                return new AdapterResult.Unreachable(
-                        "connection failed: " + t.getClass().getSimpleName());
-            }
-            if (t.getMessage() != null && SERVER_ERROR.matcher(t.getMessage()).find()) {
-                return new AdapterResult.Unreachable("backend answered with a server error");
-            }
-        }
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof IOException && !(t.getClass().getName().contains("xml"))) {
-                return new AdapterResult.Unreachable(
-                        "connection failed: " + t.getClass().getSimpleName());
-            }
-        }
-        return new AdapterResult.InvalidAnswer("answer is not a valid SOAP message of the contract");
+        SoapClients.Failure failure = SoapClients.classify(e);
+        return failure instanceof SoapClients.Failure.Unreachable
+                ? new AdapterResult.Unreachable(failure.reason())
+                : new AdapterResult.InvalidAnswer(failure.reason());
     }
 
     private static AdapterResult map(AdapterRequest request, List<Huurder> answer) {

@@ -106,6 +106,12 @@ class ApiExceptionHandler {
                 "De gateway van de gemeente of het eigen bronsysteem antwoordt nu niet; er is niets verloren gegaan.");
     }
 
+    @ExceptionHandler(TooManyRequestsException.class)
+    void tooMany(TooManyRequestsException e, HttpServletRequest req, HttpServletResponse res) throws IOException {
+        res.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
+        problems.write(req, res, 429, e.slug(), "Te veel verzoeken", e.getMessage());
+    }
+
     @ExceptionHandler(ConflictException.class)
     void conflict(ConflictException e, HttpServletRequest req, HttpServletResponse res) throws IOException {
         problems.write(req, res, 409, e.slug(), e.title(), e.getMessage());

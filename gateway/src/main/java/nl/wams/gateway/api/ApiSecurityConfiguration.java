@@ -147,6 +147,19 @@ class ApiSecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/peer/v1/verstrekkingen/*")
                         .permitAll()
+                        // The reporting point: citizens report and look up the status without an
+                        // account (rate-limited per address); professionals report as melder.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/meldpunt/meldingen")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/meldpunt/meldingen/*/status")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/meldpunt/beroepsmeldingen")
+                        .hasRole("melder")
+                        .requestMatchers(
+                                "/api/v1/meldpunt/signalen",
+                                "/api/v1/meldpunt/signalen/**",
+                                "/api/v1/meldpunt/loketten")
+                        .hasRole("meldpunt")
                         .requestMatchers("/api/v1/ontvangen", "/api/v1/ontvangen/**")
                         .hasRole("reviewer")
                         .requestMatchers("/api/v1/zaken", "/api/v1/zaken/**")

@@ -62,5 +62,25 @@ public enum AuditEvent {
     /** A professional adopted received data into the organisation's own file, or declined it (outcome, motivation). */
     ONTVANGST_BESLUIT,
     /** Received data that was not adopted was deleted at the end of its term. */
-    ONTVANGST_VERWIJDERD
+    ONTVANGST_VERWIJDERD,
+    /** Reporting point: a signal was taken in (the outcome names the channel: BURGER or PROFESSIONAL; never who). */
+    MELDING_ONTVANGEN,
+    /**
+     * Reporting point: the reporter's own record of a signal they filed about someone else (only
+     * when they gave their BSN), so their access report lists it; it names neither the person nor
+     * the content.
+     */
+    MELDING_GEDAAN,
+    /** Reporting point: a person read a signal. */
+    MELDING_GELEZEN,
+    /** Reporting point: a signal was assessed or linked to a case or to other signals about the person (outcome). */
+    MELDING_BEOORDEELD,
+    /** Reporting point: a signal is about to be routed to a desk (committed before sending; removed field names). */
+    MELDING_DOORGELEID,
+    /** Reporting point: what the desk answered (taken on, held, declined, unreachable, invalid). */
+    MELDING_LOKETANTWOORD,
+    /** Reporting point: a signal was closed (the reason). */
+    MELDING_GESLOTEN,
+    /** Reporting point: a signal was deleted at the end of its term. */
+    MELDING_VERWIJDERD
 }

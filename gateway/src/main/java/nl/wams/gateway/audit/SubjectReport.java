@@ -59,7 +59,25 @@ public final class SubjectReport {
             AuditEvent.VERSTREKKING_AFGELEVERD,
             AuditEvent.VERSTREKKING_ONTVANGEN,
             AuditEvent.ONTVANGST_BESLUIT,
-            AuditEvent.ONTVANGST_VERWIJDERD);
+            AuditEvent.ONTVANGST_VERWIJDERD,
+            AuditEvent.MELDING_ONTVANGEN,
+            AuditEvent.MELDING_GEDAAN,
+            AuditEvent.MELDING_GELEZEN,
+            AuditEvent.MELDING_BEOORDEELD,
+            AuditEvent.MELDING_DOORGELEID,
+            AuditEvent.MELDING_LOKETANTWOORD,
+            AuditEvent.MELDING_GESLOTEN,
+            AuditEvent.MELDING_VERWIJDERD);
+
+    private String deskName(String id) {
+        if (config.meldpunt() != null) {
+            Optional<GatewayConfig.Desk> desk = config.meldpunt().desk(id);
+            if (desk.isPresent()) {
+                return desk.get().name();
+            }
+        }
+        return config.partyName(id);
+    }
 
     public String pseudonym(String bsn) {
         return pseudonyms.of(bsn);
@@ -121,10 +139,28 @@ public final class SubjectReport {
                             null,
                             null));
                 }
+                // The reporting point: where a signal about the person went and what the desk did;
+                // never who reported it (AVG art. 15(4)): the records do not name the reporter.
+                case MELDING_DOORGELEID, MELDING_LOKETANTWOORD ->
+                    parties.add(new PartyProcessing(
+                            r.partyId(),
+                            deskName(r.partyId()),
+                            r.categoriesAsked(),
+                            r.categoriesReleased(),
+                            r.event().name() + ":" + r.outcome(),
+                            null,
+                            null));
                 default -> {}
             }
         }
         Optional<GatewayConfig.Purpose> purpose = config.purpose(e.purpose() == null ? "" : e.purpose());
+        String legalBasisText = purpose.map(p -> p.legalBasis().text()).orElse(null);
+        if (config.meldpunt() != null
+                && config.meldpunt().legalBasis() != null
+                && (GatewayConfig.Meldpunt.PURPOSE.equals(e.purpose())
+                        || GatewayConfig.Meldpunt.ROUTING_PURPOSE.equals(e.purpose()))) {
+            legalBasisText = config.meldpunt().legalBasis().text();
+        }
         return new Processing(
                 first.occurredAt(),
                 e.transactionId(),
@@ -134,7 +170,7 @@ public final class SubjectReport {
                         : e.requesterOin(),
                 e.purpose(),
                 e.legalBasis(),
-                purpose.map(p -> p.legalBasis().text()).orElse(null),
+                legalBasisText,
                 e.phase(),
                 outcome,
                 ground,

@@ -6,12 +6,17 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
 import nl.wams.adapters.PartyAdapter;
+import nl.wams.adapters.ReferralAdapter;
 import nl.wams.adapters.peer.PeerAdapterSettings;
+import nl.wams.adapters.peer.PeerClient;
 import nl.wams.adapters.peer.PeerPartyAdapter;
+import nl.wams.adapters.peer.PeerReferralAdapter;
 import nl.wams.adapters.rest.RestAdapterSettings;
 import nl.wams.adapters.rest.RestPartyAdapter;
+import nl.wams.adapters.rest.RestReferralAdapter;
 import nl.wams.adapters.soap.SoapAdapterSettings;
 import nl.wams.adapters.soap.SoapPartyAdapter;
+import nl.wams.adapters.soap.SoapReferralAdapter;
 
 /**
  * The kinds of adapter, as the configuration names them ({@code type: rest|soap|peer}).
@@ -63,7 +68,31 @@ public enum AdapterType {
                     party.adapter().maxAnswerBytes(),
                     parts.catalogueFields(party.categories())));
         }
+
+        @Override
+        public ReferralAdapter referrals(GatewayConfig.Desk desk, AdapterParts parts) {
+            AdapterParts.FederationKeys keys = parts.federation();
+            return new PeerReferralAdapter(
+                    GatewayConfig.peerBase(desk.adapter()).orElseThrow().resolve("verstrekkingen"),
+                    desk.oin(),
+                    keys.messages(),
+                    keys.signer(),
+                    new PeerClient(keys.sslContext(), desk.timeout()));
+        }
     };
+
+    /**
+     * This type's adapter for routing signals of the reporting point to {@code desk}: the same
+     * transport and TLS material as a party's, a message of its own.
+     */
+    public ReferralAdapter referrals(GatewayConfig.Desk desk, AdapterParts parts) {
+        GatewayConfig.Adapter adapter = desk.adapter();
+        if (this == SOAP) {
+            return new SoapReferralAdapter(new SoapAdapterSettings(
+                    URI.create(adapter.url()), desk.timeout(), parts.sslContext(adapter), adapter.maxAnswerBytes()));
+        }
+        return new RestReferralAdapter(URI.create(adapter.url()), desk.timeout(), parts.sslContext(adapter));
+    }
 
     /**
      * This type's adapter for {@code party}.

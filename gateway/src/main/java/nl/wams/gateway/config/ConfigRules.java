@@ -47,6 +47,44 @@ final class ConfigRules {
         pollingBounded(report);
         webLogin(report);
         coordination(report);
+        meldpunt(report);
+    }
+
+    /**
+     * The reporting point: desks have unique ids that are no party's, an address, and no term or
+     * limit is zero.
+     */
+    private void meldpunt(Consumer<ConfigProblem> report) {
+        GatewayConfig.Meldpunt meldpunt = config.gateway().meldpunt();
+        if (meldpunt == null) {
+            return;
+        }
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < meldpunt.desks().size(); i++) {
+            GatewayConfig.Desk desk = meldpunt.desks().get(i);
+            String base = "/meldpunt/desks/" + i;
+            Integer earlier = seen.putIfAbsent(desk.id(), i);
+            if (earlier != null) {
+                report.accept(yaml.problem(
+                        base + "/id", "duplicate desk id '" + desk.id() + "' (also desks[" + earlier + "])"));
+            }
+            if (config.gateway().party(desk.id()).isPresent()) {
+                report.accept(yaml.problem(
+                        base + "/id",
+                        "desk id '" + desk.id() + "' is also a party's id (the audit log names both by id)"));
+            }
+            if (desk.adapter().url() == null) {
+                report.accept(
+                        yaml.problem(base + "/adapter", "missing required key 'url' (where the desk is reached)"));
+            }
+        }
+        if (meldpunt.notRoutedTerm().isZero()
+                || meldpunt.routedTerm().isZero()
+                || meldpunt.housekeeping().isZero()
+                || meldpunt.firstContact().isZero()
+                || meldpunt.rateLimit().per().isZero()) {
+            report.accept(yaml.problem("/meldpunt", "a term of 0 would delete signals before anyone can act on them"));
+        }
     }
 
     /**

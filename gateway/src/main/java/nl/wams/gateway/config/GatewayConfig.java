@@ -33,7 +33,8 @@ public record GatewayConfig(
         Web web,
         Management management,
         Coordination coordination,
-        Map<String, Map<String, Map<String, Map<String, JsonNode>>>> outbound) {
+        Map<String, Map<String, Map<String, Map<String, JsonNode>>>> outbound,
+        Meldpunt meldpunt) {
 
     public GatewayConfig {
         coordination = coordination == null ? new Coordination(null, null, null, null) : coordination;
@@ -133,9 +134,11 @@ public record GatewayConfig(
         return identity.roles().contains("provider");
     }
 
-    /** True when some party is reached through a peer gateway (and so may hold answers for review). */
+    /** True when some party or desk is reached through a peer gateway (mutual TLS, signed messages). */
     public boolean usesPeers() {
-        return parties.stream().anyMatch(p -> p.adapter().type().holdsAnswers());
+        return parties.stream().anyMatch(p -> p.adapter().type().holdsAnswers())
+                || (meldpunt != null
+                        && meldpunt.desks().stream().anyMatch(d -> d.adapter().type() == AdapterType.PEER));
     }
 
     /**
@@ -320,12 +323,109 @@ public record GatewayConfig(
         }
     }
 
+    /**
+     * The reporting point for non-acute care (docs/meldpunt.md): intake of signals from citizens
+     * and professionals, their assessment, and routing to desks.
+     *
+     * @param name the reporting point's name on the public form; default "Meldpunt " + the organisation
+     * @param legalBasis the legal basis of the processing (intake, assessment, routing)
+     * @param required what the public form and the APIs require besides the concern itself
+     * @param firstContact how soon after intake the reporting point contacts the reporter or acts (default 3d)
+     * @param maxOpen the most signals waiting for assessment; beyond it intake answers 429 (default 1000)
+     * @param rateLimit how many public submissions and status lookups one address may make
+     * @param notRoutedTerm a signal closed without routing is deleted this long after closing (default 28d)
+     * @param routedTerm a routed signal is deleted this long after routing (default 365d)
+     * @param housekeeping how often deletion runs and held routings are asked for their status (default 15m)
+     * @param desks the desks (loketten) signals can be routed to, each with its field profile
+     */
+    public record Meldpunt(
+            String name,
+            LegalBasis legalBasis,
+            List<SignalField> required,
+            Duration firstContact,
+            Integer maxOpen,
+            RateLimit rateLimit,
+            Duration notRoutedTerm,
+            Duration routedTerm,
+            Duration housekeeping,
+            List<Desk> desks) {
+        /** The purpose of intake and assessment, as the audit log names it. */
+        public static final String PURPOSE = "meldpunt";
+        /** The purpose of routing a signal to a desk. */
+        public static final String ROUTING_PURPOSE = "meldpunt-doorgeleiding";
+        /** The phase every record of the reporting point names. */
+        public static final String PHASE = "meldpunt";
+
+        public Meldpunt {
+            required = required == null ? List.of() : List.copyOf(required);
+            firstContact = firstContact == null ? Duration.ofDays(3) : firstContact;
+            maxOpen = maxOpen == null ? 1000 : maxOpen;
+            rateLimit = rateLimit == null ? new RateLimit(null, null) : rateLimit;
+            notRoutedTerm = notRoutedTerm == null ? Duration.ofDays(28) : notRoutedTerm;
+            routedTerm = routedTerm == null ? Duration.ofDays(365) : routedTerm;
+            housekeeping = housekeeping == null ? Duration.ofMinutes(15) : housekeeping;
+            desks = desks == null ? List.of() : List.copyOf(desks);
+        }
+
+        public Optional<Desk> desk(String id) {
+            return desks.stream().filter(d -> d.id().equals(id)).findFirst();
+        }
+
+        /** The name on the public form. */
+        public String displayName(Identity identity) {
+            return name != null ? name : "Meldpunt " + identity.name();
+        }
+    }
+
+    /** What a reporting point may require of a signal besides the concern: about whom and how to reach the reporter. */
+    public enum SignalField {
+        @JsonProperty("naam")
+        NAAM,
+        @JsonProperty("adres")
+        ADRES,
+        @JsonProperty("bsn")
+        BSN,
+        @JsonProperty("sinds")
+        SINDS,
+        @JsonProperty("contact")
+        CONTACT
+    }
+
+    /** At most {@code requests} per client address within {@code per} (default 10 per 10 minutes). */
+    public record RateLimit(Integer requests, Duration per) {
+        public RateLimit {
+            requests = requests == null ? 10 : requests;
+            per = per == null ? Duration.ofMinutes(10) : per;
+        }
+    }
+
+    /**
+     * A desk (loket) the reporting point routes signals to, reached like a party through an
+     * adapter (rest, soap, peer), with its field profile: which fields of a signal it receives,
+     * and how (the minimisation transforms), default deny.
+     */
+    public record Desk(
+            String id, String name, String oin, Duration timeout, Adapter adapter, Map<String, JsonNode> fields) {
+        public Desk {
+            timeout = timeout == null ? Duration.ofSeconds(5) : timeout;
+            fields = fields == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        }
+    }
+
     /** The peer protocol base of a party reached through its own gateway ({@code .../peer/v1/}), if it is. */
     public Optional<URI> peerBase(Party party) {
-        if (party.adapter() == null || !party.adapter().type().holdsAnswers()) {
+        return peerBase(party.adapter());
+    }
+
+    /**
+     * The peer protocol base ({@code .../peer/v1/}) of an adapter that reaches another gateway: its
+     * URL names the gateway's {@code .../peer/v1/verzoeken}.
+     */
+    public static Optional<URI> peerBase(Adapter adapter) {
+        if (adapter == null || adapter.type() != AdapterType.PEER) {
             return Optional.empty();
         }
-        return Optional.of(URI.create(party.adapter().url()).resolve("./"));
+        return Optional.of(URI.create(adapter.url()).resolve("./"));
     }
 
     /**
@@ -424,7 +524,13 @@ public record GatewayConfig(
         @JsonProperty("auditor")
         AUDITOR,
         @JsonProperty("engineer")
-        ENGINEER;
+        ENGINEER,
+        /** Reporting point staff: assess signals and route them to desks. */
+        @JsonProperty("meldpunt")
+        MELDPUNT,
+        /** A professional who reports a signal to the reporting point. */
+        @JsonProperty("melder")
+        MELDER;
 
         /** The name used in tokens, configuration and Spring Security ({@code ROLE_} + name). */
         public String roleName() {

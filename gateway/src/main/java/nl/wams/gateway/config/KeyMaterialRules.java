@@ -128,6 +128,20 @@ record KeyMaterialRules(LoadedConfig config, LocatedYaml yaml) {
                         "a peer gateway is reached over https:// only (the signed request carries BSNs)"));
             }
         }
+        if (gateway.meldpunt() != null) {
+            List<GatewayConfig.Desk> desks = gateway.meldpunt().desks();
+            for (int i = 0; i < desks.size(); i++) {
+                GatewayConfig.Adapter adapter = desks.get(i).adapter();
+                if (adapter.type() == AdapterType.PEER
+                        && adapter.url() != null
+                        && !adapter.url().toLowerCase(Locale.ROOT).startsWith("https://")) {
+                    report.accept(
+                            yaml.problem(
+                                    "/meldpunt/desks/" + i + "/adapter/url",
+                                    "a desk's gateway is reached over https:// only (the signed signal carries personal data)"));
+                }
+            }
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import nl.wams.adapters.FieldType;
+import nl.wams.adapters.Referral;
 import nl.wams.gateway.config.GatewayConfig.Purpose;
 import nl.wams.gateway.minimisation.CategoryProfile;
 import nl.wams.gateway.minimisation.FieldPath;
@@ -24,6 +25,40 @@ record MinimisationRules(LoadedConfig config, LocatedYaml yaml) {
         everyAllowedCategoryHasAProfile(report);
         profilesAreValid(config.gateway().minimisation(), "/minimisation/", report);
         outboundProfilesAreValid(report);
+        deskProfilesAreValid(report);
+    }
+
+    /**
+     * The reporting point's desks: each profile names fields of the catalogue's category {@code
+     * melding} with transforms that fit, like every other profile.
+     */
+    private void deskProfilesAreValid(Consumer<ConfigProblem> report) {
+        GatewayConfig.Meldpunt meldpunt = config.gateway().meldpunt();
+        if (meldpunt == null) {
+            return;
+        }
+        var category = config.catalogue().category(Referral.CATEGORY);
+        if (category.isEmpty()) {
+            report.accept(yaml.problem(
+                    "/meldpunt",
+                    "the catalogue has no category '" + Referral.CATEGORY
+                            + "' (the fields of a signal; the shipped catalogue has it)"));
+            return;
+        }
+        for (int i = 0; i < meldpunt.desks().size(); i++) {
+            String pointer = "/meldpunt/desks/" + i + "/fields";
+            Map<FieldPath, Transform> rules = new LinkedHashMap<>();
+            meldpunt.desks()
+                    .get(i)
+                    .fields()
+                    .forEach((path, spec) -> fieldRule(category.get(), path, spec, pointer + "/" + escape(path), report)
+                            .ifPresent(t -> rules.put(FieldPath.parse(path), t)));
+            try {
+                CategoryProfile.compile(Referral.CATEGORY, rules);
+            } catch (IllegalArgumentException e) {
+                report.accept(yaml.problem(pointer, e.getMessage()));
+            }
+        }
     }
 
     /**

@@ -72,6 +72,17 @@ public final class CaseStore {
         };
     }
 
+    /** Whether a case with this reference exists (nothing is unsealed). */
+    public boolean exists(String reference) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement select = c.prepareStatement("SELECT 1 FROM zaak WHERE reference = ?")) {
+            select.setString(1, reference);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     public Optional<Case> get(String reference) throws SQLException {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement select = c.prepareStatement("SELECT * FROM zaak WHERE reference = ?")) {

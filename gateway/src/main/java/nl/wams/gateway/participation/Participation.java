@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import nl.wams.adapters.AdapterRequest;
@@ -309,16 +310,22 @@ public final class Participation {
 
     private AuditEntry.Builder entry(
             AuditEvent event, String transactionId, Rules in, PeerProvision provision, String user) {
-        return audit.entry(
+        AuditEntry.Builder entry = audit.entry(
                         event,
                         transactionId,
                         in,
                         provision.caseReference(),
                         provision.subjects().stream()
                                 .map(PeerAnswer.Person::bsn)
+                                .filter(Objects::nonNull)
                                 .toList(),
                         user)
                 .categories(provision.categories(), provision.dataCategories());
+        if (provision.kind() == PeerProvision.Kind.MELDING) {
+            // A signal the municipality's reporting point routed here: its own purpose and basis.
+            entry.purpose(provision.purpose(), provision.legalBasis(), "meldpunt", provision.caseReference());
+        }
+        return entry;
     }
 
     /** Logs the refusal of a message before anything of it is kept, and says so. */

@@ -14,7 +14,7 @@ import nl.wams.gateway.config.LoadedConfig;
  * {@code collection-rules}, {@code coarse-tables}, {@code minimisation}, {@code outbound} and the
  * provider's {@code serves}, {@code release-policy} and {@code review-term}. Everything else
  * (identity, listeners, keys, the database, the catalogue, parties and their adapters, the web
- * login, the coordinated approach's terms and letter template) is
+ * login, the coordinated approach's terms and letter template, the reporting point with its desks) is
  * built into the running gateway and needs a restart; a reload that changes it is refused, with
  * the place in the file.
  */
@@ -34,6 +34,7 @@ final class RestartOnly {
             new Section("/management", c -> c.gateway().management()),
             new Section("/review-polling", c -> c.gateway().reviewPolling()),
             new Section("/coordination", c -> c.gateway().coordination()),
+            new Section("/meldpunt", c -> c.gateway().meldpunt()),
             new Section("/provider", c -> connection(c.gateway().provider())));
 
     private RestartOnly() {}

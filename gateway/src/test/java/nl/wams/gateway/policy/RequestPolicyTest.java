@@ -70,6 +70,7 @@ class RequestPolicyTest {
             null,
             null,
             null,
+            null,
             null);
 
     /** Rules that treat "every party" and "every category" as bulk from two on. */
@@ -89,6 +90,7 @@ class RequestPolicyTest {
                 null,
                 null,
                 CONFIG.parties(),
+                null,
                 null,
                 null,
                 null,

@@ -1,0 +1,10 @@
+package nl.wams.gateway.meldpunt;
+
+/**
+ * The reporting point for non-acute care (docs/meldpunt.md), as the API and the web interface
+ * use it: intake, the staff's triage, routing to desks.
+ *
+ * @param enabled false when the configuration has no {@code meldpunt} section (every path then answers 404)
+ * @param name the reporting point's name on the public form
+ */
+public record Meldpunt(boolean enabled, String name, Intake intake, Triage triage, Routings routings) {}
