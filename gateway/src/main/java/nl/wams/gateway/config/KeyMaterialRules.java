@@ -107,8 +107,10 @@ record KeyMaterialRules(LoadedConfig config, LocatedYaml yaml) {
         boolean peers = gateway.usesPeers();
         if (gateway.federation() == null) {
             if (peers || gateway.provides()) {
-                report.accept(yaml.problem(
-                        "", "missing required key 'federation' (needed for peer parties and the provider role)"));
+                report.accept(
+                        yaml.problem(
+                                "",
+                                "missing required key 'federation' (needed for peer parties, peer desks and the provider role)"));
             }
             return;
         }

@@ -138,6 +138,51 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aDeskProfileNamesFieldsOfTheSignalWithFittingTransformsAndDeskIdsAreUnique() throws IOException {
+        String meldpunt = """
+                meldpunt:
+                  legal-basis: { id: wmo-meldpunt, text: "Wmo 2015 (Wams): meldpunt" }
+                  not-routed-term: 0s
+                  desks:
+                    - id: wijkteam
+                      name: Wijkteam
+                      oin: "00000099000000000501"
+                      adapter: { type: rest, url: "http://127.0.0.1:9/wijkteam" }
+                      fields: { zorgen: keep, schoenmaat: keep, levensdomeinen: year }
+                    - id: wijkteam # twee
+                      name: Wijkteam twee
+                      oin: "00000099000000000502"
+                      adapter: { type: peer, url: "http://127.0.0.1:9/peer/v1/verzoeken" }
+                      fields: { zorgen: keep }
+                """;
+
+        assertThat(problems(VALID + meldpunt))
+                .anySatisfy(p -> assertThat(p)
+                        .contains("meldpunt.desks[0].fields.schoenmaat")
+                        .contains("unknown field"))
+                .anySatisfy(p -> assertThat(p)
+                        .contains("meldpunt.desks[0].fields.levensdomeinen")
+                        .contains("does not fit"))
+                .anySatisfy(p -> assertThat(p).contains("meldpunt.desks[1].id").contains("duplicate desk id"))
+                .anySatisfy(p -> assertThat(p)
+                        .contains("missing required key 'federation'")
+                        .contains("peer desks"))
+                .anySatisfy(p -> assertThat(p).contains("meldpunt").contains("a term of 0"))
+                .allSatisfy(p -> assertThat(p).matches(".*gateway.yml:\\d+:.*"));
+        GatewayConfig.Meldpunt valid = load(VALID
+                        + meldpunt.replace("schoenmaat: keep, levensdomeinen: year", "levensdomeinen: count")
+                                .replace("not-routed-term: 0s", "not-routed-term: 28d")
+                                .replace("wijkteam # twee", "ggd")
+                                .replace(
+                                        "type: peer, url: \"http://127.0.0.1:9/peer/v1/verzoeken\"",
+                                        "type: soap, url: \"http://127.0.0.1:9/ggd\""))
+                .gateway()
+                .meldpunt();
+        assertThat(valid.desks()).extracting(GatewayConfig.Desk::id).containsExactly("wijkteam", "ggd");
+        assertThat(valid.rateLimit().requests()).isEqualTo(10);
+    }
+
+    @Test
     void unknownKeyIsNamedWithItsLine() throws IOException {
         assertThat(problems(VALID.replace("  name: Testgemeente\n", "  name: Testgemeente\n  colour: blue\n")))
                 .containsExactly(at(4, "identity.colour: unknown key 'colour'"));
