@@ -106,6 +106,33 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    /**
+     * The reporting point is a feature of its own: it uses neither role's internals, knows nothing
+     * of HTTP, and reaches desks only through the adapters' SPI.
+     */
+    @Test
+    void theReportingPointStandsApartFromTheRolesAndHttp() {
+        noClasses()
+                .that()
+                .resideInAPackage("nl.wams.gateway.meldpunt..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "nl.wams.gateway.requester..",
+                        "nl.wams.gateway.provider..",
+                        "nl.wams.gateway.participation..",
+                        "nl.wams.gateway.api..",
+                        "nl.wams.gateway.web..",
+                        "nl.wams.adapters.rest..",
+                        "nl.wams.adapters.soap..",
+                        "nl.wams.adapters.peer..",
+                        "org.springframework.web..",
+                        "org.springframework.http..",
+                        "org.springframework.security..",
+                        "jakarta.servlet..")
+                .check(CLASSES);
+    }
+
     @Test
     void thePeerProtocolIsPlainJavaWithoutSpringOrHttpServers() {
         noClasses()

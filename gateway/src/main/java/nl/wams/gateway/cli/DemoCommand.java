@@ -193,10 +193,11 @@ final class DemoCommand implements Callable<Integer> {
             }
             System.out.printf("%n  data (kept between runs; --reset starts afresh): %s%n", dataDir);
             System.out.printf(
-                    "  tokens (8 hours): %s, %s, %s%n%n",
+                    "  tokens (8 hours): %s, %s, %s, %s%n%n",
                     dataDir.resolve("coordinator.token"),
                     dataDir.resolve("ggz-reviewer.token"),
-                    dataDir.resolve("auditor.token"));
+                    dataDir.resolve("auditor.token"),
+                    dataDir.resolve("meldpunt.token"));
             System.out.println("Next, in another terminal:");
             System.out.println("  java -jar gateway/target/wams-gateway.jar request --gateway " + requester + " \\");
             System.out.println("      --token demo-data/coordinator.token config/demo/requests/verkenning.json");
@@ -221,6 +222,9 @@ final class DemoCommand implements Callable<Integer> {
                 Files.writeString(
                         dataDir.resolve("auditor.token"),
                         TokenCommand.mint(key, issuer, "wams-gateway", "demo-fg", List.of("auditor"), ttl));
+                Files.writeString(
+                        dataDir.resolve("meldpunt.token"),
+                        TokenCommand.mint(key, issuer, "wams-gateway", "demo-meldpunt", List.of("meldpunt"), ttl));
             } catch (ParseException | JOSEException e) {
                 throw new IOException("cannot make demo tokens", e);
             }

@@ -22,7 +22,10 @@ final class DemoPeople {
                             "Sanne Jansen (coördinator)",
                             List.of("wams-coordinator")),
                     new Person("privacy", "demo-privacy", "Ahmed El Amrani (privacy officer)", List.of("wams-privacy")),
-                    new Person("beheer", "demo-beheer", "Joris de Wit (beheerder)", List.of("wams-beheer"))),
+                    new Person("beheer", "demo-beheer", "Joris de Wit (beheerder)", List.of("wams-beheer")),
+                    new Person(
+                            "meldpunt", "demo-meldpunt", "Yara Koster (medewerker meldpunt)", List.of("wams-meldpunt")),
+                    new Person("huisarts", "demo-huisarts", "Dr. Bram Hendriks (huisarts)", List.of("wams-melder"))),
             "ggz-noordkust",
             List.of(
                     new Person(

@@ -17,8 +17,8 @@ import nl.wams.gateway.config.LoadedConfig;
 /**
  * Stand-in backend systems for demos (WireMock, fictional data): one per loopback backend a
  * configuration names, on the port of its URL, answering from {@code <dir>/<name>/mappings/}. The
- * name is the party id for a requester's own REST parties, and the configuration's file name for
- * a provider's backend.
+ * name is the party id for a requester's own REST parties, the desk id for a reporting point's REST
+ * desks, and the configuration's file name for a provider's backend.
  */
 final class StandInBackends implements AutoCloseable {
 
@@ -36,6 +36,13 @@ final class StandInBackends implements AutoCloseable {
             for (GatewayConfig.Party party : gateway.parties()) {
                 if (party.adapter().type() != AdapterType.PEER) {
                     backends.put(party.id(), URI.create(party.adapter().url()));
+                }
+            }
+            if (gateway.meldpunt() != null) {
+                for (GatewayConfig.Desk desk : gateway.meldpunt().desks()) {
+                    if (desk.adapter().type() != AdapterType.PEER) {
+                        backends.put(desk.id(), URI.create(desk.adapter().url()));
+                    }
                 }
             }
         }

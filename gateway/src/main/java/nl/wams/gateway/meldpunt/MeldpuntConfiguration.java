@@ -63,6 +63,7 @@ class MeldpuntConfiguration {
         return new Meldpunt(
                 gateway.meldpunt() != null,
                 section.displayName(gateway.identity()),
+                section.required(),
                 intake,
                 new Triage(store, new CaseStore(auditDataSource, dataCipher), auditLog, audit, rules, clock),
                 new Routings(

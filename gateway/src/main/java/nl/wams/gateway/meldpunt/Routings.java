@@ -228,16 +228,7 @@ public final class Routings {
         fields.put("overZichzelf", NODES.booleanNode(s.aboutSelf()));
         put(fields, "soortMelder", signal.channel().text());
         put(fields, "melderOrganisatie", s.reporter().organisation());
-        Submission.Contact contact = s.reporter().contact();
-        if (contact.allowed()) {
-            List<String> parts = new ArrayList<>();
-            for (String part : new String[] {contact.name(), contact.phone(), contact.email()}) {
-                if (part != null) {
-                    parts.add(part);
-                }
-            }
-            put(fields, "melderContact", String.join(", ", parts));
-        }
+        put(fields, "melderContact", s.reporter().contact().summary());
         if (a != null) {
             put(fields, "urgentie", a.urgency().name().toLowerCase(Locale.ROOT));
             ArrayNode domains = NODES.arrayNode();

@@ -49,6 +49,20 @@ public record Submission(
 
     /** Contact with the reporter: only with their consent, and then at least a phone number or an e-mail address. */
     public record Contact(boolean allowed, String name, String phone, String email) {
+        /** Name, phone and e-mail as one line (only what was given); empty without consent. */
+        public String summary() {
+            if (!allowed) {
+                return "";
+            }
+            StringBuilder line = new StringBuilder();
+            for (String part : new String[] {name, phone, email}) {
+                if (part != null) {
+                    line.append(line.length() == 0 ? "" : ", ").append(part);
+                }
+            }
+            return line.toString();
+        }
+
         @Override
         public String toString() {
             return "Contact[allowed=" + allowed + "]";

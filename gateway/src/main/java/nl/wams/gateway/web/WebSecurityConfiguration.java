@@ -56,6 +56,13 @@ class WebSecurityConfiguration {
                                 "/inlogdienst-niet-bereikbaar",
                                 "/oauth2/authorization/**")
                         .permitAll()
+                        // The reporting point's public form and status lookup: no account.
+                        .requestMatchers("/meldpunt", "/meldpunt/status")
+                        .permitAll()
+                        .requestMatchers("/meldpunt/beroepsmelding")
+                        .hasRole("melder")
+                        .requestMatchers("/meldpunt/werkvoorraad", "/meldpunt/werkvoorraad/**")
+                        .hasRole("meldpunt")
                         .requestMatchers("/verzoeken", "/verzoeken/**", "/zaken", "/zaken/**")
                         .hasRole("coordinator")
                         .requestMatchers("/beoordelingen", "/beoordelingen/**", "/ontvangen", "/ontvangen/**")

@@ -322,4 +322,55 @@ class DemoIT {
                 .contains("Autoriteit Persoonsgegevens")
                 .doesNotContain("999990019");
     }
+
+    @Test
+    @Order(8)
+    void step8TheReportingPoint() throws Exception {
+        HttpResponse<String> reported = https().send(
+                        HttpRequest.newBuilder(URI.create(GATEWAY + "/api/v1/meldpunt/meldingen"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        Files.readString(REQUESTS.resolve("melding.json"))))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(reported.statusCode()).as(reported.body()).isEqualTo(201);
+        assertThat(reported.body()).contains("\"status\":\"ontvangen\"");
+        String reference = JSON.readTree(reported.body()).get("referentie").asText();
+
+        String signals = GATEWAY + "/api/v1/meldpunt/signalen";
+        assertThat(call("GET", signals, "meldpunt.token", null).body()).contains(reference);
+        assertThat(call(
+                                "POST",
+                                signals + "/" + reference + "/beoordeling",
+                                "meldpunt.token",
+                                "{\"urgentie\":\"MIDDEL\",\"levensdomeinen\":[\"GEZONDHEID\",\"WELZIJN\"],"
+                                        + "\"toelichting\":\"Huisbezoek gewenst\"}")
+                        .statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> wijkteam = call(
+                "POST",
+                signals + "/" + reference + "/doorgeleidingen",
+                "meldpunt.token",
+                "{\"loket\":\"wijkteam-voorbeeldstad\"}");
+        assertThat(wijkteam.body()).as(wijkteam.body()).contains("\"status\":\"AANGENOMEN\"", "WT-2026-0117");
+        HttpResponse<String> ggz = call(
+                "POST",
+                signals + "/" + reference + "/doorgeleidingen",
+                "meldpunt.token",
+                "{\"loket\":\"ggz-noordkust-aanmelding\"}");
+        assertThat(ggz.body()).as(ggz.body()).contains("\"status\":\"IN_AFWACHTING\"");
+
+        HttpResponse<String> held = call("GET", "https://127.0.0.1:8444/api/v1/ontvangen", "ggz-reviewer.token", null);
+        String item = idOf(held, "MELDING");
+        String detail = call("GET", "https://127.0.0.1:8444/api/v1/ontvangen/" + item, "ggz-reviewer.token", null)
+                .body();
+        assertThat(detail).contains("buurman").doesNotContain("Havenstraat", "06-00000000", "Peeters");
+
+        HttpResponse<String> status = https().send(
+                        HttpRequest.newBuilder(
+                                        URI.create(GATEWAY + "/api/v1/meldpunt/meldingen/" + reference + "/status"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(status.body()).contains("doorgeleid").doesNotContain("wijkteam", "GGZ");
+    }
 }

@@ -497,6 +497,80 @@ class WebInterfaceIT {
         }
     }
 
+    @Test
+    @Order(9)
+    void aCitizenReportsWithoutAnAccountAndTheReportingPointRoutesTheSignal() throws Exception {
+        try (Browser citizen = Browser.start(downloads);
+                Browser staff = Browser.start(downloads)) {
+            WebDriver c = citizen.driver();
+            c.get(GEMEENTE + "/meldpunt");
+            heading(citizen, "Zorgen over iemand melden");
+            citizen.accessible();
+            find(c, By.xpath("//button[normalize-space()='Melding versturen']")).click();
+            assertThat(mainText(c, "Er is iets niet goed ingevuld")).contains("Uw zorgen");
+            citizen.accessible();
+
+            // A robot fills in the field people never see: it gets the usual page, nothing is kept.
+            find(c, By.id("zorgen")).sendKeys("Reclame voor goedkope horloges");
+            ((org.openqa.selenium.JavascriptExecutor) c)
+                    .executeScript("document.getElementById('website').value = 'http://spam.example';");
+            find(c, By.xpath("//button[normalize-space()='Melding versturen']")).click();
+            heading(citizen, "Uw melding is ontvangen");
+            assertThat(c.findElements(By.id("referentie"))).isEmpty();
+
+            // Acute: the emergency numbers at once, nothing kept.
+            c.get(GEMEENTE + "/meldpunt");
+            find(c, By.id("acuut-ja")).click();
+            find(c, By.id("zorgen")).sendKeys("Mijn buurman ligt op de grond en reageert niet");
+            find(c, By.xpath("//button[normalize-space()='Melding versturen']")).click();
+            heading(citizen, "Acuut? Bel direct");
+            assertThat(mainText(c, "112")).contains("0800-2000");
+            citizen.accessible();
+
+            c.get(GEMEENTE + "/meldpunt");
+            find(c, By.id("naam")).sendKeys("J. de Boer");
+            find(c, By.id("adres")).sendKeys("Havenstraat 12, Voorbeeldstad");
+            find(c, By.id("zorgen")).sendKeys("Mijn buurman komt nauwelijks buiten en de brievenbus puilt uit.");
+            find(c, By.id("contact-ja")).click();
+            find(c, By.id("contactNaam")).sendKeys("M. Peeters");
+            find(c, By.id("telefoon")).sendKeys("06-00000000");
+            citizen.screenshot("meldpunt-formulier");
+            find(c, By.xpath("//button[normalize-space()='Melding versturen']")).click();
+            heading(citizen, "Uw melding is ontvangen");
+            String reference = find(c, By.id("referentie")).getText();
+            assertThat(reference).matches("M-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}");
+            citizen.accessible();
+            c.get(GEMEENTE + "/meldpunt/status?referentie=" + reference);
+            assertThat(find(c, By.id("status")).getText()).isEqualTo("ontvangen");
+            citizen.accessible();
+
+            login(staff, GEMEENTE, "meldpunt", "demo-meldpunt");
+            WebDriver s = staff.driver();
+            s.get(GEMEENTE + "/meldpunt/werkvoorraad");
+            staff.accessible();
+            // Only the citizen's real signal: the robot's and the acute one were not taken in.
+            assertThat(s.findElements(By.cssSelector("main tbody tr"))).hasSize(1);
+            find(s, By.linkText(reference)).click();
+            heading(staff, "Melding " + reference);
+            assertThat(mainText(s, "brievenbus")).contains("M. Peeters, 06-00000000");
+            staff.accessible();
+            new Select(find(s, By.id("urgentie"))).selectByValue("MIDDEL");
+            find(s, By.id("domein-WELZIJN")).click();
+            find(s, By.xpath("//button[normalize-space()='Beoordeling opslaan']"))
+                    .click();
+            assertThat(mainText(s, "in beoordeling")).contains("Doorgeleiden");
+            new Select(find(s, By.id("loket"))).selectByValue("wijkteam-voorbeeldstad");
+            find(s, By.xpath("//button[normalize-space()='Doorgeleiden']")).click();
+            assertThat(mainText(s, "WT-2026-0117")).contains("aangenomen", "doorgeleid");
+            staff.accessible();
+            staff.screenshot("meldpunt-melding");
+
+            c.get(GEMEENTE + "/meldpunt/status?referentie=" + reference);
+            assertThat(find(c, By.id("status")).getText()).isEqualTo("doorgeleid");
+            assertThat(c.getPageSource()).doesNotContain("Wijkteam", "WT-2026-0117");
+        }
+    }
+
     static Manager sessionManager() {
         var context = (ServletWebServerApplicationContext) demo.gateway("gemeente");
         var tomcat = ((TomcatWebServer) context.getWebServer()).getTomcat();
