@@ -21,6 +21,7 @@ import nl.wams.gateway.audit.Pseudonyms;
 import nl.wams.gateway.config.GatewayConfig;
 import nl.wams.gateway.register.ActiveRules;
 import nl.wams.gateway.register.Rules;
+import nl.wams.gateway.request.TransactionIds;
 
 /**
  * Takes signals in, from citizens (public form and JSON, no account) and from professionals
@@ -96,6 +97,7 @@ public final class Intake {
     private final IntakeGuard guard;
     private final Clock clock;
     private final Map<Count, AtomicLong> counts = new EnumMap<>(Count.class);
+    private final TransactionIds transactionIds;
 
     public Intake(
             SignalStore store,
@@ -112,6 +114,7 @@ public final class Intake {
         this.rules = rules;
         this.guard = guard;
         this.clock = clock;
+        this.transactionIds = new TransactionIds(clock);
         for (Count count : Count.values()) {
             counts.put(count, new AtomicLong());
         }
@@ -174,13 +177,26 @@ public final class Intake {
             String user,
             String transactionId) {
         Instant now = clock.instant();
+        String reporterBsn = submission.reporter().bsn();
         String bsn = submission.person().bsn();
         if (bsn == null && submission.aboutSelf()) {
-            bsn = submission.reporter().bsn();
+            bsn = reporterBsn;
         }
+        // The reporter's own BSN serves only their own access record: it is not kept with the signal.
+        Submission kept = new Submission(
+                submission.aboutSelf(),
+                new Submission.Person(
+                        submission.person().name(), submission.person().address(), bsn),
+                submission.concern(),
+                submission.since(),
+                false,
+                new Submission.Reporter(
+                        submission.reporter().organisation(),
+                        submission.reporter().contact(),
+                        null));
         Signal signal = new Signal(
                 reference(),
-                new Signal.Details(submission, null, null),
+                new Signal.Details(kept, null, null),
                 Signal.Status.ONTVANGEN,
                 channel,
                 bsn == null ? null : pseudonyms.of(bsn),
@@ -194,9 +210,9 @@ public final class Intake {
         entries.add(audit.entry(AuditEvent.MELDING_ONTVANGEN, transactionId, in, signal, user)
                 .outcome(channel.name(), null, null)
                 .build());
-        String reporterBsn = submission.reporter().bsn();
         if (reporterBsn != null && !reporterBsn.equals(bsn)) {
-            entries.add(audit.reporter(transactionId, in, signal, pseudonyms.of(reporterBsn)));
+            // A transaction id of its own: the reporter's record cannot be matched to the person's by it.
+            entries.add(audit.reporter(transactionIds.next().toString(), in, signal, pseudonyms.of(reporterBsn)));
         }
         auditLog.append(TraceIds.of(transactionId), entries, store.insert(signal));
         counts.get(Count.ACCEPTED).incrementAndGet();
