@@ -7,10 +7,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -19,21 +24,29 @@ import nl.wams.gateway.config.GatewayConfig;
 import nl.wams.gateway.storage.StoredTime;
 
 /**
- * Writes the log as JSON lines in two shapes: Logboek Dataverwerkingen style (one line per record
- * and subject, OpenTelemetry-like spans with {@code dpl.core.*} attributes) and VNG
- * Verwerkingenlogging {@code Verwerkingsactie} records. Subjects stay pseudonymised in both.
+ * Writes the log as JSON lines in three shapes (docs/audit.md): Logius Logboek Dataverwerkingen
+ * (one line per record and subject), VNG Verwerkingenlogging {@code Verwerkingsactie} records, and
+ * the FSC transaction log (one line per exchange with another organisation). Subjects stay
+ * pseudonymised; no export names a user.
  */
 public final class AuditExport {
 
     /** The export formats. */
     public enum Format {
         LOGBOEK,
-        VERWERKINGENLOGGING
+        VERWERKINGENLOGGING,
+        FSC
     }
+
+    private static final String OPERATION = "urn:wams-gateway:handeling:";
+    private static final String SUBJECT_ID_TYPE = "urn:wams-gateway:pseudoniem:hmac-sha256:bsn";
+    private static final String UNSET = "STATUS_CODE_UNSET";
+    private static final String ERROR = "STATUS_CODE_ERROR";
 
     static final String SYSTEM = "wams-gateway 0.1.0";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> FAILED = Set.of("GEWEIGERD", "NIET_BEREIKBAAR", "ONGELDIG_ANTWOORD");
+    /** Outcomes of a failure at another system or in transport (server-side in the standard's terms); a refusal is not one. */
+    private static final Set<String> FAILED = Set.of("NIET_BEREIKBAAR", "ONGELDIG_ANTWOORD", "NIET_AFGELEVERD");
 
     private final AuditStore store;
     private final GatewayConfig config;
@@ -49,8 +62,11 @@ public final class AuditExport {
     public long write(Format format, Instant from, Instant to, Writer out) throws SQLException {
         long[] lines = {0};
         store.forEachBetween(StoredTime.format(from), StoredTime.format(to), record -> {
-            List<ObjectNode> nodes =
-                    format == Format.LOGBOEK ? List.copyOf(logboek(record)) : List.of(verwerkingsactie(record));
+            List<ObjectNode> nodes = switch (format) {
+                case LOGBOEK -> logboek(record);
+                case VERWERKINGENLOGGING -> List.of(verwerkingsactie(record));
+                case FSC -> fsc(record).map(List::of).orElse(List.of());
+            };
             for (ObjectNode node : nodes) {
                 try {
                     out.write(JSON.writeValueAsString(node));
@@ -64,45 +80,153 @@ public final class AuditExport {
         return lines[0];
     }
 
+    /**
+     * One Logboek Dataverwerkingen line per record and subject: the interface's fields (ids as hex,
+     * times in milliseconds, the status enum), attributes as a key-value list with {@code dpl.}
+     * names only and no user identity, and {@code foreign_operation} on an exchange with another
+     * organisation, pointing at that organisation's record of the same exchange.
+     */
     List<ObjectNode> logboek(AuditRecord record) {
         AuditEntry e = record.entry();
         List<String> subjects = e.subjects().isEmpty() ? Collections.singletonList(null) : e.subjects();
+        Optional<Exchange> exchange = exchange(e);
+        long millis = Instant.parse(record.occurredAt()).toEpochMilli();
         return subjects.stream()
                 .map(subject -> {
                     ObjectNode line = JSON.createObjectNode();
                     line.put("trace_id", record.traceId());
-                    line.put("span_id", record.spanId());
-                    line.put("name", e.event().name());
-                    line.put("start_time", record.occurredAt());
-                    line.put("end_time", record.occurredAt());
                     line.put(
-                            "status_code",
-                            e.outcome() != null && FAILED.contains(e.outcome())
-                                    ? "STATUS_CODE_ERROR"
-                                    : "STATUS_CODE_OK");
-                    ObjectNode resource = line.putObject("resource");
-                    resource.put("service.name", "wams-gateway");
-                    resource.put("service.version", "0.1.0");
-                    resource.put("organization.oin", config.identity().oin());
-                    ObjectNode attributes = line.putObject("attributes");
-                    attributes.put(
-                            "dpl.core.processing_activity_id", e.purpose() == null ? null : "doel:" + e.purpose());
-                    attributes.put("dpl.core.legal_basis", e.legalBasis());
+                            "span_id",
+                            exchange.map(x -> x.ownSpan(record.traceId())).orElse(record.spanId()));
+                    line.put("operation_id", OPERATION + e.event().name().toLowerCase(Locale.ROOT));
+                    line.put("name", e.event().name());
+                    line.put("status_code", e.outcome() != null && FAILED.contains(e.outcome()) ? ERROR : UNSET);
+                    line.put("start_time", millis);
+                    line.put("end_time", millis);
+                    exchange.ifPresent(x -> line.putObject("foreign_operation")
+                            .put("trace_id", record.traceId())
+                            .put("span_id", x.otherSpan(record.traceId()))
+                            .put(
+                                    "entity",
+                                    "urn:oin:" + x.otherOin(config.identity().oin())));
+                    ArrayNode resource = line.putObject("resource").putArray("attributes");
+                    keyValue(resource, "service.name", "wams-gateway");
+                    keyValue(resource, "service.version", "0.1.0");
+                    keyValue(resource, "organization.oin", config.identity().oin());
+                    ArrayNode attributes = line.putArray("attributes");
+                    keyValue(attributes, "dpl.core.processing_activity_id", processingActivity(e.purpose()));
                     if (subject != null) {
-                        attributes.put("dpl.core.data_subject_id", subject);
-                        attributes.put("dpl.core.data_subject_id_type", "hmac-sha256-pseudoniem");
+                        keyValue(attributes, "dpl.core.data_subject_id", subject);
+                        keyValue(attributes, "dpl.core.data_subject_id_type", SUBJECT_ID_TYPE);
                     }
-                    attributes.put("dpl.core.user", e.userRef());
-                    attributes.put("fsc.transaction_id", e.transactionId());
-                    attributes.put("wams.record_id", record.recordId());
-                    attributes.put("wams.party", e.partyId());
-                    attributes.put("wams.party_oin", e.partyOin());
-                    attributes.put("wams.case_ref", e.caseRef());
-                    attributes.put("wams.outcome", e.outcome());
-                    attributes.put("wams.ground", e.ground());
                     return line;
                 })
                 .toList();
+    }
+
+    private static void keyValue(ArrayNode list, String key, String value) {
+        list.addObject().put("key", key).put("value", value);
+    }
+
+    /**
+     * The URI of a purpose's processing activity: the purpose register's {@code processing-activity},
+     * else a URN of this organisation. Records without a purpose (reading and exporting the log
+     * itself) belong to the activity "verantwoording" (accountability).
+     */
+    String processingActivity(String purpose) {
+        String id = purpose == null ? "verantwoording" : purpose;
+        return config.purpose(id)
+                .map(GatewayConfig.Purpose::processingActivity)
+                .filter(uri -> uri != null)
+                .orElse("urn:wams-gateway:" + config.identity().oin() + ":verwerking:" + id);
+    }
+
+    /**
+     * An exchange with another organisation, as both sides' records see it: who started it, who
+     * took it, in which transaction. Both organisations' exports derive the same two span ids from
+     * it, so each side's {@code foreign_operation} names the other side's line.
+     */
+    record Exchange(String fromOin, String toOin, boolean outgoing, String service) {
+        String ownSpan(String traceId) {
+            return span(traceId, outgoing ? "uit" : "in");
+        }
+
+        String otherSpan(String traceId) {
+            return span(traceId, outgoing ? "in" : "uit");
+        }
+
+        String otherOin(String ownOin) {
+            return outgoing ? toOin : fromOin;
+        }
+
+        private String span(String traceId, String side) {
+            try {
+                MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+                byte[] digest =
+                        sha256.digest(("wams-uitwisseling:" + traceId + ":" + fromOin + ":" + toOin + ":" + side)
+                                .getBytes(StandardCharsets.US_ASCII));
+                return HexFormat.of().formatHex(digest, 0, 8);
+            } catch (NoSuchAlgorithmException ex) {
+                throw new IllegalStateException(ex);
+            }
+        }
+    }
+
+    /** The exchange a record opens on its side, if it is one. */
+    Optional<Exchange> exchange(AuditEntry e) {
+        String own = config.identity().oin();
+        return switch (e.event()) {
+            case VERZOEK_VERZONDEN -> outgoing(own, e.partyOin(), "wams-verzoeken");
+            case VERSTREKKING_VERSTUURD -> outgoing(own, e.partyOin(), "wams-verstrekkingen");
+            case MELDING_DOORGELEID -> outgoing(own, e.partyOin(), "wams-meldingen");
+            case PEER_VERZOEK_ONTVANGEN -> incoming(e.requesterOin(), own, "wams-verzoeken");
+            case VERSTREKKING_ONTVANGEN ->
+                incoming(
+                        e.partyOin(),
+                        own,
+                        "meldpunt-doorgeleiding".equals(e.purpose()) ? "wams-meldingen" : "wams-verstrekkingen");
+            default -> Optional.empty();
+        };
+    }
+
+    private static Optional<Exchange> outgoing(String from, String to, String service) {
+        return to == null || to.equals(from) ? Optional.empty() : Optional.of(new Exchange(from, to, true, service));
+    }
+
+    private static Optional<Exchange> incoming(String from, String to, String service) {
+        return from == null || from.equals(to) ? Optional.empty() : Optional.of(new Exchange(from, to, false, service));
+    }
+
+    /**
+     * One FSC transaction log record per exchange a record opens (the FSC logging interface's
+     * {@code logRecord}): transaction id, direction, source and destination peer, service and time
+     * in seconds. wams-gateway has no FSC contracts; {@code grant_hash} names the arrangement
+     * (source, destination, service) in a stable hash, so a logging component can group by it.
+     */
+    Optional<ObjectNode> fsc(AuditRecord record) {
+        return exchange(record.entry()).map(x -> {
+            ObjectNode line = JSON.createObjectNode();
+            line.put("transaction_id", record.entry().transactionId());
+            line.put("direction", x.outgoing() ? "DIRECTION_OUTGOING" : "DIRECTION_INCOMING");
+            line.put("grant_hash", grantHash(x));
+            line.putObject("source").put("type", "SOURCE_TYPE_SOURCE").put("outway_peer_id", x.fromOin());
+            line.putObject("destination")
+                    .put("type", "DESTINATION_TYPE_DESTINATION")
+                    .put("service_peer_id", x.toOin());
+            line.put("service_name", x.service());
+            line.put("created_at", Instant.parse(record.occurredAt()).getEpochSecond());
+            return line;
+        });
+    }
+
+    private static String grantHash(Exchange x) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((x.fromOin() + "|" + x.toOin() + "|" + x.service()).getBytes(StandardCharsets.US_ASCII));
+            return "$wams$1$" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
     }
 
     ObjectNode verwerkingsactie(AuditRecord record) {

@@ -25,7 +25,7 @@ public final class AuditStore {
     private static final String COLUMNS = "node_id, seq, record_id, transaction_id, trace_id, span_id, occurred_at,"
             + " event_type, requester_oin, user_ref, party_id, party_oin, purpose, legal_basis, phase, case_ref,"
             + " subjects, categories_asked, categories_released, fields_removed, outcome, ground, motivation,"
-            + " prev_hash, hash, config_version";
+            + " prev_hash, hash, config_version, hash_format";
 
     private final DataSource dataSource;
 
@@ -50,7 +50,7 @@ public final class AuditStore {
 
     /** Writes records (and their subject index rows) on the caller's connection and transaction. */
     void insert(Connection connection, List<AuditRecord> records) throws SQLException {
-        String placeholders = "?,".repeat(26);
+        String placeholders = "?,".repeat(27);
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_record (" + COLUMNS
                         + ") VALUES (" + placeholders.substring(0, placeholders.length() - 1) + ")");
                 PreparedStatement subject = connection.prepareStatement(
@@ -84,7 +84,8 @@ public final class AuditStore {
                 insert.setString(i++, e.motivation());
                 insert.setString(i++, r.prevHash());
                 insert.setString(i++, r.hash());
-                insert.setString(i, e.configVersion());
+                insert.setString(i++, e.configVersion());
+                insert.setInt(i, r.hashFormat());
                 insert.addBatch();
                 for (String pseudonym : new LinkedHashSet<>(e.subjects())) { // one index row per person
                     subject.setString(1, pseudonym);
@@ -320,7 +321,8 @@ public final class AuditStore {
                 rs.getString("occurred_at"),
                 entry,
                 rs.getString("prev_hash"),
-                rs.getString("hash"));
+                rs.getString("hash"),
+                rs.getInt("hash_format"));
     }
 
     private static String json(List<String> values) {

@@ -113,7 +113,11 @@ final class AuditCommand {
             mixinStandardHelpOptions = true,
             description = "Write records of a time window as JSON lines.")
     static final class Export extends WithConfig {
-        @Option(names = "--format", required = true, description = "logboek or verwerkingenlogging")
+        @Option(
+                names = "--format",
+                required = true,
+                description =
+                        "logboek (Logius Logboek Dataverwerkingen), verwerkingenlogging (VNG) or fsc (FSC transaction log)")
         String format;
 
         @Option(names = "--from", required = true, description = "Start, ISO-8601 instant (inclusive).")
@@ -131,7 +135,7 @@ final class AuditCommand {
             try {
                 chosen = AuditExport.Format.valueOf(format.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                System.err.println("--format must be logboek or verwerkingenlogging");
+                System.err.println("--format must be logboek, verwerkingenlogging or fsc");
                 return USAGE_OR_CONFIG;
             }
             AuditExport export = new AuditExport(store, config.gateway(), config.catalogue());

@@ -541,7 +541,12 @@ public record GatewayConfig(
     /** Which identity provider's bearer tokens the requester API accepts. */
     public record Authentication(String issuer, String audience, String jwksFile) {}
 
-    /** An entry of the purpose register. */
+    /**
+     * An entry of the purpose register.
+     *
+     * @param processingActivity the URI of this purpose's processing activity in the organisation's
+     *     register of processing activities (the log exports name it); null: a URN the gateway makes
+     */
     public record Purpose(
             String id,
             String phase,
@@ -551,7 +556,8 @@ public record GatewayConfig(
             Boolean criminalCategoriesAllowed,
             Boolean motivationRequired,
             Integer maxParties,
-            Boolean allCategoriesAllowed) {
+            Boolean allCategoriesAllowed,
+            String processingActivity) {
         public Purpose {
             allCategoriesAllowed = Boolean.TRUE.equals(allCategoriesAllowed);
             categories = categories == null ? List.of() : List.copyOf(categories);

@@ -257,24 +257,50 @@ class AuditorApiIT {
                 "--out",
                 out.toString());
 
+        Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                .getSchema(new ObjectMapper()
+                        .readTree(Path.of("src/test/resources/standards/logboek-dataverwerkingen.schema.json")
+                                .toFile()));
         List<String> lines = Files.readAllLines(out);
         assertThat(lines).isNotEmpty().allSatisfy(line -> {
             JsonNode span = JSON.readTree(line);
-            assertThat(span.get("trace_id").asText()).matches("[0-9a-f]{32}");
-            assertThat(span.get("span_id").asText()).matches("[0-9a-f]{16}");
-            assertThat(span.get("status_code").asText()).isIn("STATUS_CODE_OK", "STATUS_CODE_ERROR");
-            assertThat(span.has("name") && span.has("start_time") && span.has("end_time"))
-                    .isTrue();
-            assertThat(span.at("/attributes/dpl.core.processing_activity_id").isTextual()
-                            || span.get("name").asText().equals("AUDIT_EXPORT"))
-                    .isTrue();
-            assertThat(line).doesNotContain(Household.CLIENT);
+            assertThat(schema.validate(span)).as(line).isEmpty();
+            assertThat(line).doesNotContain(Household.CLIENT).doesNotContain("cw-1");
         });
         assertThat(lines)
-                .anySatisfy(line -> assertThat(JSON.readTree(line)
-                                .at("/attributes/dpl.core.data_subject_id")
-                                .asText())
+                .anySatisfy(line -> assertThat(
+                                StandardExportsTest.attribute(JSON.readTree(line), "dpl.core.data_subject_id"))
                         .matches("[0-9a-f]{40}"));
+        assertThat(lines)
+                .anySatisfy(line ->
+                        assertThat(JSON.readTree(line).has("foreign_operation")).isTrue());
+    }
+
+    @Test
+    void fscExportHasOneRecordPerExchangeUnderTheFscSchema() throws Exception {
+        Path out = gateway.dir().resolve("fsc.jsonl");
+        cli(
+                "audit",
+                "export",
+                "--config",
+                gateway.dir().resolve("gateway.yml").toString(),
+                "--format",
+                "fsc",
+                "--from",
+                "2020-01-01T00:00:00Z",
+                "--to",
+                "2100-01-01T00:00:00Z",
+                "--out",
+                out.toString());
+        Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                .getSchema(new ObjectMapper()
+                        .readTree(Path.of("src/test/resources/standards/fsc-logrecord.schema.json")
+                                .toFile()));
+        List<String> lines = Files.readAllLines(out);
+        assertThat(lines).isNotEmpty().allSatisfy(line -> {
+            assertThat(schema.validate(JSON.readTree(line))).as(line).isEmpty();
+            assertThat(line).contains("DIRECTION_OUTGOING").doesNotContain(Household.CLIENT);
+        });
     }
 
     /**

@@ -43,6 +43,7 @@ class RequestPolicyTest {
                 criminal,
                 motivation,
                 null,
+                null,
                 null);
     }
 
@@ -323,7 +324,8 @@ class RequestPolicyTest {
                         false,
                         false,
                         null,
-                        true)));
+                        true,
+                        null)));
         assertThat(new RequestPolicy(allowing, CATALOGUE).check(all)).isEmpty();
     }
 
