@@ -56,6 +56,19 @@ public final class AuditSetup {
      * before it returns, so what the gateway reports as committed survives the death of its process
      * (H2 does not force the file to the disk; for power loss use PostgreSQL, see docs/audit.md).
      */
+    /** The configured TSA's certificate, or null without {@code audit.timestamping}. */
+    public static java.security.cert.X509Certificate tsaCertificate(LoadedConfig config) {
+        var timestamping = config.gateway().audit().timestamping();
+        if (timestamping == null) {
+            return null;
+        }
+        try {
+            return TimestampAuthority.certificate(config.resolve(timestamping.certificate()));
+        } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("TSA certificate not readable", e);
+        }
+    }
+
     public static HikariDataSource dataSource(LoadedConfig config) {
         return dataSource(config, Opener.GATEWAY);
     }

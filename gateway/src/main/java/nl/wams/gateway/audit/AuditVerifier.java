@@ -1,6 +1,8 @@
 package nl.wams.gateway.audit;
 
+import java.security.cert.X509Certificate;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -21,12 +23,25 @@ public final class AuditVerifier {
     private final AuditStore store;
     private final Checkpoints checkpoints;
     private final ConfigHistory history;
+    private final X509Certificate tsa;
 
     public AuditVerifier(AuditStore store, Checkpoints checkpoints) {
+        this(store, checkpoints, null);
+    }
+
+    /**
+     * Also checks the checkpoints' RFC 3161 timestamps against {@code tsa}, the configured
+     * time-stamping authority's certificate (null: timestamps are not checked).
+     */
+    public AuditVerifier(AuditStore store, Checkpoints checkpoints, X509Certificate tsa) {
         this.store = store;
         this.checkpoints = checkpoints;
         this.history = new ConfigHistory(store.dataSource());
+        this.tsa = tsa;
     }
+
+    /** The time a TSA proves a checkpoint existed at. */
+    public record ProvenTime(String nodeId, long seq, Instant time) {}
 
     /** One thing wrong, located. */
     public record Finding(String nodeId, long seq, String recordId, String problem) {
@@ -36,8 +51,21 @@ public final class AuditVerifier {
         }
     }
 
-    /** What was checked and what is wrong, first problem first. */
-    public record Report(int nodes, long records, int checkpoints, List<Finding> findings) {
+    /**
+     * What was checked and what is wrong, first problem first; with a TSA, the proven time of each
+     * timestamped checkpoint and how many checkpoints have no timestamp yet.
+     */
+    public record Report(
+            int nodes,
+            long records,
+            int checkpoints,
+            List<Finding> findings,
+            List<ProvenTime> provenTimes,
+            long untimestamped) {
+        public Report(int nodes, long records, int checkpoints, List<Finding> findings) {
+            this(nodes, records, checkpoints, findings, List.of(), 0);
+        }
+
         public boolean intact() {
             return findings.isEmpty();
         }
@@ -53,9 +81,14 @@ public final class AuditVerifier {
         int checkpointCount = 0;
         List<String> nodes = store.nodes();
         Map<String, AuditRecord> firstNaming = new LinkedHashMap<>();
+        List<ProvenTime> proven = new ArrayList<>();
+        long untimestamped = 0;
         for (String node : nodes) {
             List<AuditStore.StoredCheckpoint> nodeCheckpoints = store.checkpoints(node);
             checkpointCount += nodeCheckpoints.size();
+            if (tsa != null) {
+                untimestamped += timestamps(node, nodeCheckpoints, proven, findings);
+            }
             Map<Long, String> hashAt = new HashMap<>();
             ChainWalk walk = new ChainWalk(node, findings);
             store.forEachRecord(node, record -> {
@@ -110,7 +143,34 @@ public final class AuditVerifier {
             }
         }
         findings.sort(Comparator.comparing(Finding::nodeId).thenComparingLong(Finding::seq));
-        return new Report(nodes.size(), records, checkpointCount, List.copyOf(findings));
+        return new Report(
+                nodes.size(), records, checkpointCount, List.copyOf(findings), List.copyOf(proven), untimestamped);
+    }
+
+    /** Checks each kept token of a node's checkpoints; returns how many checkpoints have none. */
+    private long timestamps(
+            String node,
+            List<AuditStore.StoredCheckpoint> nodeCheckpoints,
+            List<ProvenTime> proven,
+            List<Finding> findings)
+            throws SQLException {
+        Map<Long, CheckpointTimestamps.Stamp> stamps = CheckpointTimestamps.of(store.dataSource(), node);
+        long without = 0;
+        for (AuditStore.StoredCheckpoint checkpoint : nodeCheckpoints) {
+            CheckpointTimestamps.Stamp stamp = stamps.get(checkpoint.seq());
+            if (stamp == null) {
+                without++;
+                continue;
+            }
+            try {
+                Instant time =
+                        TimestampAuthority.verify(stamp.token(), TimestampAuthority.bytes(checkpoint.jws()), tsa);
+                proven.add(new ProvenTime(node, checkpoint.seq(), time));
+            } catch (IllegalStateException e) {
+                findings.add(new Finding(node, checkpoint.seq(), null, "checkpoint timestamp " + e.getMessage()));
+            }
+        }
+        return without;
     }
 
     /** Walks one chain in seq order. */

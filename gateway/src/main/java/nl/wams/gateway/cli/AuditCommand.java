@@ -87,15 +87,27 @@ final class AuditCommand {
     @Command(
             name = "verify",
             mixinStandardHelpOptions = true,
-            description = "Check every chain and checkpoint; exit 0 when intact, 1 naming the first bad record.")
+            description =
+                    "Check every chain, checkpoint and checkpoint timestamp; exit 0 when intact, 1 naming the first bad record.")
     static final class Verify extends WithConfig {
         @Override
         int run(LoadedConfig config, AuditStore store) throws SQLException {
+            java.security.cert.X509Certificate tsa = AuditSetup.tsaCertificate(config);
             AuditVerifier.Report report =
-                    new AuditVerifier(store, new Checkpoints(AuditSetup.signingKey(config))).verify();
+                    new AuditVerifier(store, new Checkpoints(AuditSetup.signingKey(config)), tsa).verify();
             System.out.printf(
                     "checked %d chain(s), %d record(s), %d checkpoint(s)%n",
                     report.nodes(), report.records(), report.checkpoints());
+            if (tsa != null) {
+                System.out.printf(
+                        "timestamps (TSA %s): %d checkpoint(s) with a proven time, %d waiting for one%n",
+                        tsa.getSubjectX500Principal().getName(),
+                        report.provenTimes().size(),
+                        report.untimestamped());
+                report.provenTimes()
+                        .forEach(p -> System.out.printf(
+                                "  node %s checkpoint at seq %d existed at %s (TSA)%n", p.nodeId(), p.seq(), p.time()));
+            }
             if (report.intact()) {
                 System.out.println("INTACT");
                 return INTACT;

@@ -69,18 +69,51 @@ final class DemoCommand implements Callable<Integer> {
         private final StandInBackends backends;
         private final List<ConfigurableApplicationContext> gateways;
         private final List<DemoIdentityProvider> providers;
+        private final List<DemoTimestampAuthority> timestamping;
 
         private DemoFederation(
                 List<LoadedConfig> configs,
                 Path dataDir,
                 StandInBackends backends,
                 List<ConfigurableApplicationContext> gateways,
-                List<DemoIdentityProvider> providers) {
+                List<DemoIdentityProvider> providers,
+                List<DemoTimestampAuthority> timestamping) {
             this.configs = configs;
             this.dataDir = dataDir;
             this.backends = backends;
             this.gateways = gateways;
             this.providers = providers;
+            this.timestamping = timestamping;
+        }
+
+        /**
+         * One demo TSA per loopback port the configurations name in {@code audit.timestamping},
+         * with the key next to the configured certificate ({@code <name>.key.pem}).
+         */
+        private static List<DemoTimestampAuthority> timestamping(List<LoadedConfig> configs) throws IOException {
+            Map<Integer, DemoTimestampAuthority> started = new java.util.LinkedHashMap<>();
+            for (LoadedConfig config : configs) {
+                var tsa = config.gateway().audit().timestamping();
+                if (tsa == null) {
+                    continue;
+                }
+                URI url = URI.create(tsa.url());
+                if (!"127.0.0.1".equals(url.getHost()) || started.containsKey(url.getPort())) {
+                    continue;
+                }
+                Path certificate = config.resolve(tsa.certificate());
+                String prefix = certificate.getFileName().toString().replace(".crt.pem", "");
+                try {
+                    started.put(
+                            url.getPort(),
+                            DemoTimestampAuthority.start(
+                                    url.getPort(), DemoTimestampAuthority.read(certificate.getParent(), prefix)));
+                } catch (java.security.GeneralSecurityException e) {
+                    throw new IOException("cannot start the demo TSA", e);
+                }
+                System.out.printf("  demo time-stamping authority          %s%n", url);
+            }
+            return List.copyOf(started.values());
         }
 
         static DemoFederation start(Path configDir, boolean reset) throws IOException {
@@ -101,6 +134,7 @@ final class DemoCommand implements Callable<Integer> {
                     "Starting the wams-gateway demo federation (fictional data, demo keys: never for production)");
             StandInBackends backends =
                     StandInBackends.start(StandInBackends.backends(configs), configDir.resolve("backends"));
+            List<DemoTimestampAuthority> timestamping = timestamping(configs);
             List<ConfigurableApplicationContext> gateways = new ArrayList<>();
             List<DemoIdentityProvider> providers = new ArrayList<>();
             try {
@@ -116,10 +150,11 @@ final class DemoCommand implements Callable<Integer> {
             } catch (RuntimeException | IOException e) {
                 providers.forEach(DemoIdentityProvider::close);
                 gateways.forEach(ConfigurableApplicationContext::close);
+                timestamping.forEach(DemoTimestampAuthority::close);
                 backends.close();
                 throw e;
             }
-            return new DemoFederation(configs, dataDir, backends, gateways, providers);
+            return new DemoFederation(configs, dataDir, backends, gateways, providers, timestamping);
         }
 
         /** The organisation's demo OIDC provider, when its configuration has a web interface. */
@@ -247,6 +282,7 @@ final class DemoCommand implements Callable<Integer> {
             for (int i = gateways.size() - 1; i >= 0; i--) {
                 gateways.get(i).close();
             }
+            timestamping.forEach(DemoTimestampAuthority::close);
             backends.close();
         }
     }

@@ -255,7 +255,8 @@ public record GatewayConfig(
             String dataKeyFile,
             String dataKeyEnv,
             Duration databaseWait,
-            Boolean localServer) {
+            Boolean localServer,
+            Timestamping timestamping) {
         public Audit {
             localServer = Boolean.TRUE.equals(localServer);
             dataDir = dataDir == null ? "data" : dataDir;
@@ -269,6 +270,21 @@ public record GatewayConfig(
         @Override
         public String toString() {
             return "Database[url=" + url + ", user=" + user + "]";
+        }
+    }
+
+    /**
+     * RFC 3161 timestamps for the signed checkpoints (docs/audit.md, "Trusted time").
+     *
+     * @param url the time-stamping authority's endpoint (RFC 3161 over HTTP)
+     * @param certificate the TSA's certificate (PEM or DER), relative to the configuration file
+     * @param every how often checkpoints waiting for a token are stamped (default 30s)
+     * @param timeout the longest one request to the TSA may take (default 10s)
+     */
+    public record Timestamping(String url, String certificate, Duration every, Duration timeout) {
+        public Timestamping {
+            every = every == null ? Duration.ofSeconds(30) : every;
+            timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
         }
     }
 

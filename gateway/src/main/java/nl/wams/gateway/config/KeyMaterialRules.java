@@ -89,6 +89,23 @@ record KeyMaterialRules(LoadedConfig config, LocatedYaml yaml) {
             environmentSet(
                     "/audit/database/password-env", audit.database().passwordEnv(), "the database password", report);
         }
+        if (audit.timestamping() != null) {
+            Path tsa = config.resolve(audit.timestamping().certificate());
+            try (var in = Files.newInputStream(tsa)) {
+                var certificate = (X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+                        .generateCertificate(in);
+                var usages = certificate.getExtendedKeyUsage();
+                if (usages == null || !usages.contains("1.3.6.1.5.5.7.3.8")) {
+                    report.accept(yaml.problem(
+                            "/audit/timestamping/certificate",
+                            "not a time-stamping certificate (extended key usage timeStamping): " + tsa));
+                }
+            } catch (IOException e) {
+                report.accept(yaml.problem("/audit/timestamping/certificate", "TSA certificate not readable: " + tsa));
+            } catch (GeneralSecurityException e) {
+                report.accept(yaml.problem("/audit/timestamping/certificate", "not an X.509 certificate: " + tsa));
+            }
+        }
         Path signing = config.resolve(audit.signingKeyFile());
         try {
             var key = JWK.parse(Files.readString(signing));
