@@ -61,7 +61,9 @@ class CoreConfiguration {
     @Bean
     AuditVerifier auditVerifier(AuditStore store, LoadedConfig config) {
         return new AuditVerifier(
-                store, new Checkpoints(AuditSetup.signingKey(config)), AuditSetup.tsaCertificate(config));
+                store,
+                new Checkpoints(AuditSetup.signingKey(config), AuditSetup.previousSigningKeys(config)),
+                AuditSetup.tsaCertificate(config));
     }
 
     /**

@@ -39,6 +39,8 @@ public enum AuditEvent {
     INZAGEVERZOEK,
     /** The log was exported. */
     AUDIT_EXPORT,
+    /** {@code audit rekey} re-sealed kept values with the current data key (how many; never a value). */
+    DATASLEUTEL_VERVANGEN,
     /** A privacy officer searched the log for one person's records (who looked, at whom, how much was found). */
     LOGBOEK_DOORZOCHT,
     /** College: a case was created; the outcome says so. */

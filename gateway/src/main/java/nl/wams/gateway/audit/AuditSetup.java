@@ -202,7 +202,11 @@ public final class AuditSetup {
     /** The cipher that seals personal data the gateway keeps for a while. */
     public static DataCipher dataCipher(LoadedConfig config) {
         GatewayConfig.Audit audit = config.gateway().audit();
-        return new DataCipher(key(config, audit.dataKeyFile(), audit.dataKeyEnv(), "data key"));
+        return new DataCipher(
+                key(config, audit.dataKeyFile(), audit.dataKeyEnv(), "data key"),
+                audit.previousDataKeyFiles().stream()
+                        .map(file -> key(config, file, null, "previous data key"))
+                        .toList());
     }
 
     private static byte[] key(LoadedConfig config, String file, String env, String what) {
@@ -220,6 +224,20 @@ public final class AuditSetup {
             }
         }
         return Base64.getDecoder().decode(encoded.strip());
+    }
+
+    /** Earlier checkpoint keys (public EC P-256 JWKs): checkpoints they signed keep verifying. */
+    public static java.util.List<ECKey> previousSigningKeys(LoadedConfig config) {
+        return config.gateway().audit().previousSigningKeyFiles().stream()
+                .map(file -> {
+                    Path path = config.resolve(file);
+                    try {
+                        return JWK.parse(Files.readString(path)).toECKey().toPublicJWK();
+                    } catch (IOException | java.text.ParseException e) {
+                        throw new IllegalStateException("previous signing key not readable: " + path, e);
+                    }
+                })
+                .toList();
     }
 
     /** The checkpoint key: a private EC P-256 JWK. */

@@ -12,6 +12,7 @@ import com.nimbusds.jwt.SignedJWT;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 import nl.wams.gateway.storage.StoredTime;
 
@@ -23,10 +24,32 @@ import nl.wams.gateway.storage.StoredTime;
 public final class Checkpoints {
 
     private final ECKey key;
+    private final List<ECKey> previous;
 
     /** With a private key for signing, or a public key for verifying only. */
     public Checkpoints(ECKey key) {
+        this(key, List.of());
+    }
+
+    /**
+     * Signs with {@code key}; verifies what it or one of the {@code previous} keys signed (the one
+     * the checkpoint's {@code kid} names), so checkpoints keep verifying after the key is rolled over.
+     */
+    public Checkpoints(ECKey key, List<ECKey> previous) {
         this.key = key;
+        this.previous = List.copyOf(previous);
+    }
+
+    /** The public key a checkpoint names by its {@code kid}: the current one, else a previous one with that id. */
+    private ECKey verifier(String kid) {
+        if (kid == null || kid.equals(key.getKeyID())) {
+            return key.toPublicJWK();
+        }
+        return previous.stream()
+                .filter(k -> kid.equals(k.getKeyID()))
+                .findFirst()
+                .map(ECKey::toPublicJWK)
+                .orElse(key.toPublicJWK());
     }
 
     AuditStore.StoredCheckpoint sign(String nodeId, long seq, String hash, Instant now) {
@@ -55,7 +78,7 @@ public final class Checkpoints {
         try {
             SignedJWT jws = SignedJWT.parse(checkpoint.jws());
             if (!JWSAlgorithm.ES256.equals(jws.getHeader().getAlgorithm())
-                    || !jws.verify(new ECDSAVerifier(key.toPublicJWK()))) {
+                    || !jws.verify(new ECDSAVerifier(verifier(jws.getHeader().getKeyID())))) {
                 return Optional.of("signature does not verify with the audit key");
             }
             JWTClaimsSet claims = jws.getJWTClaimsSet();

@@ -28,8 +28,16 @@ import nl.wams.gateway.audit.SubjectReportHtml;
 import nl.wams.gateway.config.ConfigLoader;
 import nl.wams.gateway.config.InvalidConfigException;
 import nl.wams.gateway.config.LoadedConfig;
+import nl.wams.gateway.coordination.CaseStore;
+import nl.wams.gateway.meldpunt.SignalStore;
+import nl.wams.gateway.participation.ReceivedStore;
 import nl.wams.gateway.policy.Bsn;
+import nl.wams.gateway.provider.ReviewStore;
 import nl.wams.gateway.request.TransactionIds;
+import nl.wams.gateway.requester.PendingAnswers;
+import nl.wams.gateway.requester.ResultStore;
+import nl.wams.gateway.storage.DataCipher;
+import nl.wams.gateway.storage.SealedColumn;
 import nl.wams.gateway.storage.StoredTime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,7 +47,12 @@ import picocli.CommandLine.Option;
         name = "audit",
         mixinStandardHelpOptions = true,
         description = "Verify, export and report on the audit log.",
-        subcommands = {AuditCommand.Verify.class, AuditCommand.Export.class, AuditCommand.SubjectReportCommand.class})
+        subcommands = {
+            AuditCommand.Verify.class,
+            AuditCommand.Export.class,
+            AuditCommand.SubjectReportCommand.class,
+            AuditCommand.Rekey.class
+        })
 final class AuditCommand {
 
     static final int INTACT = 0;
@@ -93,8 +106,11 @@ final class AuditCommand {
         @Override
         int run(LoadedConfig config, AuditStore store) throws SQLException {
             java.security.cert.X509Certificate tsa = AuditSetup.tsaCertificate(config);
-            AuditVerifier.Report report =
-                    new AuditVerifier(store, new Checkpoints(AuditSetup.signingKey(config)), tsa).verify();
+            AuditVerifier.Report report = new AuditVerifier(
+                            store,
+                            new Checkpoints(AuditSetup.signingKey(config), AuditSetup.previousSigningKeys(config)),
+                            tsa)
+                    .verify();
             System.out.printf(
                     "checked %d chain(s), %d record(s), %d checkpoint(s)%n",
                     report.nodes(), report.records(), report.checkpoints());
@@ -117,6 +133,69 @@ final class AuditCommand {
                 System.out.printf("(%d finding(s) in all)%n", report.findings().size());
             }
             return BROKEN;
+        }
+    }
+
+    /** Every column any store seals with the data key. */
+    static final List<SealedColumn> SEALED = java.util.stream.Stream.of(
+                    ResultStore.SEALED,
+                    PendingAnswers.SEALED,
+                    ReviewStore.SEALED,
+                    CaseStore.SEALED,
+                    ReceivedStore.SEALED,
+                    SignalStore.SEALED)
+            .flatMap(List::stream)
+            .toList();
+
+    @Command(
+            name = "rekey",
+            mixinStandardHelpOptions = true,
+            description = "Re-seal every kept value with the current data key (audit.data-key-file); values sealed"
+                    + " with a key in audit.previous-data-key-files stay readable until then. Exit 0 when every value"
+                    + " is sealed with the current key, 1 when some cannot be opened with any configured key.")
+    static final class Rekey extends WithConfig {
+        @Override
+        int run(LoadedConfig config, AuditStore store) throws SQLException {
+            DataCipher cipher = AuditSetup.dataCipher(config);
+            int resealed = 0;
+            int unreadable = 0;
+            for (SealedColumn column : SEALED) {
+                SealedColumn.Rekeyed done = column.rekey(store.dataSource(), cipher);
+                resealed += done.resealed();
+                unreadable += done.unreadable();
+                System.out.printf(
+                        "%-16s %-12s %d re-sealed%s%n",
+                        column.table(),
+                        column.column(),
+                        done.resealed(),
+                        done.unreadable() == 0 ? "" : ", " + done.unreadable() + " no configured key opens");
+            }
+            int left = 0;
+            for (SealedColumn column : SEALED) {
+                left += column.notCurrent(store.dataSource(), cipher);
+            }
+            record(
+                    config,
+                    store,
+                    AuditEntry.of(
+                                    AuditEvent.DATASLEUTEL_VERVANGEN,
+                                    new TransactionIds(Clock.systemUTC()).next().toString())
+                            .requester(config.gateway().identity().oin(), System.getProperty("user.name"))
+                            .outcome(
+                                    left == 0 ? "VOLLEDIG" : "ONVOLLEDIG",
+                                    null,
+                                    resealed + " value(s) re-sealed with key " + cipher.currentKeyId() + "; " + left
+                                            + " left under another key")
+                            .build());
+            if (left == 0) {
+                System.out.printf(
+                        "every kept value is sealed with key %s: the previous data keys can be removed from"
+                                + " audit.previous-data-key-files%n",
+                        cipher.currentKeyId());
+                return 0;
+            }
+            System.out.printf("%d value(s) are still under another key (%d cannot be opened)%n", left, unreadable);
+            return 1;
         }
     }
 

@@ -256,8 +256,13 @@ public record GatewayConfig(
             String dataKeyEnv,
             Duration databaseWait,
             Boolean localServer,
-            Timestamping timestamping) {
+            Timestamping timestamping,
+            List<String> previousDataKeyFiles,
+            List<String> previousSigningKeyFiles) {
         public Audit {
+            previousDataKeyFiles = previousDataKeyFiles == null ? List.of() : List.copyOf(previousDataKeyFiles);
+            previousSigningKeyFiles =
+                    previousSigningKeyFiles == null ? List.of() : List.copyOf(previousSigningKeyFiles);
             localServer = Boolean.TRUE.equals(localServer);
             dataDir = dataDir == null ? "data" : dataDir;
             databaseWait = databaseWait == null ? Duration.ofSeconds(60) : databaseWait;

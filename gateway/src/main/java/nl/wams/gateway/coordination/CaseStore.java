@@ -18,6 +18,7 @@ import nl.wams.adapters.peer.PeerProvision;
 import nl.wams.adapters.peer.PeerRequest;
 import nl.wams.gateway.audit.InTransaction;
 import nl.wams.gateway.storage.DataCipher;
+import nl.wams.gateway.storage.SealedColumn;
 import nl.wams.gateway.storage.StoredTime;
 
 /**
@@ -27,6 +28,11 @@ import nl.wams.gateway.storage.StoredTime;
  * with its audit record or not at all.
  */
 public final class CaseStore {
+
+    /** What this store seals, and how each value is bound to its row ({@code audit rekey}). */
+    public static final List<SealedColumn> SEALED = List.of(
+            SealedColumn.of("zaak", "content", "reference", reference -> "zaak:" + reference),
+            SealedColumn.of("zaak_onderdeel", "content", "id", id -> "onderdeel:" + id));
 
     private static final ObjectMapper JSON =
             new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);

@@ -16,6 +16,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import nl.wams.gateway.audit.InTransaction;
 import nl.wams.gateway.storage.DataCipher;
+import nl.wams.gateway.storage.SealedColumn;
 import nl.wams.gateway.storage.StoredTime;
 
 /**
@@ -24,6 +25,10 @@ import nl.wams.gateway.storage.StoredTime;
  * the queue needs. Writes are {@link InTransaction} work, committed with their audit record.
  */
 public final class SignalStore {
+
+    /** What this store seals, and how each value is bound to its row ({@code audit rekey}). */
+    public static final List<SealedColumn> SEALED =
+            List.of(SealedColumn.of("melding", "content", "reference", reference -> "melding:" + reference));
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())

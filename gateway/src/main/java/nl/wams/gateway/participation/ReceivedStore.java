@@ -16,10 +16,15 @@ import nl.wams.adapters.peer.PeerReceipt;
 import nl.wams.adapters.peer.PeerRequest;
 import nl.wams.gateway.audit.InTransaction;
 import nl.wams.gateway.storage.DataCipher;
+import nl.wams.gateway.storage.SealedColumn;
 import nl.wams.gateway.storage.StoredTime;
 
 /** What other gateways sent, held apart, sealed with the data key; writes are {@link InTransaction} work. */
 public final class ReceivedStore {
+
+    /** What this store seals, and how each value is bound to its row ({@code audit rekey}). */
+    public static final List<SealedColumn> SEALED =
+            List.of(SealedColumn.of("ontvangst", "content", "id", id -> "ontvangst:" + id));
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -15,10 +15,17 @@ import nl.wams.adapters.AdapterRequest;
 import nl.wams.adapters.peer.PeerRequest;
 import nl.wams.gateway.request.DataRequest;
 import nl.wams.gateway.storage.DataCipher;
+import nl.wams.gateway.storage.SealedColumn;
 import nl.wams.gateway.storage.StoredTime;
 
 /** Pending and decided reviews in the shared database (provider role). */
 public final class ReviewStore {
+
+    /** What this store seals, and how each value is bound to its row ({@code audit rekey}). */
+    public static final List<SealedColumn> SEALED = List.of(
+            SealedColumn.of("review", "subjects", "id", id -> id + "/subjects"),
+            SealedColumn.of("review", "request_jws", "id", id -> id + "/request"),
+            SealedColumn.of("review", "answer_jws", "id", id -> id + "/answer"));
 
     /**
      * One review, read once at the store boundary: the asked categories and the subjects as lists,

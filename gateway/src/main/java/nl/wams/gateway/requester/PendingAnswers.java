@@ -10,10 +10,18 @@ import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import nl.wams.gateway.storage.DataCipher;
+import nl.wams.gateway.storage.SealedColumn;
 import nl.wams.gateway.storage.StoredTime;
 
 /** Answers still to be fetched from a party's status resource (requester role), in the database. */
 public final class PendingAnswers {
+
+    /** What this store seals, and how each value is bound to its row ({@code audit rekey}). */
+    public static final List<SealedColumn> SEALED = List.of(new SealedColumn(
+            "pending_answer",
+            "request_jws",
+            List.of("request_id", "party_id"),
+            keys -> keys.get(0) + "/" + keys.get(1)));
 
     /**
      * One answer to fetch.

@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 import nl.wams.gateway.request.DataRequestResult;
 import nl.wams.gateway.storage.DataCipher;
 import nl.wams.gateway.storage.Housekeeping;
+import nl.wams.gateway.storage.SealedColumn;
 import nl.wams.gateway.storage.StoredTime;
 
 /**
@@ -28,6 +29,10 @@ import nl.wams.gateway.storage.StoredTime;
  * pending ones are kept until they complete (at most {@link #PENDING_RETENTION}).
  */
 public final class ResultStore {
+
+    /** What this store seals, and how each value is bound to its row ({@code audit rekey}). */
+    public static final List<SealedColumn> SEALED =
+            List.of(SealedColumn.of("request_result", "result", "id", id -> id));
 
     static final Duration PENDING_RETENTION = Duration.ofDays(60);
     private static final Duration CLEANUP_EVERY = Duration.ofMinutes(1);

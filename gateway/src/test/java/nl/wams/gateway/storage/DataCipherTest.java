@@ -40,4 +40,29 @@ class DataCipherTest {
         assertThatThrownBy(() -> cipher.open(tampered, "row")).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> new DataCipher(new byte[16])).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aRotatedKeySealsNewValuesAndTheOldKeyStillOpensWhatItSealedUntilResealed() {
+        String old = cipher.seal("oud", "row");
+        DataCipher rotated = new DataCipher(key(2), java.util.List.of(key(1)));
+
+        assertThat(old).startsWith(DataCipher.id(key(1)) + ":");
+        assertThat(rotated.open(old, "row")).isEqualTo("oud");
+        assertThat(rotated.current(old)).isFalse();
+        String resealed = rotated.reseal(old, "row");
+        assertThat(rotated.current(resealed)).isTrue();
+        assertThat(new DataCipher(key(2)).open(resealed, "row")).isEqualTo("oud");
+        assertThatThrownBy(() -> new DataCipher(key(2)).open(old, "row"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("not configured");
+    }
+
+    @Test
+    void valuesSealedBeforeKeyIdsExistedOpenWithWhicheverConfiguredKeyAuthenticatesThem() {
+        String withoutId = cipher.seal("vroeger", "row").substring(17);
+        assertThat(new DataCipher(key(2), java.util.List.of(key(1))).open(withoutId, "row"))
+                .isEqualTo("vroeger");
+        assertThatThrownBy(() -> new DataCipher(key(2)).open(withoutId, "row"))
+                .isInstanceOf(IllegalStateException.class);
+    }
 }
