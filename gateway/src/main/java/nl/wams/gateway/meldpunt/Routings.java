@@ -65,14 +65,11 @@ public final class Routings {
      */
     public Result<Routing> route(String reference, String deskId, String user, String transactionId)
             throws SQLException {
-        Optional<Signal> found = store.get(reference);
-        if (found.isEmpty()) {
-            return new Result.NotFound<>();
+        Result<Signal> open = store.open(reference);
+        if (!(open instanceof Result.Done<Signal> found)) {
+            return open.failed();
         }
-        Signal signal = found.get();
-        if (!signal.status().open()) {
-            return new Result.Conflict<>(Result.Why.CLOSED);
-        }
+        Signal signal = found.value();
         if (signal.details().assessment() == null) {
             return new Result.Conflict<>(Result.Why.NOT_ASSESSED);
         }

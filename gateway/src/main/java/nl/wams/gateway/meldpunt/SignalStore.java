@@ -133,6 +133,15 @@ public final class SignalStore {
         }
     }
 
+    /** A signal staff can still act on: not found, or closed ({@link Result.Why#CLOSED}), or the signal. */
+    Result<Signal> open(String reference) throws SQLException {
+        Optional<Signal> found = get(reference);
+        if (found.isEmpty()) {
+            return new Result.NotFound<>();
+        }
+        return found.get().status().open() ? new Result.Done<>(found.get()) : new Result.Conflict<>(Result.Why.CLOSED);
+    }
+
     /** Only the status of a signal (nothing is unsealed). */
     Optional<Signal.Status> status(String reference) throws SQLException {
         try (Connection c = dataSource.getConnection();

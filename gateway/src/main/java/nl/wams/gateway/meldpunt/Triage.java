@@ -83,14 +83,11 @@ public final class Triage {
     /** Records staff's assessment; a new signal is then being assessed. Fails closed. */
     public Result<Signal> assess(String reference, AssessmentInput input, String user, String transactionId)
             throws SQLException {
-        Optional<Signal> found = store.get(reference);
-        if (found.isEmpty()) {
-            return new Result.NotFound<>();
+        Result<Signal> open = store.open(reference);
+        if (!(open instanceof Result.Done<Signal> done)) {
+            return open.failed();
         }
-        Signal signal = found.get();
-        if (!signal.status().open()) {
-            return new Result.Conflict<>(Result.Why.CLOSED);
-        }
+        Signal signal = done.value();
         Instant now = clock.instant();
         Signal.Assessment assessment =
                 new Signal.Assessment(input.urgency(), input.domains(), input.moreNeeded(), input.note(), user, now);
@@ -112,14 +109,11 @@ public final class Triage {
     public Result<Signal> link(
             String reference, String caseReference, String otherReference, String user, String transactionId)
             throws SQLException {
-        Optional<Signal> found = store.get(reference);
-        if (found.isEmpty()) {
-            return new Result.NotFound<>();
+        Result<Signal> open = store.open(reference);
+        if (!(open instanceof Result.Done<Signal> done)) {
+            return open.failed();
         }
-        Signal signal = found.get();
-        if (!signal.status().open()) {
-            return new Result.Conflict<>(Result.Why.CLOSED);
-        }
+        Signal signal = done.value();
         if (caseReference != null) {
             if (!cases.exists(caseReference)) {
                 return new Result.Conflict<>(Result.Why.UNKNOWN_CASE);
@@ -176,14 +170,11 @@ public final class Triage {
     public Result<Signal> close(
             String reference, Signal.CloseReason reason, String note, String user, String transactionId)
             throws SQLException {
-        Optional<Signal> found = store.get(reference);
-        if (found.isEmpty()) {
-            return new Result.NotFound<>();
+        Result<Signal> open = store.open(reference);
+        if (!(open instanceof Result.Done<Signal> done)) {
+            return open.failed();
         }
-        Signal signal = found.get();
-        if (!signal.status().open()) {
-            return new Result.Conflict<>(Result.Why.CLOSED);
-        }
+        Signal signal = done.value();
         if (reason == Signal.CloseReason.ANDERS && (note == null || note.isBlank())) {
             return new Result.Conflict<>(Result.Why.NOTE_REQUIRED);
         }

@@ -201,6 +201,25 @@ class AuditorApiIT {
         assertThat(response.body()).doesNotContain(Household.INVALID);
     }
 
+    /** Exports the whole log in {@code format} to {@code file} in the gateway's folder. */
+    static Path export(String format, String file) {
+        Path out = gateway.dir().resolve(file);
+        cli(
+                "audit",
+                "export",
+                "--config",
+                gateway.dir().resolve("gateway.yml").toString(),
+                "--format",
+                format,
+                "--from",
+                "2020-01-01T00:00:00Z",
+                "--to",
+                "2100-01-01T00:00:00Z",
+                "--out",
+                out.toString());
+        return out;
+    }
+
     static String cli(String... args) {
         var result = CliRunner.run(args);
         assertThat(result.code()).as(result.err()).isZero();
@@ -209,20 +228,7 @@ class AuditorApiIT {
 
     @Test
     void verwerkingenloggingExportValidatesAgainstTheVngSchema() throws Exception {
-        Path out = gateway.dir().resolve("export.jsonl");
-        cli(
-                "audit",
-                "export",
-                "--config",
-                gateway.dir().resolve("gateway.yml").toString(),
-                "--format",
-                "verwerkingenlogging",
-                "--from",
-                "2020-01-01T00:00:00Z",
-                "--to",
-                "2100-01-01T00:00:00Z",
-                "--out",
-                out.toString());
+        Path out = export("verwerkingenlogging", "export.jsonl");
 
         Schema schema = vngSchema("Verwerkingsactie");
         Schema extended = vngSchema("VerwerkingsactieUitgebreid");
@@ -242,25 +248,9 @@ class AuditorApiIT {
 
     @Test
     void logboekExportHasTheDataProcessingAttributes() throws Exception {
-        Path out = gateway.dir().resolve("logboek.jsonl");
-        cli(
-                "audit",
-                "export",
-                "--config",
-                gateway.dir().resolve("gateway.yml").toString(),
-                "--format",
-                "logboek",
-                "--from",
-                "2020-01-01T00:00:00Z",
-                "--to",
-                "2100-01-01T00:00:00Z",
-                "--out",
-                out.toString());
+        Path out = export("logboek", "logboek.jsonl");
 
-        Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-                .getSchema(new ObjectMapper()
-                        .readTree(Path.of("src/test/resources/standards/logboek-dataverwerkingen.schema.json")
-                                .toFile()));
+        Schema schema = StandardExportsTest.schema("logboek-dataverwerkingen.schema.json");
         List<String> lines = Files.readAllLines(out);
         assertThat(lines).isNotEmpty().allSatisfy(line -> {
             JsonNode span = JSON.readTree(line);
@@ -278,24 +268,8 @@ class AuditorApiIT {
 
     @Test
     void fscExportHasOneRecordPerExchangeUnderTheFscSchema() throws Exception {
-        Path out = gateway.dir().resolve("fsc.jsonl");
-        cli(
-                "audit",
-                "export",
-                "--config",
-                gateway.dir().resolve("gateway.yml").toString(),
-                "--format",
-                "fsc",
-                "--from",
-                "2020-01-01T00:00:00Z",
-                "--to",
-                "2100-01-01T00:00:00Z",
-                "--out",
-                out.toString());
-        Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-                .getSchema(new ObjectMapper()
-                        .readTree(Path.of("src/test/resources/standards/fsc-logrecord.schema.json")
-                                .toFile()));
+        Path out = export("fsc", "fsc.jsonl");
+        Schema schema = StandardExportsTest.schema("fsc-logrecord.schema.json");
         List<String> lines = Files.readAllLines(out);
         assertThat(lines).isNotEmpty().allSatisfy(line -> {
             assertThat(schema.validate(JSON.readTree(line))).as(line).isEmpty();

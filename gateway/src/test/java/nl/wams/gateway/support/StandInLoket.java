@@ -1,8 +1,6 @@
 package nl.wams.gateway.support;
 
 import jakarta.jws.WebService;
-import jakarta.servlet.ServletConfig;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,12 +10,8 @@ import nl.wams.adapters.soap.meldingontvangst.Afwijzing;
 import nl.wams.adapters.soap.meldingontvangst.AfwijzingFault;
 import nl.wams.adapters.soap.meldingontvangst.Gegeven;
 import nl.wams.adapters.soap.meldingontvangst.MeldingOntvangstPort;
-import org.apache.catalina.Context;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
-import org.apache.cxf.BusFactory;
-import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
-import org.apache.cxf.transport.servlet.CXFNonSpringServlet;
 
 /**
  * A real CXF SOAP endpoint of a fictional desk (the service {@code MeldingOntvangst}) on an
@@ -42,29 +36,10 @@ public final class StandInLoket implements AutoCloseable {
     }
 
     public static StandInLoket start(Path workDir) throws Exception {
-        Tomcat tomcat = new Tomcat();
-        tomcat.setBaseDir(Files.createDirectories(workDir).toString());
         Connector http = new Connector();
         http.setPort(0);
         http.setProperty("address", "127.0.0.1");
-        tomcat.setConnector(http);
-        Context context = tomcat.addContext(
-                "", Files.createDirectories(workDir.resolve("docs")).toString());
-        Tomcat.addServlet(context, "cxf", new CXFNonSpringServlet() {
-            @Override
-            protected void loadBus(ServletConfig config) {
-                super.loadBus(config);
-                BusFactory.setDefaultBus(getBus());
-                JaxWsServerFactoryBean server = new JaxWsServerFactoryBean();
-                server.setBus(getBus());
-                server.setServiceBean(new Service());
-                server.setAddress("/meldingontvangst");
-                server.create();
-            }
-        });
-        context.addServletMappingDecoded("/soap/*", "cxf");
-        tomcat.start();
-        return new StandInLoket(tomcat);
+        return new StandInLoket(CxfTomcat.start(workDir, http, "/meldingontvangst", new Service()));
     }
 
     public String url() {

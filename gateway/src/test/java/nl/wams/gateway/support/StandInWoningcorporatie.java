@@ -1,9 +1,7 @@
 package nl.wams.gateway.support;
 
 import jakarta.jws.WebService;
-import jakarta.servlet.ServletConfig;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,13 +15,9 @@ import nl.wams.adapters.soap.generated.OnbekendeHuurderFault;
 import nl.wams.adapters.soap.generated.Overlast;
 import nl.wams.adapters.soap.generated.Weigering;
 import nl.wams.adapters.soap.generated.WeigeringFault;
-import org.apache.catalina.Context;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.coyote.http11.Http11NioProtocol;
-import org.apache.cxf.BusFactory;
-import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
-import org.apache.cxf.transport.servlet.CXFNonSpringServlet;
 import org.apache.tomcat.util.net.SSLHostConfig;
 import org.apache.tomcat.util.net.SSLHostConfigCertificate;
 
@@ -42,8 +36,6 @@ public final class StandInWoningcorporatie implements AutoCloseable {
 
     public static StandInWoningcorporatie start(Path workDir, Path keyStore, Path trustStore, String password)
             throws Exception {
-        Tomcat tomcat = new Tomcat();
-        tomcat.setBaseDir(Files.createDirectories(workDir).toString());
         Connector https = new Connector(Http11NioProtocol.class.getName());
         https.setPort(0);
         https.setProperty("address", "127.0.0.1");
@@ -63,24 +55,7 @@ public final class StandInWoningcorporatie implements AutoCloseable {
         certificate.setCertificateKeystoreType("PKCS12");
         ssl.addCertificate(certificate);
         protocol.addSslHostConfig(ssl);
-        tomcat.setConnector(https);
-        Context context = tomcat.addContext(
-                "", Files.createDirectories(workDir.resolve("docs")).toString());
-        Tomcat.addServlet(context, "cxf", new CXFNonSpringServlet() {
-            @Override
-            protected void loadBus(ServletConfig config) {
-                super.loadBus(config);
-                BusFactory.setDefaultBus(getBus());
-                JaxWsServerFactoryBean server = new JaxWsServerFactoryBean();
-                server.setBus(getBus());
-                server.setServiceBean(new Service());
-                server.setAddress("/huurderinformatie");
-                server.create();
-            }
-        });
-        context.addServletMappingDecoded("/soap/*", "cxf");
-        tomcat.start();
-        return new StandInWoningcorporatie(tomcat);
+        return new StandInWoningcorporatie(CxfTomcat.start(workDir, https, "/huurderinformatie", new Service()));
     }
 
     public String url() {
