@@ -233,21 +233,6 @@ public final class AuditExport {
                         .put("hash", witness[2]));
             }
         }
-        String own = config.identity().oin();
-        String other = switch (e.event()) {
-            case ANTWOORD_ONTVANGEN, ANTWOORD_GEWEIGERD -> e.partyOin();
-            case PEER_ANTWOORD_VERSTUURD -> e.requesterOin();
-            default -> null;
-        };
-        if (other != null && !other.equals(own) && e.outcome() != null) {
-            // What each side recorded as the outcome of the exchange (the same words on both sides).
-            return Optional.of(JSON.createObjectNode()
-                    .put("soort", "uitkomst")
-                    .put("oin", own)
-                    .put("met", other)
-                    .put("trace_id", record.traceId())
-                    .put("uitkomst", e.outcome()));
-        }
         return exchange(e)
                 .map(x -> JSON.createObjectNode()
                         .put("soort", "uitwisseling")

@@ -31,8 +31,7 @@ public final class Reconciliation {
             Map<String, String> checkpoints,
             List<JsonNode> witnessed,
             List<JsonNode> exchanges,
-            Set<String> spans,
-            Map<String, String> outcomes) {}
+            Set<String> spans) {}
 
     /** Reads an export; the organisation is the one whose checkpoints and exchanges it holds. */
     public static Side read(Path file) throws IOException {
@@ -41,7 +40,6 @@ public final class Reconciliation {
         List<JsonNode> witnessed = new ArrayList<>();
         List<JsonNode> exchanges = new ArrayList<>();
         Set<String> spans = new HashSet<>();
-        Map<String, String> outcomes = new HashMap<>();
         for (String line : Files.readAllLines(file)) {
             if (line.isBlank()) {
                 continue;
@@ -61,15 +59,10 @@ public final class Reconciliation {
                     spans.add(node.path("trace_id").asText() + "/"
                             + node.path("span_id").asText());
                 }
-                case "uitkomst" ->
-                    outcomes.put(
-                            node.path("trace_id").asText() + "/"
-                                    + node.path("met").asText(),
-                            node.path("uitkomst").asText());
                 default -> throw new IOException("not a controle export: " + file);
             }
         }
-        return new Side(oin, checkpoints, witnessed, exchanges, spans, outcomes);
+        return new Side(oin, checkpoints, witnessed, exchanges, spans);
     }
 
     /** Every disagreement between the two sides, in words; empty when they agree. */
@@ -79,7 +72,6 @@ public final class Reconciliation {
         witnesses(b, a, disagreements);
         exchanges(a, b, disagreements);
         exchanges(b, a, disagreements);
-        outcomes(a, b, disagreements);
         return disagreements;
     }
 
@@ -101,21 +93,6 @@ public final class Reconciliation {
                         + w.path("hash").asText() + "): the log was changed after it was witnessed");
             }
         }
-    }
-
-    /** The last outcome each side recorded for an exchange between them, where both recorded one. */
-    private static void outcomes(Side a, Side b, List<String> disagreements) {
-        a.outcomes().forEach((key, outcome) -> {
-            if (!key.endsWith("/" + b.oin())) {
-                return;
-            }
-            String trace = key.substring(0, key.indexOf('/'));
-            String theirs = b.outcomes().get(trace + "/" + a.oin());
-            if (theirs != null && !theirs.equals(outcome)) {
-                disagreements.add("exchange in transaction " + trace + ": " + a.oin() + " recorded " + outcome + ", "
-                        + b.oin() + " recorded " + theirs);
-            }
-        });
     }
 
     /** Each exchange {@code one} logged with {@code other}, looked up in {@code other}'s log by the derived span. */

@@ -91,16 +91,6 @@ class WitnessingIT {
         CliRunner.Result agree = CliRunner.run("audit", "reconcile", a.toString(), b.toString());
         assertThat(agree.code()).as(agree.out()).isZero();
         assertThat(agree.out()).contains("AGREE");
-        assertThat(Files.readString(b)).contains("\"soort\":\"uitkomst\"");
-
-        // A copy of GGZ's export in which one exchange's outcome was changed.
-        Path otherOutcome = dir.resolve("ggz-other-outcome.jsonl");
-        Files.writeString(
-                otherOutcome,
-                Files.readString(b).replaceFirst("\"uitkomst\":\"VERSTREKT\"", "\"uitkomst\":\"GEWEIGERD\""));
-        CliRunner.Result outcomes = CliRunner.run("audit", "reconcile", a.toString(), otherOutcome.toString());
-        assertThat(outcomes.code()).isEqualTo(1);
-        assertThat(outcomes.out()).contains("recorded VERSTREKT").contains("recorded GEWEIGERD");
 
         // Someone with write access to the municipality's database changes a checkpoint GGZ witnessed.
         String witnessedLine = Files.readAllLines(b).stream()
