@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import nl.wams.adapters.peer.PeerProtocolException.Reason;
 
@@ -47,22 +46,10 @@ public final class PeerMessages {
 
     private final PeerTrust trust;
     private final Clock clock;
-    private final Witness.Source witness;
-    private final Witness.Sink witnessed;
 
     public PeerMessages(PeerTrust trust, Clock clock) {
-        this(trust, clock, Witness.Source.NONE, Witness.Sink.NONE);
-    }
-
-    /**
-     * Every message this signs carries {@code witness}'s latest checkpoint; every message it
-     * verifies hands the sender's checkpoint, if it carries one, to {@code witnessed}.
-     */
-    public PeerMessages(PeerTrust trust, Clock clock, Witness.Source witness, Witness.Sink witnessed) {
         this.trust = trust;
         this.clock = clock;
-        this.witness = witness;
-        this.witnessed = witnessed;
     }
 
     /**
@@ -153,7 +140,6 @@ public final class PeerMessages {
             throw new PeerProtocolException(Reason.MISSING_CLAIM, claim + " missing");
         }
         Object trace = claims.getClaim("trace_id");
-        witnessed(claims, claims.getIssuer());
         return new VerifiedMessage(
                 claims.getJWTID(),
                 claims.getIssuer(),
@@ -198,29 +184,18 @@ public final class PeerMessages {
         if (!(answer instanceof Map)) {
             throw new PeerProtocolException(Reason.MISSING_CLAIM, "antwoord missing");
         }
-        witnessed(claims, claims.getIssuer());
         return JSON.valueToTree(answer);
     }
 
     /** What every message carries: who signed it, for whom, its id and a lifetime of {@link #MAX_LIFETIME}. */
     private JWTClaimsSet.Builder envelope(PeerSigner signer, String audience, String jti) {
         Instant now = clock.instant();
-        JWTClaimsSet.Builder envelope = new JWTClaimsSet.Builder()
+        return new JWTClaimsSet.Builder()
                 .issuer(signer.oin())
                 .audience(audience)
                 .jwtID(jti)
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(MAX_LIFETIME)));
-        witness.latest().ifPresent(w -> envelope.claim(Witness.CLAIM, w.toClaim()));
-        return envelope;
-    }
-
-    /** Hands a verified message's witnessed checkpoint to the sink; a malformed one makes the message malformed. */
-    private void witnessed(JWTClaimsSet claims, String senderOin) throws PeerProtocolException {
-        Optional<Witness> carried = Witness.fromClaim(claims.getClaim(Witness.CLAIM));
-        if (carried.isPresent()) {
-            witnessed.witnessed(senderOin, carried.get());
-        }
     }
 
     private record Signed(SignedJWT jwt, String signerOin) {}

@@ -44,14 +44,6 @@ public final class FederationSetup {
     private final PeerTrust trust;
     private final Map<String, X509Certificate> own;
 
-    private Witnesses witnesses;
-
-    /** With witnessing: the messages it signs and verifies carry and record checkpoints. */
-    public FederationSetup(LoadedConfig config, Witnesses witnesses) {
-        this(config);
-        this.witnesses = witnesses;
-    }
-
     public FederationSetup(LoadedConfig config) {
         GatewayConfig.Federation federation = config.gateway().federation();
         try {
@@ -102,11 +94,8 @@ public final class FederationSetup {
         return trust;
     }
 
-    /** Signs and verifies peer messages; each carries this gateway's latest checkpoint, and what others carry is recorded. */
     public PeerMessages messages(Clock clock) {
-        return witnesses == null
-                ? new PeerMessages(trust, clock)
-                : new PeerMessages(trust, clock, witnesses, witnesses);
+        return new PeerMessages(trust, clock);
     }
 
     static boolean expiresSoon(X509Certificate certificate, Instant now) {
