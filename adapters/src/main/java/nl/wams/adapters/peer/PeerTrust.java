@@ -184,10 +184,8 @@ public final class PeerTrust {
                 boolean ocsp = end.getExtensionValue(AUTHORITY_INFORMATION_ACCESS) != null;
                 // Only what the certificate names: CRLs first when it names a distribution point,
                 // OCSP when it names a responder, each falling back to the other only if named too.
-                // The whole path when every certificate in it names where to ask; else the end certificate.
-                EnumSet<PKIXRevocationChecker.Option> options = path.stream().allMatch(PeerTrust::checkable)
-                        ? EnumSet.noneOf(PKIXRevocationChecker.Option.class)
-                        : EnumSet.of(PKIXRevocationChecker.Option.ONLY_END_ENTITY);
+                EnumSet<PKIXRevocationChecker.Option> options =
+                        EnumSet.of(PKIXRevocationChecker.Option.ONLY_END_ENTITY);
                 if (crl) {
                     options.add(PKIXRevocationChecker.Option.PREFER_CRLS);
                 }
