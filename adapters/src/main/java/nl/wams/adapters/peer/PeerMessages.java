@@ -52,15 +52,6 @@ public final class PeerMessages {
         this.clock = clock;
     }
 
-    /**
-     * Checks the TLS client certificate chain a peer presented: to a trust anchor, and not revoked
-     * (as the trust's revocation policy says). The handshake already checked the anchor; this adds
-     * revocation, so a revoked client certificate stops working at once.
-     */
-    public void checkTlsChain(java.security.cert.X509Certificate[] chain) throws PeerProtocolException {
-        trust.validate(List.of(chain), clock.instant());
-    }
-
     /** A request that passed every check but the replay check (which needs shared storage). */
     public record VerifiedRequest(String jti, String requesterOin, Instant expires, String traceId, JsonNode request) {}
 

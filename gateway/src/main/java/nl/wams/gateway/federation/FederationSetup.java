@@ -58,12 +58,7 @@ public final class FederationSetup {
             }
             this.signer = new PeerSigner(
                     (PrivateKey) signing.getKey(alias, federation.signing().secret()), chain);
-            GatewayConfig.Revocation revocation = federation.revocation();
-            this.trust = PeerTrust.of(trustStore)
-                    .with(new PeerTrust.RevocationPolicy(
-                            revocation.check(),
-                            revocation.onUnreachable() == GatewayConfig.OnUnreachable.ACCEPT,
-                            revocation.recheck()));
+            this.trust = PeerTrust.of(trustStore);
             this.own = Map.of("TLS", (X509Certificate) tls.getCertificate(keyAlias(tls)), "signing", chain.get(0));
             own.forEach(FederationSetup::warnIfExpiring);
         } catch (IOException | GeneralSecurityException e) {

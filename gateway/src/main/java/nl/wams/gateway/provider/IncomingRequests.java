@@ -67,7 +67,6 @@ record IncomingRequests(PeerMessages messages, String ownOin, ReplayStore replay
         }
         PeerMessages.VerifiedRequest message;
         try {
-            messages.checkTlsChain(clientChain);
             message = messages.verifyRequest(jws, tlsOin.get(), ownOin);
         } catch (PeerProtocolException e) {
             audit.refused(transactionId, tlsOin.get(), e.reason().name(), e.getMessage());
