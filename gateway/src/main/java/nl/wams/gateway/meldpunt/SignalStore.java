@@ -180,14 +180,7 @@ public final class SignalStore {
                                 + " ORDER BY m.received_at, m.reference LIMIT " + Math.max(1, limit))) {
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    open.add(new Signal.Summary(
-                            rs.getString("reference"),
-                            Signal.Status.valueOf(rs.getString("status")),
-                            Signal.Channel.valueOf(rs.getString("channel")),
-                            StoredTime.parse(rs.getString("received_at")),
-                            StoredTime.parse(rs.getString("first_contact_by")),
-                            rs.getInt("earlier"),
-                            rs.getString("case_reference") != null));
+                    open.add(summary(rs, rs.getInt("earlier")));
                 }
             }
         }
@@ -208,18 +201,23 @@ public final class SignalStore {
             select.setString(2, except);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    related.add(new Signal.Summary(
-                            rs.getString("reference"),
-                            Signal.Status.valueOf(rs.getString("status")),
-                            Signal.Channel.valueOf(rs.getString("channel")),
-                            StoredTime.parse(rs.getString("received_at")),
-                            StoredTime.parse(rs.getString("first_contact_by")),
-                            0,
-                            rs.getString("case_reference") != null));
+                    related.add(summary(rs, 0));
                 }
             }
         }
         return related;
+    }
+
+    /** One worklist line from the plain columns of a row. */
+    private static Signal.Summary summary(ResultSet rs, int earlier) throws SQLException {
+        return new Signal.Summary(
+                rs.getString("reference"),
+                Signal.Status.valueOf(rs.getString("status")),
+                Signal.Channel.valueOf(rs.getString("channel")),
+                StoredTime.parse(rs.getString("received_at")),
+                StoredTime.parse(rs.getString("first_contact_by")),
+                earlier,
+                rs.getString("case_reference") != null);
     }
 
     /** Signals whose term has ended. */

@@ -237,7 +237,7 @@ class MeldpuntPages {
             return page(reference, user, http, Map.of("levensdomeinen", "Kies ten minste één levensdomein."), model);
         }
         String text = note == null || note.isBlank() ? null : note.strip();
-        if (text != null && (text.length() > 2000 || !IntakeRules.plain(text))) {
+        if (!note(text)) {
             return page(
                     reference, user, http, Map.of("toelichting", "Gewone tekst van ten hoogste 2000 tekens."), model);
         }
@@ -314,7 +314,7 @@ class MeldpuntPages {
             return page(reference, user, http, Map.of("reden", "Kies de reden."), model);
         }
         String text = note == null || note.isBlank() ? null : note.strip();
-        if (text != null && (text.length() > 2000 || !IntakeRules.plain(text))) {
+        if (!note(text)) {
             return page(
                     reference,
                     user,
@@ -328,6 +328,11 @@ class MeldpuntPages {
         }
         done(result);
         return "redirect:/meldpunt/werkvoorraad";
+    }
+
+    /** A staff note: absent, or plain text of at most 2000 characters. */
+    private static boolean note(String text) {
+        return text == null || (text.length() <= 2000 && IntakeRules.plain(text));
     }
 
     private void enabled() {

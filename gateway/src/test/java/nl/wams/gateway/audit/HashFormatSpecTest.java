@@ -98,34 +98,14 @@ class HashFormatSpecTest {
     @Test
     void recordsOfFormatOneStillHashAsTheyWereWritten() {
         AuditRecord record = record();
-        AuditRecord legacy = new AuditRecord(
-                record.nodeId(),
-                record.seq(),
-                record.recordId(),
-                record.traceId(),
-                record.spanId(),
-                record.occurredAt(),
-                record.entry(),
-                record.prevHash(),
-                null,
-                1);
+        AuditRecord legacy = formatOne(record);
         assertThat(legacy.computeHash()).isEqualTo("e9c2d304b1536288adcc15cc00bf38ebdd5a74b82513f8937b87edffb889ef91");
     }
 
     @Test
     void changingAnyFieldOrTheFormatChangesTheHash() {
         AuditRecord record = record();
-        AuditRecord legacy = new AuditRecord(
-                record.nodeId(),
-                record.seq(),
-                record.recordId(),
-                record.traceId(),
-                record.spanId(),
-                record.occurredAt(),
-                record.entry(),
-                record.prevHash(),
-                null,
-                1);
+        AuditRecord legacy = formatOne(record);
         assertThat(legacy.computeHash()).isNotEqualTo(record.hash());
         AuditRecord other = AuditRecord.chained(
                 "gemeente-1",
@@ -137,6 +117,21 @@ class HashFormatSpecTest {
                 ENTRY,
                 record.prevHash());
         assertThat(other.hash()).isNotEqualTo(record.hash());
+    }
+
+    /** The same record as a format-1 record (how records were hashed before format 2). */
+    static AuditRecord formatOne(AuditRecord r) {
+        return new AuditRecord(
+                r.nodeId(),
+                r.seq(),
+                r.recordId(),
+                r.traceId(),
+                r.spanId(),
+                r.occurredAt(),
+                r.entry(),
+                r.prevHash(),
+                null,
+                1);
     }
 
     /** RFC 8785 section 3.2.3: property names sorted by their UTF-16 code units. */
