@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import nl.wams.adapters.peer.PeerProtocolException.Reason;
 
@@ -46,10 +47,31 @@ public final class PeerMessages {
 
     private final PeerTrust trust;
     private final Clock clock;
+    private final Witness.Source witness;
+    private final Witness.Sink witnessed;
 
     public PeerMessages(PeerTrust trust, Clock clock) {
+        this(trust, clock, Witness.Source.NONE, Witness.Sink.NONE);
+    }
+
+    /**
+     * Every message this signs carries {@code witness}'s latest checkpoint; every message it
+     * verifies hands the sender's checkpoint, if it carries one, to {@code witnessed}.
+     */
+    public PeerMessages(PeerTrust trust, Clock clock, Witness.Source witness, Witness.Sink witnessed) {
         this.trust = trust;
         this.clock = clock;
+        this.witness = witness;
+        this.witnessed = witnessed;
+    }
+
+    /**
+     * Checks the TLS client certificate chain a peer presented: to a trust anchor, and not revoked
+     * (as the trust's revocation policy says). The handshake already checked the anchor; this adds
+     * revocation, so a revoked client certificate stops working at once.
+     */
+    public void checkTlsChain(java.security.cert.X509Certificate[] chain) throws PeerProtocolException {
+        trust.validate(List.of(chain), clock.instant());
     }
 
     /** A request that passed every check but the replay check (which needs shared storage). */
@@ -131,6 +153,7 @@ public final class PeerMessages {
             throw new PeerProtocolException(Reason.MISSING_CLAIM, claim + " missing");
         }
         Object trace = claims.getClaim("trace_id");
+        witnessed(claims, claims.getIssuer());
         return new VerifiedMessage(
                 claims.getJWTID(),
                 claims.getIssuer(),
@@ -175,18 +198,29 @@ public final class PeerMessages {
         if (!(answer instanceof Map)) {
             throw new PeerProtocolException(Reason.MISSING_CLAIM, "antwoord missing");
         }
+        witnessed(claims, claims.getIssuer());
         return JSON.valueToTree(answer);
     }
 
     /** What every message carries: who signed it, for whom, its id and a lifetime of {@link #MAX_LIFETIME}. */
     private JWTClaimsSet.Builder envelope(PeerSigner signer, String audience, String jti) {
         Instant now = clock.instant();
-        return new JWTClaimsSet.Builder()
+        JWTClaimsSet.Builder envelope = new JWTClaimsSet.Builder()
                 .issuer(signer.oin())
                 .audience(audience)
                 .jwtID(jti)
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(MAX_LIFETIME)));
+        witness.latest().ifPresent(w -> envelope.claim(Witness.CLAIM, w.toClaim()));
+        return envelope;
+    }
+
+    /** Hands a verified message's witnessed checkpoint to the sink; a malformed one makes the message malformed. */
+    private void witnessed(JWTClaimsSet claims, String senderOin) throws PeerProtocolException {
+        Optional<Witness> carried = Witness.fromClaim(claims.getClaim(Witness.CLAIM));
+        if (carried.isPresent()) {
+            witnessed.witnessed(senderOin, carried.get());
+        }
     }
 
     private record Signed(SignedJWT jwt, String signerOin) {}

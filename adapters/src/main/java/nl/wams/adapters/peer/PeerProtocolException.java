@@ -17,7 +17,11 @@ public final class PeerProtocolException extends Exception {
         NOT_YET_VALID,
         LIFETIME_TOO_LONG,
         MISSING_CLAIM,
-        WRONG_BINDING
+        WRONG_BINDING,
+        /** A certificate of the chain is revoked (CRL or OCSP). */
+        REVOKED,
+        /** Whether a certificate is revoked could not be learned (no CRL or OCSP answer), and the policy refuses then. */
+        REVOCATION_UNKNOWN
     }
 
     private final Reason reason;

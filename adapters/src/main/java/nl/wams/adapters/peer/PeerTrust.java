@@ -8,14 +8,18 @@ import java.security.KeyStore;
 import java.security.KeyStoreException;
 import java.security.MessageDigest;
 import java.security.cert.CertPathValidator;
+import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.PKIXParameters;
+import java.security.cert.PKIXRevocationChecker;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -47,11 +51,42 @@ public final class PeerTrust {
         }
     }
 
+    static {
+        // The JDK fetches CRLs named in certificates (CRL distribution points) only when asked to.
+        if (System.getProperty("com.sun.security.enableCRLDP") == null) {
+            System.setProperty("com.sun.security.enableCRLDP", "true");
+        }
+    }
+
+    /**
+     * Whether and how certificates are checked for revocation: through the CRL distribution points
+     * and OCSP responders the certificates name (a certificate that names neither cannot be
+     * checked); when no answer can be had, refuse unless {@code acceptUnreachable}; a validated
+     * chain is checked again after {@code recheck}.
+     */
+    public record RevocationPolicy(boolean check, boolean acceptUnreachable, Duration recheck) {
+        public static final RevocationPolicy OFF = new RevocationPolicy(false, false, Duration.ZERO);
+    }
+
+    private static final String CRL_DISTRIBUTION_POINTS = "2.5.29.31";
+    private static final String AUTHORITY_INFORMATION_ACCESS = "1.3.6.1.5.5.7.1.1";
+
     private final Set<TrustAnchor> anchors;
+    private final RevocationPolicy revocation;
     private final Map<String, Window> validated = new ConcurrentHashMap<>();
 
     public PeerTrust(Set<TrustAnchor> anchors) {
+        this(anchors, RevocationPolicy.OFF);
+    }
+
+    public PeerTrust(Set<TrustAnchor> anchors, RevocationPolicy revocation) {
         this.anchors = Set.copyOf(anchors);
+        this.revocation = revocation;
+    }
+
+    /** The same anchors with a revocation policy. */
+    public PeerTrust with(RevocationPolicy policy) {
+        return new PeerTrust(anchors, policy);
     }
 
     /** Every certificate entry of a trust store becomes an anchor. */
@@ -68,8 +103,8 @@ public final class PeerTrust {
     /**
      * The leaf of a chain that validates to an anchor at {@code at}. A chain that validated once
      * is kept (by a hash of its exact certificates) with the window in which all its certificates
-     * are valid, so the same peer's messages cost one PKIX validation until that window ends.
-     * (No revocation is checked yet; a revocation check will bound the window too.)
+     * are valid, so the same peer's messages cost one PKIX validation until that window ends, or,
+     * when its certificates can be checked for revocation, until the next revocation check.
      */
     public X509Certificate validate(List<X509Certificate> chain, Instant at) throws PeerProtocolException {
         if (chain.isEmpty()) {
@@ -80,9 +115,12 @@ public final class PeerTrust {
         if (known != null && known.covers(at)) {
             return chain.get(0);
         }
-        validatePkix(chain, at);
+        boolean checked = validatePkix(chain, at);
         if (key != null && (validated.size() < MAX_VALIDATED_CHAINS || drop(at))) {
-            validated.put(key, window(chain));
+            Window window = window(chain);
+            validated.put(
+                    key,
+                    checked ? new Window(window.from(), min(window.until(), at.plus(revocation.recheck()))) : window);
         }
         return chain.get(0);
     }
@@ -128,21 +166,67 @@ public final class PeerTrust {
         }
     }
 
-    private void validatePkix(List<X509Certificate> chain, Instant at) throws PeerProtocolException {
+    /** Validates the path to an anchor; true when its end certificate was checked for revocation. */
+    private boolean validatePkix(List<X509Certificate> chain, Instant at) throws PeerProtocolException {
+        // The anchor itself is not part of the path to validate.
+        List<X509Certificate> path = new ArrayList<>(chain);
+        path.removeIf(c -> anchors.stream().anyMatch(a -> a.getTrustedCert().equals(c)));
+        boolean checked = revocation.check() && !path.isEmpty() && checkable(path.get(0));
         try {
-            // The anchor itself is not part of the path to validate.
-            List<X509Certificate> path = new ArrayList<>(chain);
-            path.removeIf(c -> anchors.stream().anyMatch(a -> a.getTrustedCert().equals(c)));
+            CertPathValidator validator = CertPathValidator.getInstance("PKIX");
             PKIXParameters params = new PKIXParameters(anchors);
             params.setRevocationEnabled(false);
             params.setDate(Date.from(at));
-            CertPathValidator.getInstance("PKIX")
-                    .validate(CertificateFactory.getInstance("X.509").generateCertPath(path), params);
+            if (checked) {
+                PKIXRevocationChecker checker = (PKIXRevocationChecker) validator.getRevocationChecker();
+                X509Certificate end = path.get(0);
+                boolean crl = end.getExtensionValue(CRL_DISTRIBUTION_POINTS) != null;
+                boolean ocsp = end.getExtensionValue(AUTHORITY_INFORMATION_ACCESS) != null;
+                // Only what the certificate names: CRLs first when it names a distribution point,
+                // OCSP when it names a responder, each falling back to the other only if named too.
+                // The whole path when every certificate in it names where to ask; else the end certificate.
+                EnumSet<PKIXRevocationChecker.Option> options = path.stream().allMatch(PeerTrust::checkable)
+                        ? EnumSet.noneOf(PKIXRevocationChecker.Option.class)
+                        : EnumSet.of(PKIXRevocationChecker.Option.ONLY_END_ENTITY);
+                if (crl) {
+                    options.add(PKIXRevocationChecker.Option.PREFER_CRLS);
+                }
+                if (!(crl && ocsp)) {
+                    options.add(PKIXRevocationChecker.Option.NO_FALLBACK);
+                }
+                if (revocation.acceptUnreachable()) {
+                    options.add(PKIXRevocationChecker.Option.SOFT_FAIL);
+                }
+                checker.setOptions(options);
+                params.addCertPathChecker(checker);
+            }
+            validator.validate(CertificateFactory.getInstance("X.509").generateCertPath(path), params);
+        } catch (CertPathValidatorException e) {
+            if (e.getReason() == CertPathValidatorException.BasicReason.REVOKED) {
+                throw new PeerProtocolException(PeerProtocolException.Reason.REVOKED, "certificate is revoked");
+            }
+            if (e.getReason() == CertPathValidatorException.BasicReason.UNDETERMINED_REVOCATION_STATUS) {
+                throw new PeerProtocolException(
+                        PeerProtocolException.Reason.REVOCATION_UNKNOWN,
+                        "revocation status unknown (no CRL or OCSP answer) and the policy refuses");
+            }
+            throw untrusted();
         } catch (GeneralSecurityException e) {
-            throw new PeerProtocolException(
-                    PeerProtocolException.Reason.UNTRUSTED_CERTIFICATE,
-                    "certificate chain does not validate to a trust anchor");
+            throw untrusted();
         }
+        return checked;
+    }
+
+    private static PeerProtocolException untrusted() {
+        return new PeerProtocolException(
+                PeerProtocolException.Reason.UNTRUSTED_CERTIFICATE,
+                "certificate chain does not validate to a trust anchor");
+    }
+
+    /** Whether a certificate names where its revocation can be learned (CRL distribution points or an OCSP responder). */
+    private static boolean checkable(X509Certificate certificate) {
+        return certificate.getExtensionValue(CRL_DISTRIBUTION_POINTS) != null
+                || certificate.getExtensionValue(AUTHORITY_INFORMATION_ACCESS) != null;
     }
 
     /** The {@code x5c} header values as certificates. */

@@ -1,9 +1,12 @@
 package nl.wams.gateway.api;
 
+import java.time.Clock;
+import nl.wams.gateway.audit.AuditLog;
 import nl.wams.gateway.config.GatewayConfig;
 import nl.wams.gateway.config.LoadedConfig;
 import nl.wams.gateway.config.TlsPolicy;
 import nl.wams.gateway.federation.FederationSetup;
+import nl.wams.gateway.federation.Witnesses;
 import org.apache.catalina.connector.Connector;
 import org.apache.coyote.http11.Http11NioProtocol;
 import org.apache.tomcat.util.net.SSLHostConfig;
@@ -27,8 +30,9 @@ class FederationConfiguration {
 
     @Lazy
     @Bean
-    FederationSetup federationSetup(LoadedConfig config) {
-        return new FederationSetup(config);
+    FederationSetup federationSetup(LoadedConfig config, AuditLog auditLog, Clock clock) {
+        return new FederationSetup(
+                config, new Witnesses(auditLog, config.gateway().identity().oin(), clock));
     }
 
     /** Loads the key material at start-up when there is any: fails fast, and warns about expiring certificates. */

@@ -39,6 +39,12 @@ public enum AuditEvent {
     INZAGEVERZOEK,
     /** The log was exported. */
     AUDIT_EXPORT,
+    /**
+     * Another gateway's signed message carried its latest audit checkpoint (node, seq, hash in the
+     * motivation); recorded once per new checkpoint, so that a log rewritten there contradicts this
+     * one ({@code audit reconcile}).
+     */
+    CONTROLEPUNT_GETUIGD,
     /** {@code audit rekey} re-sealed kept values with the current data key (how many; never a value). */
     DATASLEUTEL_VERVANGEN,
     /** A privacy officer searched the log for one person's records (who looked, at whom, how much was found). */

@@ -35,7 +35,9 @@ public final class AuditExport {
     public enum Format {
         LOGBOEK,
         VERWERKINGENLOGGING,
-        FSC
+        FSC,
+        /** What {@code audit reconcile} compares: own checkpoints, witnessed checkpoints, exchanges. */
+        CONTROLE
     }
 
     private static final String OPERATION = "urn:wams-gateway:handeling:";
@@ -61,11 +63,27 @@ public final class AuditExport {
     /** Writes every record in [from, to) and returns how many lines were written. */
     public long write(Format format, Instant from, Instant to, Writer out) throws SQLException {
         long[] lines = {0};
+        if (format == Format.CONTROLE) {
+            for (String node : store.nodes()) {
+                for (AuditStore.StoredCheckpoint checkpoint : store.checkpoints(node)) {
+                    line(
+                            out,
+                            JSON.createObjectNode()
+                                    .put("soort", "controlepunt")
+                                    .put("oin", config.identity().oin())
+                                    .put("node", node)
+                                    .put("seq", checkpoint.seq())
+                                    .put("hash", checkpoint.hash()));
+                    lines[0]++;
+                }
+            }
+        }
         store.forEachBetween(StoredTime.format(from), StoredTime.format(to), record -> {
             List<ObjectNode> nodes = switch (format) {
                 case LOGBOEK -> logboek(record);
                 case VERWERKINGENLOGGING -> List.of(verwerkingsactie(record));
                 case FSC -> fsc(record).map(List::of).orElse(List.of());
+                case CONTROLE -> controle(record).map(List::of).orElse(List.of());
             };
             for (ObjectNode node : nodes) {
                 try {
@@ -195,6 +213,59 @@ public final class AuditExport {
 
     private static Optional<Exchange> incoming(String from, String to, String service) {
         return from == null || from.equals(to) ? Optional.empty() : Optional.of(new Exchange(from, to, false, service));
+    }
+
+    /**
+     * What another organisation can hold this log against: each checkpoint this gateway witnessed
+     * of another ({@code getuigd}), and each exchange with another organisation with the span ids
+     * both sides derive ({@code uitwisseling}).
+     */
+    Optional<ObjectNode> controle(AuditRecord record) {
+        AuditEntry e = record.entry();
+        if (e.event() == AuditEvent.CONTROLEPUNT_GETUIGD && e.motivation() != null) {
+            String[] witness = e.motivation().split(" ");
+            if (witness.length == 3) {
+                return Optional.of(JSON.createObjectNode()
+                        .put("soort", "getuigd")
+                        .put("oin", e.partyOin())
+                        .put("node", witness[0])
+                        .put("seq", Long.parseLong(witness[1]))
+                        .put("hash", witness[2]));
+            }
+        }
+        String own = config.identity().oin();
+        String other = switch (e.event()) {
+            case ANTWOORD_ONTVANGEN, ANTWOORD_GEWEIGERD -> e.partyOin();
+            case PEER_ANTWOORD_VERSTUURD -> e.requesterOin();
+            default -> null;
+        };
+        if (other != null && !other.equals(own) && e.outcome() != null) {
+            // What each side recorded as the outcome of the exchange (the same words on both sides).
+            return Optional.of(JSON.createObjectNode()
+                    .put("soort", "uitkomst")
+                    .put("oin", own)
+                    .put("met", other)
+                    .put("trace_id", record.traceId())
+                    .put("uitkomst", e.outcome()));
+        }
+        return exchange(e)
+                .map(x -> JSON.createObjectNode()
+                        .put("soort", "uitwisseling")
+                        .put("oin", config.identity().oin())
+                        .put("met", x.otherOin(config.identity().oin()))
+                        .put("trace_id", record.traceId())
+                        .put("span_id", x.ownSpan(record.traceId()))
+                        .put("foreign_span_id", x.otherSpan(record.traceId()))
+                        .put("gebeurtenis", e.event().name()));
+    }
+
+    private static void line(Writer out, ObjectNode node) {
+        try {
+            out.write(JSON.writeValueAsString(node));
+            out.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -52,6 +53,7 @@ public final class AuditLog implements AutoCloseable {
 
     private AuditStore.ChainHead head;
     private long lastCheckpointSeq;
+    private volatile AuditStore.StoredCheckpoint latestCheckpoint;
     private Instant lastCheckpointAt;
 
     public AuditLog(
@@ -109,6 +111,23 @@ public final class AuditLog implements AutoCloseable {
     }
 
     /** Entries waiting for the writer (for health and metrics: the writer keeps up when this stays small). */
+    /**
+     * This node's latest signed checkpoint (what peer messages carry for the receiver to witness),
+     * empty before the first one or while the database cannot be read.
+     */
+    public Optional<AuditStore.StoredCheckpoint> latestCheckpoint() {
+        AuditStore.StoredCheckpoint known = latestCheckpoint;
+        if (known == null) {
+            try {
+                known = store.lastCheckpoint(nodeId).orElse(null);
+                latestCheckpoint = known;
+            } catch (SQLException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.ofNullable(known);
+    }
+
     public int queueDepth() {
         return queue.size();
     }
@@ -259,10 +278,15 @@ public final class AuditLog implements AutoCloseable {
                         pending.alongside().run(connection);
                     }
                 }
+                AuditStore.StoredCheckpoint signed = null;
                 if (checkpointDue) {
-                    store.insertCheckpoint(connection, checkpoints.sign(nodeId, next.seq(), next.hash(), now));
+                    signed = checkpoints.sign(nodeId, next.seq(), next.hash(), now);
+                    store.insertCheckpoint(connection, signed);
                 }
                 connection.commit();
+                if (signed != null) {
+                    latestCheckpoint = signed;
+                }
             } catch (SQLException | RuntimeException | Error e) {
                 rollbackQuietly(connection, e);
                 throw e;

@@ -23,6 +23,7 @@ import nl.wams.gateway.audit.AuditSetup;
 import nl.wams.gateway.audit.AuditStore;
 import nl.wams.gateway.audit.AuditVerifier;
 import nl.wams.gateway.audit.Checkpoints;
+import nl.wams.gateway.audit.Reconciliation;
 import nl.wams.gateway.audit.SubjectReport;
 import nl.wams.gateway.audit.SubjectReportHtml;
 import nl.wams.gateway.config.ConfigLoader;
@@ -51,7 +52,8 @@ import picocli.CommandLine.Option;
             AuditCommand.Verify.class,
             AuditCommand.Export.class,
             AuditCommand.SubjectReportCommand.class,
-            AuditCommand.Rekey.class
+            AuditCommand.Rekey.class,
+            AuditCommand.Reconcile.class
         })
 final class AuditCommand {
 
@@ -133,6 +135,43 @@ final class AuditCommand {
                 System.out.printf("(%d finding(s) in all)%n", report.findings().size());
             }
             return BROKEN;
+        }
+    }
+
+    @Command(
+            name = "reconcile",
+            mixinStandardHelpOptions = true,
+            description = "Compare two organisations' 'audit export --format controle' files: list every checkpoint one"
+                    + " witnessed that the other's log lacks or holds with another hash, and every exchange one logged"
+                    + " that the other did not. Exit 0 when they agree, 1 listing the disagreements.")
+    static final class Reconcile implements Callable<Integer> {
+        @picocli.CommandLine.Parameters(index = "0", description = "One organisation's controle export.")
+        Path first;
+
+        @picocli.CommandLine.Parameters(index = "1", description = "The other organisation's controle export.")
+        Path second;
+
+        @Override
+        public Integer call() throws IOException {
+            Reconciliation.Side a = Reconciliation.read(first);
+            Reconciliation.Side b = Reconciliation.read(second);
+            List<String> disagreements = Reconciliation.compare(a, b);
+            System.out.printf(
+                    "%s: %d checkpoint(s), %d witnessed, %d exchange(s); %s: %d checkpoint(s), %d witnessed, %d exchange(s)%n",
+                    a.oin(),
+                    a.checkpoints().size(),
+                    a.witnessed().size(),
+                    a.exchanges().size(),
+                    b.oin(),
+                    b.checkpoints().size(),
+                    b.witnessed().size(),
+                    b.exchanges().size());
+            if (disagreements.isEmpty()) {
+                System.out.println("AGREE");
+                return 0;
+            }
+            disagreements.forEach(d -> System.out.println("DISAGREE: " + d));
+            return 1;
         }
     }
 
@@ -226,7 +265,7 @@ final class AuditCommand {
             try {
                 chosen = AuditExport.Format.valueOf(format.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                System.err.println("--format must be logboek, verwerkingenlogging or fsc");
+                System.err.println("--format must be logboek, verwerkingenlogging, fsc or controle");
                 return USAGE_OR_CONFIG;
             }
             AuditExport export = new AuditExport(store, config.gateway(), config.catalogue());

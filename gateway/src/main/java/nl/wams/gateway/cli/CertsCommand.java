@@ -39,7 +39,7 @@ import picocli.CommandLine.Option;
         name = "certs",
         mixinStandardHelpOptions = true,
         description = "Demo certificates and keys (never for production).",
-        subcommands = {CertsCommand.Generate.class, CertsCommand.IssuerKey.class})
+        subcommands = {CertsCommand.Generate.class, CertsCommand.Revoke.class, CertsCommand.IssuerKey.class})
 final class CertsCommand {
 
     static final int USAGE = 2;
@@ -60,6 +60,13 @@ final class CertsCommand {
                 defaultValue = "730",
                 description = "Validity of organisation certificates; default ${DEFAULT-VALUE}.")
         int validDays;
+
+        @Option(
+                names = "--crl-url",
+                description =
+                        "Issue certificates that name this URL as their CRL distribution point, and write the CA's"
+                                + " (empty) CRL as root-ca.crl; 'certs revoke' adds to it. Serve the file at the URL.")
+        String crlUrl;
 
         @ArgGroup(exclusive = false)
         OneOrganisation organisation;
@@ -119,6 +126,14 @@ final class CertsCommand {
                 pki.writeTrust(out);
                 pki.writeCaKey(out);
             }
+            if (crlUrl != null) {
+                if (!crlUrl.matches("https?://[^\\s?#]+")) {
+                    System.err.println("--crl-url must be an http(s) URL");
+                    return USAGE;
+                }
+                pki = pki.withCrl(crlUrl);
+                Files.write(out.resolve("root-ca.crl"), pki.crl(List.of(), Duration.ofDays(REVOKE_CRL_DAYS)));
+            }
             Instant now = Instant.now();
             Instant notAfter = now.plus(Duration.ofDays(validDays));
             for (DemoPki.Organisation org : organisations) {
@@ -144,13 +159,13 @@ final class CertsCommand {
             return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
         }
 
-        private static X509Certificate certificate(Path file) throws IOException, GeneralSecurityException {
+        static X509Certificate certificate(Path file) throws IOException, GeneralSecurityException {
             try (InputStream in = Files.newInputStream(file)) {
                 return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
             }
         }
 
-        private static PrivateKey privateKey(Path file) throws IOException {
+        static PrivateKey privateKey(Path file) throws IOException {
             try (Reader in = Files.newBufferedReader(file);
                     PEMParser parser = new PEMParser(in)) {
                 Object read = parser.readObject();
@@ -163,6 +178,62 @@ final class CertsCommand {
                 }
                 throw new IllegalArgumentException("not a private key");
             }
+        }
+    }
+
+    /** How long a CRL written by these commands is valid (its next update). */
+    static final int REVOKE_CRL_DAYS = 7;
+
+    @Command(
+            name = "revoke",
+            mixinStandardHelpOptions = true,
+            description = "Revoke certificates of the demo CA: write the CA's CRL (valid for 7 days) listing them and"
+                    + " every certificate the existing CRL already lists. Serve the file at the CRL URL the"
+                    + " certificates name.")
+    static final class Revoke implements Callable<Integer> {
+        @Option(names = "--ca-cert", required = true, description = "The root CA certificate (PEM).")
+        Path caCert;
+
+        @Option(names = "--ca-key", required = true, description = "The root CA's private key (PEM).")
+        Path caKey;
+
+        @Option(names = "--crl", required = true, description = "The CRL file to update (created if missing).")
+        Path crl;
+
+        @Option(names = "--cert", required = true, description = "A certificate to revoke (PEM); repeatable.")
+        List<Path> certificates;
+
+        @Override
+        public Integer call() throws Exception {
+            DemoPki pki;
+            List<java.math.BigInteger> serials = new java.util.ArrayList<>();
+            try {
+                pki = DemoPki.of(Generate.certificate(caCert), Generate.privateKey(caKey));
+                if (Files.exists(crl)) {
+                    try (InputStream in = Files.newInputStream(crl)) {
+                        var existing = (java.security.cert.X509CRL)
+                                CertificateFactory.getInstance("X.509").generateCRL(in);
+                        existing.verify(pki.ca().getPublicKey());
+                        if (existing.getRevokedCertificates() != null) {
+                            existing.getRevokedCertificates().forEach(r -> serials.add(r.getSerialNumber()));
+                        }
+                    }
+                }
+                for (Path certificate : certificates) {
+                    X509Certificate revoked = Generate.certificate(certificate);
+                    revoked.verify(pki.ca().getPublicKey());
+                    serials.add(revoked.getSerialNumber());
+                }
+            } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
+                System.err.println("cannot revoke: " + e.getClass().getSimpleName()
+                        + " (a CA, CRL or certificate that is not readable, or not of this CA)");
+                return USAGE;
+            }
+            Files.write(crl, pki.crlOfSerials(serials.stream().distinct().toList(), Duration.ofDays(REVOKE_CRL_DAYS)));
+            System.out.printf(
+                    "%s lists %d revoked certificate(s); valid for %d days. DEMO ONLY.%n",
+                    crl, serials.stream().distinct().count(), REVOKE_CRL_DAYS);
+            return 0;
         }
     }
 

@@ -70,6 +70,7 @@ final class DemoCommand implements Callable<Integer> {
         private final List<ConfigurableApplicationContext> gateways;
         private final List<DemoIdentityProvider> providers;
         private final List<DemoTimestampAuthority> timestamping;
+        private final Optional<DemoCrlServer> crl;
 
         private DemoFederation(
                 List<LoadedConfig> configs,
@@ -77,13 +78,53 @@ final class DemoCommand implements Callable<Integer> {
                 StandInBackends backends,
                 List<ConfigurableApplicationContext> gateways,
                 List<DemoIdentityProvider> providers,
-                List<DemoTimestampAuthority> timestamping) {
+                List<DemoTimestampAuthority> timestamping,
+                Optional<DemoCrlServer> crl) {
             this.configs = configs;
             this.dataDir = dataDir;
             this.backends = backends;
             this.gateways = gateways;
             this.providers = providers;
             this.timestamping = timestamping;
+            this.crl = crl;
+        }
+
+        /**
+         * The demo CA's CRL, served at the URL the demo certificates name ({@code root-ca.crl} next
+         * to the trust store), when they name one.
+         */
+        private static Optional<DemoCrlServer> crl(List<LoadedConfig> configs) throws IOException {
+            for (LoadedConfig config : configs) {
+                var federation = config.gateway().federation();
+                if (federation == null) {
+                    continue;
+                }
+                Path trustStore = config.resolve(federation.trustStore().path());
+                Path file = trustStore.resolveSibling("root-ca.crl");
+                Path certificate = trustStore.resolveSibling(
+                        config.resolve(federation.tls().path())
+                                .getFileName()
+                                .toString()
+                                .replace(".p12", ".crt.pem"));
+                if (!Files.exists(file) || !Files.exists(certificate)) {
+                    return Optional.empty();
+                }
+                try (var in = Files.newInputStream(certificate)) {
+                    var cert = (java.security.cert.X509Certificate)
+                            java.security.cert.CertificateFactory.getInstance("X.509")
+                                    .generateCertificate(in);
+                    Optional<URI> url = DemoCrlServer.distributionPoint(cert)
+                            .filter(u -> "127.0.0.1".equals(u.getHost()) && "http".equals(u.getScheme()));
+                    if (url.isEmpty()) {
+                        return Optional.empty();
+                    }
+                    System.out.printf("  demo CA's revocation list             %s%n", url.get());
+                    return Optional.of(DemoCrlServer.start(url.get(), file));
+                } catch (java.security.GeneralSecurityException e) {
+                    throw new IOException("cannot read the demo certificate", e);
+                }
+            }
+            return Optional.empty();
         }
 
         /**
@@ -135,6 +176,7 @@ final class DemoCommand implements Callable<Integer> {
             StandInBackends backends =
                     StandInBackends.start(StandInBackends.backends(configs), configDir.resolve("backends"));
             List<DemoTimestampAuthority> timestamping = timestamping(configs);
+            Optional<DemoCrlServer> crl = crl(configs);
             List<ConfigurableApplicationContext> gateways = new ArrayList<>();
             List<DemoIdentityProvider> providers = new ArrayList<>();
             try {
@@ -151,10 +193,11 @@ final class DemoCommand implements Callable<Integer> {
                 providers.forEach(DemoIdentityProvider::close);
                 gateways.forEach(ConfigurableApplicationContext::close);
                 timestamping.forEach(DemoTimestampAuthority::close);
+                crl.ifPresent(DemoCrlServer::close);
                 backends.close();
                 throw e;
             }
-            return new DemoFederation(configs, dataDir, backends, gateways, providers, timestamping);
+            return new DemoFederation(configs, dataDir, backends, gateways, providers, timestamping, crl);
         }
 
         /** The organisation's demo OIDC provider, when its configuration has a web interface. */
@@ -283,6 +326,7 @@ final class DemoCommand implements Callable<Integer> {
                 gateways.get(i).close();
             }
             timestamping.forEach(DemoTimestampAuthority::close);
+            crl.ifPresent(DemoCrlServer::close);
             backends.close();
         }
     }

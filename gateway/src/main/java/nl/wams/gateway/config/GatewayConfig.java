@@ -150,7 +150,12 @@ public record GatewayConfig(
      * @param listener where the peer listener binds; null: loopback 8443 for a provider, no listener for a
      *     requester (a requester names one to receive contributions to its case meetings)
      */
-    public record Federation(KeyStoreRef tls, KeyStoreRef signing, KeyStoreRef trustStore, Listener listener) {
+    public record Federation(
+            KeyStoreRef tls, KeyStoreRef signing, KeyStoreRef trustStore, Listener listener, Revocation revocation) {
+        public Federation {
+            revocation = revocation == null ? Revocation.defaults() : revocation;
+        }
+
         /** Where the peer listener binds: as configured, else loopback port 8443 (a provider always listens). */
         public Listener listenerOrDefault() {
             return listener == null ? new Listener(null, null) : listener;
@@ -431,6 +436,34 @@ public record GatewayConfig(
             timeout = timeout == null ? Duration.ofSeconds(5) : timeout;
             fields = fields == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fields));
         }
+    }
+
+    /**
+     * Revocation of peers' TLS client and signing certificates (docs/federation.md): checked through
+     * the CRL distribution points and OCSP responders the certificates name.
+     *
+     * @param check whether to check (default true; a certificate that names neither cannot be checked)
+     * @param onUnreachable what to do when no CRL or OCSP answer can be had (default refuse)
+     * @param recheck how long a checked chain is trusted before it is checked again (default 5m)
+     */
+    public record Revocation(Boolean check, OnUnreachable onUnreachable, Duration recheck) {
+        public Revocation {
+            check = check == null || check;
+            onUnreachable = onUnreachable == null ? OnUnreachable.REFUSE : onUnreachable;
+            recheck = recheck == null ? Duration.ofMinutes(5) : recheck;
+        }
+
+        static Revocation defaults() {
+            return new Revocation(null, null, null);
+        }
+    }
+
+    /** When a certificate's revocation status cannot be learned. */
+    public enum OnUnreachable {
+        @JsonProperty("refuse")
+        REFUSE,
+        @JsonProperty("accept")
+        ACCEPT
     }
 
     /** The peer protocol base of a party reached through its own gateway ({@code .../peer/v1/}), if it is. */

@@ -24,14 +24,20 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
+import org.bouncycastle.asn1.x509.CRLReason;
+import org.bouncycastle.asn1.x509.DistributionPoint;
+import org.bouncycastle.asn1.x509.DistributionPointName;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
@@ -63,10 +69,48 @@ public final class DemoPki {
     private final SecureRandom random = new SecureRandom();
     private final KeyPair caKeys;
     private final X509Certificate ca;
+    private final String crlUrl;
 
     private DemoPki(KeyPair caKeys, X509Certificate ca) {
+        this(caKeys, ca, null);
+    }
+
+    private DemoPki(KeyPair caKeys, X509Certificate ca, String crlUrl) {
         this.caKeys = caKeys;
         this.ca = ca;
+        this.crlUrl = crlUrl;
+    }
+
+    /** The same CA issuing certificates that name {@code url} as their CRL distribution point. */
+    public DemoPki withCrl(String url) {
+        return new DemoPki(caKeys, ca, url);
+    }
+
+    /** A CRL of this CA (DER) revoking {@code revoked}, valid from now for {@code validity}. */
+    public byte[] crl(List<X509Certificate> revoked, Duration validity) throws GeneralSecurityException {
+        return crlOfSerials(
+                revoked.stream().map(X509Certificate::getSerialNumber).toList(), validity);
+    }
+
+    /** A CRL of this CA (DER) revoking the certificates with these serial numbers. */
+    public byte[] crlOfSerials(List<BigInteger> revoked, Duration validity) throws GeneralSecurityException {
+        Instant now = Instant.now();
+        try {
+            X509v2CRLBuilder builder = new X509v2CRLBuilder(
+                    new JcaX509CertificateHolder(ca).getSubject(), Date.from(now.minus(Duration.ofMinutes(1))));
+            builder.setNextUpdate(Date.from(now.plus(validity)));
+            for (BigInteger serial : revoked) {
+                builder.addCRLEntry(serial, Date.from(now.minus(Duration.ofMinutes(1))), CRLReason.keyCompromise);
+            }
+            builder.addExtension(
+                    Extension.authorityKeyIdentifier,
+                    false,
+                    new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(ca));
+            return builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(caKeys.getPrivate()))
+                    .getEncoded();
+        } catch (IOException | OperatorCreationException e) {
+            throw new GeneralSecurityException("cannot make the CRL", e);
+        }
     }
 
     /** A new root CA valid for {@code validity}. */
@@ -145,6 +189,15 @@ public final class DemoPki {
             builder.addExtension(Extension.authorityKeyIdentifier, false, utils.createAuthorityKeyIdentifier(ca));
             builder.addExtension(
                     Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(keys.getPublic()));
+            if (crlUrl != null) {
+                builder.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {
+                    new DistributionPoint(
+                            new DistributionPointName(
+                                    new GeneralNames(new GeneralName(GeneralName.uniformResourceIdentifier, crlUrl))),
+                            null,
+                            null)
+                }));
+            }
             if (tls) {
                 builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
                 builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(new KeyPurposeId[] {

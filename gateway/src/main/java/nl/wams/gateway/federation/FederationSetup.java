@@ -44,6 +44,14 @@ public final class FederationSetup {
     private final PeerTrust trust;
     private final Map<String, X509Certificate> own;
 
+    private Witnesses witnesses;
+
+    /** With witnessing: the messages it signs and verifies carry and record checkpoints. */
+    public FederationSetup(LoadedConfig config, Witnesses witnesses) {
+        this(config);
+        this.witnesses = witnesses;
+    }
+
     public FederationSetup(LoadedConfig config) {
         GatewayConfig.Federation federation = config.gateway().federation();
         try {
@@ -58,7 +66,12 @@ public final class FederationSetup {
             }
             this.signer = new PeerSigner(
                     (PrivateKey) signing.getKey(alias, federation.signing().secret()), chain);
-            this.trust = PeerTrust.of(trustStore);
+            GatewayConfig.Revocation revocation = federation.revocation();
+            this.trust = PeerTrust.of(trustStore)
+                    .with(new PeerTrust.RevocationPolicy(
+                            revocation.check(),
+                            revocation.onUnreachable() == GatewayConfig.OnUnreachable.ACCEPT,
+                            revocation.recheck()));
             this.own = Map.of("TLS", (X509Certificate) tls.getCertificate(keyAlias(tls)), "signing", chain.get(0));
             own.forEach(FederationSetup::warnIfExpiring);
         } catch (IOException | GeneralSecurityException e) {
@@ -89,8 +102,11 @@ public final class FederationSetup {
         return trust;
     }
 
+    /** Signs and verifies peer messages; each carries this gateway's latest checkpoint, and what others carry is recorded. */
     public PeerMessages messages(Clock clock) {
-        return new PeerMessages(trust, clock);
+        return witnesses == null
+                ? new PeerMessages(trust, clock)
+                : new PeerMessages(trust, clock, witnesses, witnesses);
     }
 
     static boolean expiresSoon(X509Certificate certificate, Instant now) {

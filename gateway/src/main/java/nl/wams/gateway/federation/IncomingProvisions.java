@@ -67,6 +67,7 @@ public record IncomingProvisions(PeerMessages messages, String ownOin, ReplaySto
         }
         PeerMessages.VerifiedMessage message;
         try {
+            messages.checkTlsChain(clientChain);
             message = messages.verifyProvision(jws, tlsOin.get(), ownOin);
         } catch (PeerProtocolException e) {
             return new Checked.Refused(Refusal.UNTRUSTED, e.reason().name(), null, tlsOin.get(), e.reason());

@@ -67,6 +67,7 @@ record IncomingRequests(PeerMessages messages, String ownOin, ReplayStore replay
         }
         PeerMessages.VerifiedRequest message;
         try {
+            messages.checkTlsChain(clientChain);
             message = messages.verifyRequest(jws, tlsOin.get(), ownOin);
         } catch (PeerProtocolException e) {
             audit.refused(transactionId, tlsOin.get(), e.reason().name(), e.getMessage());

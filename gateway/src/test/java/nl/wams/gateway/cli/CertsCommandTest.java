@@ -129,4 +129,61 @@ class CertsCommandTest {
         assertThat(jwt.verify(new ECDSAVerifier(jwks.getKeys().get(0).toECKey())))
                 .isTrue();
     }
+
+    @Test
+    void aCaWithACrlIssuesCertificatesThatNameItAndRevokeAddsToTheCrl() throws Exception {
+        var generated = CliRunner.run(
+                "certs", "generate", "--out", dir.toString(), "--crl-url", "http://127.0.0.1:8097/root-ca.crl");
+        assertThat(generated.code()).as(generated.err()).isZero();
+        X509Certificate tls = certificate(dir.resolve("gemeente-tls.crt.pem"));
+        assertThat(tls.getExtensionValue("2.5.29.31")).isNotNull();
+        Path crl = dir.resolve("root-ca.crl");
+        assertThat(revoked(crl)).isEmpty();
+
+        String[] revoke = {
+            "certs", "revoke",
+            "--ca-cert", dir.resolve("root-ca.crt.pem").toString(),
+            "--ca-key", dir.resolve("root-ca.key.pem").toString(),
+            "--crl", crl.toString(),
+            "--cert"
+        };
+        var first =
+                CliRunner.run(concat(revoke, dir.resolve("gemeente-tls.crt.pem").toString()));
+        assertThat(first.code()).as(first.err()).isZero();
+        var second = CliRunner.run(
+                concat(revoke, dir.resolve("ggz-noordkust-signing.crt.pem").toString()));
+        assertThat(second.code()).as(second.err()).isZero();
+        assertThat(revoked(crl))
+                .containsExactlyInAnyOrder(
+                        tls.getSerialNumber(),
+                        certificate(dir.resolve("ggz-noordkust-signing.crt.pem"))
+                                .getSerialNumber());
+
+        DemoPki other = DemoPki.create("another root", java.time.Duration.ofDays(1));
+        Path foreign = dir.resolve("foreign.crt.pem");
+        Files.writeString(
+                foreign,
+                "-----BEGIN CERTIFICATE-----\n"
+                        + Base64.getMimeEncoder().encodeToString(other.ca().getEncoded())
+                        + "\n-----END CERTIFICATE-----\n");
+        assertThat(CliRunner.run(concat(revoke, foreign.toString())).code()).isEqualTo(2);
+    }
+
+    static String[] concat(String[] head, String last) {
+        String[] all = java.util.Arrays.copyOf(head, head.length + 1);
+        all[head.length] = last;
+        return all;
+    }
+
+    static java.util.List<java.math.BigInteger> revoked(Path crl) throws Exception {
+        try (InputStream in = Files.newInputStream(crl)) {
+            var list = (java.security.cert.X509CRL)
+                    CertificateFactory.getInstance("X.509").generateCRL(in);
+            return list.getRevokedCertificates() == null
+                    ? java.util.List.of()
+                    : list.getRevokedCertificates().stream()
+                            .map(java.security.cert.X509CRLEntry::getSerialNumber)
+                            .toList();
+        }
+    }
 }
