@@ -2,14 +2,12 @@ package nl.wams.gateway.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.erdtman.jcs.JsonCanonicalizer;
 
 /**
  * One stored record: the entry plus its place in its node's chain. {@code hash} is the SHA-256 of
@@ -83,11 +81,7 @@ public record AuditRecord(
         Map<String, Object> c = fields();
         c.put("configVersion", entry.configVersion());
         c.put("format", hashFormat);
-        try {
-            return new JsonCanonicalizer(CANONICAL.writeValueAsString(c)).getEncodedString();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return CanonicalJson.of(c);
     }
 
     private Map<String, Object> fields() {
