@@ -66,6 +66,41 @@ class DeploymentFilesTest {
         assertThat(String.join("\n", runtime)).contains("/actuator/health/readiness");
     }
 
+    @Test
+    void theImageStartsTheExtractedJarWithAnAotCacheTrainedBeforeTheUserChanges() throws Exception {
+        List<String> lines = Files.readAllLines(ROOT.resolve("Dockerfile")).stream()
+                .filter(l -> !l.isBlank() && !l.startsWith("#"))
+                .toList();
+        List<String> runtime = lines.subList(lastIndexOf(lines, "FROM "), lines.size());
+        String build = String.join("\n", lines.subList(0, lastIndexOf(lines, "FROM ")));
+        String run = String.join("\n", runtime);
+
+        assertThat(build)
+                .contains("-Djarmode=tools -jar gateway/target/wams-gateway.jar extract --destination /opt/wams");
+        assertThat(run).contains("COPY --from=build /opt/wams /opt/wams");
+        // Trained by the runtime's own JVM, ended by Spring once the context is up, before USER.
+        int training = indexOf(runtime, "-XX:AOTCacheOutput=/opt/wams/wams-gateway.aot");
+        assertThat(training).isNotNegative().isLessThan(indexOf(runtime, "USER "));
+        assertThat(runtime.get(training)).contains("-Dspring.context.exit=onRefresh");
+        assertThat(run).contains("rm -rf /tmp/training");
+        // The demo configuration it trains with exists and names the files the training reads.
+        assertThat(ROOT.resolve("config/demo/gemeente.yml")).exists();
+        assertThat(runtime.stream().filter(l -> l.startsWith("ENTRYPOINT ")))
+                .singleElement()
+                .satisfies(l -> assertThat(l)
+                        .contains("\"-XX:AOTCache=/opt/wams/wams-gateway.aot\"")
+                        .contains("\"/opt/wams/wams-gateway.jar\""));
+    }
+
+    static int indexOf(List<String> lines, String part) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(part)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     static int lastIndexOf(List<String> lines, String prefix) {
         for (int i = lines.size() - 1; i >= 0; i--) {
             if (lines.get(i).startsWith(prefix)) {
