@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import nl.wams.gateway.support.GatewayExtension;
@@ -91,6 +93,24 @@ class MeldpuntLimitsIT {
         assertThat(gateway.post("/api/v1/meldpunt/beroepsmeldingen", tokens.withRoles("ha", "melder"), professional)
                         .statusCode())
                 .isEqualTo(201);
+
+        // The metric counts every outcome above (never who): two public and one professional taken
+        // in, both refusals of the full queue, the flood and the lookup refused by the rate limit.
+        MeterRegistry registry = gateway.bean(MeterRegistry.class);
+        assertThat(intake(registry, "accepted")).isEqualTo(3);
+        assertThat(intake(registry, "queue_full")).isEqualTo(2);
+        assertThat(intake(registry, "rate_limited")).isEqualTo(2);
+        assertThat(intake(registry, "honeypot")).isZero();
+        assertThat(registry.find("wams_meldpunt_intake").meters())
+                .allSatisfy(m ->
+                        assertThat(m.getId().getTags()).extracting(Tag::getKey).containsExactly("outcome"));
+    }
+
+    static double intake(MeterRegistry registry, String outcome) {
+        return registry.get("wams_meldpunt_intake")
+                .tag("outcome", outcome)
+                .functionCounter()
+                .count();
     }
 
     @Test
