@@ -210,14 +210,7 @@ final class CertsCommand {
             try {
                 pki = DemoPki.of(Generate.certificate(caCert), Generate.privateKey(caKey));
                 if (Files.exists(crl)) {
-                    try (InputStream in = Files.newInputStream(crl)) {
-                        var existing = (java.security.cert.X509CRL)
-                                CertificateFactory.getInstance("X.509").generateCRL(in);
-                        existing.verify(pki.ca().getPublicKey());
-                        if (existing.getRevokedCertificates() != null) {
-                            existing.getRevokedCertificates().forEach(r -> serials.add(r.getSerialNumber()));
-                        }
-                    }
+                    serials.addAll(pki.revokedSerials(crl));
                 }
                 for (Path certificate : certificates) {
                     X509Certificate revoked = Generate.certificate(certificate);

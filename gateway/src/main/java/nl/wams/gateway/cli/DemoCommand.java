@@ -109,11 +109,8 @@ final class DemoCommand implements Callable<Integer> {
                 if (!Files.exists(file) || !Files.exists(certificate)) {
                     return Optional.empty();
                 }
-                try (var in = Files.newInputStream(certificate)) {
-                    var cert = (java.security.cert.X509Certificate)
-                            java.security.cert.CertificateFactory.getInstance("X.509")
-                                    .generateCertificate(in);
-                    Optional<URI> url = DemoCrlServer.distributionPoint(cert)
+                try {
+                    Optional<URI> url = DemoCrlServer.distributionPoint(CertsCommand.Generate.certificate(certificate))
                             .filter(u -> "127.0.0.1".equals(u.getHost()) && "http".equals(u.getScheme()));
                     if (url.isEmpty()) {
                         return Optional.empty();

@@ -2,20 +2,14 @@ package nl.wams.gateway.cli;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.math.BigInteger;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509CRL;
-import java.security.cert.X509CRLEntry;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import nl.wams.gateway.federation.DemoPki;
 import org.bouncycastle.asn1.x509.CRLDistPoint;
@@ -62,9 +56,6 @@ final class DemoCrlServer implements AutoCloseable {
         return Optional.empty();
     }
 
-    /** How long a CRL issued by the demo stays current. */
-    static final Duration FRESH_FOR = Duration.ofDays(7);
-
     /**
      * Serves {@code crl} at {@code url} (a loopback http URL), issued afresh by the CA when
      * {@code root-ca.crt.pem} and {@code root-ca.key.pem} lie beside the file.
@@ -100,15 +91,8 @@ final class DemoCrlServer implements AutoCloseable {
 
     /** The serials the file lists (its signature checked), in a CRL issued now. */
     private static byte[] reissue(DemoPki ca, Path crl) throws IOException {
-        try (InputStream in = Files.newInputStream(crl)) {
-            X509CRL listed = (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(in);
-            listed.verify(ca.ca().getPublicKey());
-            List<BigInteger> serials = listed.getRevokedCertificates() == null
-                    ? List.of()
-                    : listed.getRevokedCertificates().stream()
-                            .map(X509CRLEntry::getSerialNumber)
-                            .toList();
-            return ca.crlOfSerials(serials, FRESH_FOR);
+        try {
+            return ca.crlOfSerials(ca.revokedSerials(crl), Duration.ofDays(CertsCommand.REVOKE_CRL_DAYS));
         } catch (GeneralSecurityException e) {
             throw new IOException("the demo CRL is not the demo CA's", e);
         }

@@ -92,6 +92,23 @@ public final class DemoPki {
                 revoked.stream().map(X509Certificate::getSerialNumber).toList(), validity);
     }
 
+    /**
+     * The serial numbers a CRL file of this CA lists; {@link GeneralSecurityException} when the
+     * file is not a CRL signed by this CA.
+     */
+    public List<BigInteger> revokedSerials(Path crl) throws IOException, GeneralSecurityException {
+        try (java.io.InputStream in = Files.newInputStream(crl)) {
+            java.security.cert.X509CRL listed = (java.security.cert.X509CRL)
+                    java.security.cert.CertificateFactory.getInstance("X.509").generateCRL(in);
+            listed.verify(ca.getPublicKey());
+            return listed.getRevokedCertificates() == null
+                    ? List.of()
+                    : listed.getRevokedCertificates().stream()
+                            .map(java.security.cert.X509CRLEntry::getSerialNumber)
+                            .toList();
+        }
+    }
+
     /** A CRL of this CA (DER) revoking the certificates with these serial numbers. */
     public byte[] crlOfSerials(List<BigInteger> revoked, Duration validity) throws GeneralSecurityException {
         Instant now = Instant.now();
