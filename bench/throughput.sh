@@ -17,7 +17,8 @@
 #              JAR (the gateways under test; default gateway/target/wams-gateway.jar, built when
 #              missing). Keys, certificates and the token are always made with this checkout's jar,
 #              so an older JAR can be measured in the same layout.
-#              WARMUP (seconds of load per gateway before measuring; default 60).
+#              WARMUP (seconds of load per gateway before measuring; default: until it is warm,
+#              see below), WARMUP_MAX (the most seconds of warm-up per gateway; default 900).
 # Installs nginx, wrk and PostgreSQL from Debian's packages when they are missing (needs root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,9 +27,14 @@ ROUNDS=${1:-3}
 SECONDS_PER_RUN=${2:-10}
 CONNECTIONS=${3:-16}
 JAVA=${JAVA:-java}
-# Each JVM target is loaded this long before anything is measured: on two cores the JIT compiler
-# still works hard for about a minute at these rates, and a gateway runs for days.
-WARMUP=${WARMUP:-60}
+# Each JVM target is loaded until it is warm before anything is measured: on two cores the JIT
+# compiler works for minutes at these rates (after 60 s of load the H2 gateway ran at ~40 % of
+# the rate it settled at after 5 minutes), and a gateway runs for days. Warm means: in the last
+# 20 s window of load the JIT compilers of every JVM of the target were busy less than 1 s
+# (jstat) and the rate moved less than 5 % from the window before. WARMUP=<seconds> gives a fixed
+# warm-up instead.
+WARMUP=${WARMUP:-}
+WARMUP_MAX=${WARMUP_MAX:-900}
 TOOLS=$ROOT/gateway/target/wams-gateway.jar
 JAR=${JAR:-$TOOLS}
 
@@ -240,13 +246,24 @@ pids() { # the processes whose CPU counts for a target
     backend) cat "$W/nginx-backend.pid"; pgrep -P "$(cat "$W/nginx-backend.pid")" ;;
     nginx) cat "$W/nginx-proxy.pid"; pgrep -P "$(cat "$W/nginx-proxy.pid")" ;;
     h2) echo "${GATEWAY_PID[h2]}" ;;
-    postgres) echo "${GATEWAY_PID[postgres]}"; pgrep -u postgres -f "postgres" ;;
+    postgres) echo "${GATEWAY_PID[postgres]} postgres" ;;
     federated) echo "${GATEWAY_PID[fed]} ${GATEWAY_PID[ggz]}" ;;
   esac
 }
-ticks() { # CPU ticks (user + system) of the given processes and their threads
-  local sum=0
+ticks() { # CPU ticks (user + system) of the given processes and their threads; "postgres" is the
+  # whole server: its postmaster, the children alive now, and those that ended (counted in the
+  # postmaster's children's time once it reaps them), so a worker that ends mid-run is not lost
+  local sum=0 master
   for p in "$@"; do
+    if [ "$p" = postgres ]; then
+      master=$(head -1 "$W/pg/postmaster.pid")
+      read -r -a f < <(sed 's/^.*) //' "/proc/$master/stat")
+      sum=$((sum + f[11] + f[12] + f[13] + f[14]))
+      for c in $(pgrep -P "$master"); do
+        [ -r "/proc/$c/stat" ] && read -r -a f < <(sed 's/^.*) //' "/proc/$c/stat") && sum=$((sum + f[11] + f[12]))
+      done
+      continue
+    fi
     [ -r "/proc/$p/stat" ] || continue
     read -r -a f < <(sed 's/^.*) //' "/proc/$p/stat")
     sum=$((sum + f[11] + f[12]))
@@ -261,10 +278,51 @@ ms() { # wrk/hey latency text (e.g. 1.23ms, 850.00us, 1.2s) to milliseconds
 
 TARGETS=(backend nginx h2 postgres federated)
 HZ=$(getconf CLK_TCK)
-echo "warming up (${WARMUP} s per gateway, 5 s for nginx and the backend)"
+JSTAT=$(dirname "$(readlink -f "$(command -v "$JAVA")")")/jstat
+jvms() { # the gateway processes of a target
+  case $1 in
+    h2) echo "${GATEWAY_PID[h2]}" ;;
+    postgres) echo "${GATEWAY_PID[postgres]}" ;;
+    federated) echo "${GATEWAY_PID[fed]} ${GATEWAY_PID[ggz]}" ;;
+  esac
+}
+compile_ms() { # milliseconds the JIT compilers of these JVMs have worked so far (summed)
+  local sum=0
+  for p in "$@"; do
+    sum=$(awk -v s="$sum" -v t="$("$JSTAT" -compiler "$p" | awk 'NR == 2 { print $4 }')" 'BEGIN { printf "%d", s + t * 1000 }')
+  done
+  echo "$sum"
+}
+warm() { # $1 target: load it until it is warm (see WARMUP above)
+  local t=$1 elapsed=0 previous=0 rate busy before
+  if [ -n "$WARMUP" ] || [ ! -x "$JSTAT" ]; then
+    wrk -t2 -c"$CONNECTIONS" -d"${WARMUP:-300}s" -s "$W/post.lua" "$(url "$t")" >/dev/null
+    echo "  $t: ${WARMUP:-300} s of load"
+    return
+  fi
+  while :; do
+    before=$(compile_ms $(jvms "$t"))
+    wrk -t2 -c"$CONNECTIONS" -d20s -s "$W/post.lua" "$(url "$t")" > "$W/warm-$t.txt"
+    busy=$(( $(compile_ms $(jvms "$t")) - before ))
+    rate=$(awk '/Requests\/sec/ { print $2 }' "$W/warm-$t.txt")
+    elapsed=$((elapsed + 20))
+    echo "  $t after $elapsed s: $rate req/s, JIT busy $busy ms in the last 20 s"
+    if [ "$busy" -lt 1000 ] && awk -v a="$rate" -v b="$previous" 'BEGIN { exit !(a > 0.95 * b && a < 1.05 * b) }'; then
+      return
+    fi
+    if [ "$elapsed" -ge "$WARMUP_MAX" ]; then
+      echo "  $t: not warm after $WARMUP_MAX s; measured anyway"
+      return
+    fi
+    previous=$rate
+  done
+}
+echo "warming up (nginx and the backend 5 s; each gateway until it is warm)"
 for t in "${TARGETS[@]}"; do
-  case "$t" in backend|nginx) d=5 ;; *) d=$WARMUP ;; esac
-  wrk -t2 -c"$CONNECTIONS" -d"${d}s" -s "$W/post.lua" "$(url "$t")" >/dev/null
+  case "$t" in
+    backend|nginx) wrk -t2 -c"$CONNECTIONS" -d5s -s "$W/post.lua" "$(url "$t")" >/dev/null ;;
+    *) warm "$t" ;;
+  esac
 done
 : > "$W/peak.tsv"
 for round in $(seq 1 "$ROUNDS"); do

@@ -20,8 +20,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -63,6 +67,34 @@ class ApiSecurityConfiguration {
                 "Ongeldig verzoek",
                 "Dit verzoek is geweigerd (een onbekende HTTP-methode of een onveilig pad).",
                 java.util.Map.of());
+    }
+
+    /**
+     * No observation of Spring Security's filters, authentications and authorisations: nobody reads
+     * them (the request is measured once, by {@code http.server.requests}), and with observations
+     * merely disabled by name every filter of every request is still wrapped in a decorator that
+     * creates and drops an observation.
+     */
+    @Bean
+    static SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
+
+    /**
+     * Authentication events go nowhere: nothing in the gateway listens for them (refused callers
+     * are counted by {@link ProblemSecurityHandlers}), and publishing one per API call costs a
+     * listener lookup on every request.
+     */
+    @Bean
+    AuthenticationEventPublisher authenticationEventPublisher() {
+        return new AuthenticationEventPublisher() {
+            @Override
+            public void publishAuthenticationSuccess(Authentication authentication) {}
+
+            @Override
+            public void publishAuthenticationFailure(
+                    AuthenticationException exception, Authentication authentication) {}
+        };
     }
 
     /** Verified tokens kept at most (each a few hundred bytes); beyond that, tokens are verified every time. */

@@ -13,6 +13,7 @@ import org.apache.tomcat.util.net.SSLHostConfig;
 import org.apache.tomcat.util.net.SSLHostConfigCertificate;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -51,9 +52,18 @@ class FederationConfiguration {
         return new PeerListener(config.gateway().listens() ? peerConnector(config) : null);
     }
 
+    /**
+     * The peer listener keeps a connection for as many requests as the API listener
+     * ({@code server.tomcat.max-keep-alive-requests}): each new one costs a mutual-TLS handshake.
+     */
     @Bean
-    WebServerFactoryCustomizer<TomcatServletWebServerFactory> peerConnectorCustomizer(PeerListener listener) {
-        return factory -> listener.connector().ifPresent(factory::addAdditionalTomcatConnectors);
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> peerConnectorCustomizer(
+            PeerListener listener, ServerProperties server) {
+        return factory -> listener.connector().ifPresent(connector -> {
+            ((Http11NioProtocol) connector.getProtocolHandler())
+                    .setMaxKeepAliveRequests(server.getTomcat().getMaxKeepAliveRequests());
+            factory.addAdditionalTomcatConnectors(connector);
+        });
     }
 
     @Bean

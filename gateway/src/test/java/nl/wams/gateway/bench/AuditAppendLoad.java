@@ -1,6 +1,9 @@
 package nl.wams.gateway.bench;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,21 +24,32 @@ import nl.wams.gateway.support.TestPostgres;
 import nl.wams.gateway.support.TestTokens;
 
 /**
- * Load driver: durable audit appends per second on a real PostgreSQL with N concurrent writers.
- * Every append returns only after its commit (the rule the gateway relies on), so this measures
- * group commit, not buffering. Run with {@code bench/audit-append.sh [writers] [seconds]}.
+ * Load driver: durable audit appends per second on a real PostgreSQL or the embedded H2 file (the
+ * gateway's own URL, {@link AuditSetup#h2Url}) with N concurrent writers. Every append returns
+ * only after its commit (the rule the gateway relies on), so this measures group commit, not
+ * buffering. Reports the CPU time of this process per record too. Run with
+ * {@code bench/audit-append.sh [writers] [seconds] [postgres|h2]}.
  */
 public final class AuditAppendLoad {
 
     public static void main(String[] args) throws Exception {
         int writers = args.length > 0 ? Integer.parseInt(args[0]) : 64;
         Duration duration = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 20);
-        try (TestPostgres postgres = TestPostgres.start()) {
-            AuditSetup.migrate(postgres.dataSource());
+        boolean h2 = args.length > 2 && args[2].equals("h2");
+        Path folder = Files.createTempDirectory("wams-audit-append");
+        try (TestPostgres postgres = h2 ? null : TestPostgres.start()) {
             var hikari = new HikariDataSource();
-            hikari.setJdbcUrl(postgres.jdbcUrl() + "?reWriteBatchedInserts=true");
-            hikari.setUsername("postgres");
-            hikari.setPassword("postgres");
+            if (h2) {
+                hikari.setJdbcUrl(AuditSetup.h2Url(folder, false));
+            } else {
+                AuditSetup.migrate(postgres.dataSource());
+                hikari.setJdbcUrl(postgres.jdbcUrl() + "?reWriteBatchedInserts=true");
+                hikari.setUsername("postgres");
+                hikari.setPassword("postgres");
+            }
+            if (h2) {
+                AuditSetup.migrate(hikari);
+            }
             AuditStore store = new AuditStore(hikari);
             var key = TestTokens.newKey("bench");
             TransactionIds ids = new TransactionIds(Clock.systemUTC());
@@ -48,14 +62,22 @@ public final class AuditAppendLoad {
                     1000,
                     Duration.ofSeconds(10),
                     () -> ids.next().toString())) {
-                // Warm-up: 3 seconds, not counted.
-                run(log, writers, Instant.now().plusSeconds(3), new LongAdder());
+                // Warm-up: 10 seconds, not counted.
+                run(log, writers, Instant.now().plusSeconds(10), new LongAdder());
+                var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+                long cpuBefore = os.getProcessCpuTime();
                 Instant start = Instant.now();
                 run(log, writers, start.plus(duration), appended);
                 double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+                double cpuMs = (os.getProcessCpuTime() - cpuBefore) / 1e6;
                 System.out.printf(
-                        "%d writers, %.1f s: %d durable records, %.0f records/s%n",
-                        writers, seconds, appended.sum(), appended.sum() / seconds);
+                        "%s, %d writers, %.1f s: %d durable records, %.0f records/s, %.3f ms CPU per record%n",
+                        h2 ? "H2" : "PostgreSQL",
+                        writers,
+                        seconds,
+                        appended.sum(),
+                        appended.sum() / seconds,
+                        cpuMs / appended.sum());
             }
             var report = new AuditVerifier(store, new Checkpoints(key)).verify();
             System.out.printf(

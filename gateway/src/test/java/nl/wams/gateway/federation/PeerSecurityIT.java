@@ -10,15 +10,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import javax.net.ssl.SSLContext;
@@ -261,6 +267,79 @@ class PeerSecurityIT {
             assertThat(sneaked.statusCode()).as(spelling).isIn(400, 404);
             assertThat(sneaked.body()).as(spelling).doesNotContain("ongeldig-peerverzoek", "geen-clientcertificaat");
         }
+    }
+
+    @Test
+    void bothListenersKeepAConnectionForAThousandRequests() throws Exception {
+        try (Socket api = new Socket("127.0.0.1", replicaA.port());
+                Socket peer = pki.client("gemeente-tls.p12")
+                        .getSocketFactory()
+                        .createSocket(
+                                "127.0.0.1", replicaA.bean(PeerListener.class).port())) {
+            // Tomcat's own default closes a connection after 100 requests: a new TLS handshake
+            // (on the peer listener a mutual one) per 100 calls of a busy client.
+            assertThat(requestsOnOneConnection(api, "/api/v1/openapi.json", 1_001))
+                    .isEqualTo(1_000);
+            assertThat(requestsOnOneConnection(peer, "/api/v1/openapi.json", 1_001))
+                    .isEqualTo(1_000);
+        }
+    }
+
+    /**
+     * Sends GET requests one after the other on one connection until the server says it closes it
+     * ({@code Connection: close}) or {@code most} were answered; returns how many were answered.
+     */
+    static int requestsOnOneConnection(Socket socket, String path, int most) throws IOException {
+        socket.setSoTimeout(10_000);
+        OutputStream out = socket.getOutputStream();
+        InputStream in = new BufferedInputStream(socket.getInputStream());
+        byte[] request = ("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        for (int answered = 1; answered <= most; answered++) {
+            out.write(request);
+            out.flush();
+            String status = line(in);
+            assertThat(status).startsWith("HTTP/1.1 ");
+            long length = 0;
+            boolean chunked = false;
+            boolean close = false;
+            for (String header = line(in); !header.isEmpty(); header = line(in)) {
+                String name = header.substring(0, header.indexOf(':')).trim().toLowerCase(Locale.ROOT);
+                String value = header.substring(header.indexOf(':') + 1).trim();
+                switch (name) {
+                    case "content-length" -> length = Long.parseLong(value);
+                    case "transfer-encoding" -> chunked = value.equalsIgnoreCase("chunked");
+                    case "connection" -> close = value.equalsIgnoreCase("close");
+                    default -> {}
+                }
+            }
+            if (chunked) {
+                for (long chunk = Long.parseLong(line(in), 16); chunk > 0; chunk = Long.parseLong(line(in), 16)) {
+                    in.readNBytes((int) chunk);
+                    line(in);
+                }
+                line(in);
+            } else {
+                in.readNBytes((int) length);
+            }
+            if (close) {
+                return answered;
+            }
+        }
+        return most;
+    }
+
+    /** One CRLF-terminated line of an HTTP head, without the CRLF. */
+    private static String line(InputStream in) throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (int b = in.read(); b != '\n'; b = in.read()) {
+            if (b < 0) {
+                throw new IOException("connection closed in the middle of an answer");
+            }
+            if (b != '\r') {
+                text.append((char) b);
+            }
+        }
+        return text.toString();
     }
 
     @Test
