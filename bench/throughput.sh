@@ -13,6 +13,10 @@
 # of each connection, so the rate holds).
 #
 # Usage: bench/throughput.sh [rounds=3] [seconds=10] [connections=16]
+#        MODE=scaling bench/throughput.sh [rounds=3] [seconds=10] [connections=16]
+#          how the cost of a request grows with its parties and subjects: the H2 gateway alone,
+#          requests of 1 or 3 REST parties and 1 or 10 subjects, interleaved, with the fixed cost
+#          and the cost per party and per subject fitted from them
 # Environment: JAVA (default java; e.g. /usr/lib/jvm/temurin-25-jdk-amd64/bin/java),
 #              JAR (the gateways under test; default gateway/target/wams-gateway.jar, built when
 #              missing). Keys, certificates and the token are always made with this checkout's jar,
@@ -27,6 +31,7 @@ ROUNDS=${1:-3}
 SECONDS_PER_RUN=${2:-10}
 CONNECTIONS=${3:-16}
 JAVA=${JAVA:-java}
+MODE=${MODE:-compare}
 # Each JVM target is loaded until it is warm before anything is measured: on two cores the JIT
 # compiler works for minutes at these rates (after 60 s of load the H2 gateway ran at ~40 % of
 # the rate it settled at after 5 minutes), and a gateway runs for days. Warm means: in the last
@@ -72,10 +77,14 @@ done
 
 # --- nginx: the backend (fixed answer) and, separately, the TLS reverse proxy in front of it
 ANSWER='{"personen":[{"bsn":"999990019","bekend":true}]}'
+# Ten fictional BSNs (they pass the 11-test; 999990019 is the one above) for the scaling mode.
+SUBJECTS10=(999990007 999990019 999990020 999990032 999990044 999990056 999990068 999990081 999990093 999990111)
+ANSWER10='{"personen":['$(for b in "${SUBJECTS10[@]}"; do printf '{"bsn":"%s","bekend":true},' "$b"; done | sed 's/,$//')']}'
 for role in backend proxy; do
   mkdir -p "$W/nginx-$role"
   if [ $role = backend ]; then
-    SERVER="listen 127.0.0.1:19101 ssl; location / { default_type application/json; return 200 '$ANSWER'; }"
+    SERVER="listen 127.0.0.1:19101 ssl; location / { default_type application/json; return 200 '$ANSWER'; }
+      location /ggz10 { default_type application/json; return 200 '$ANSWER10'; }"
   else
     SERVER="listen 127.0.0.1:19102 ssl; location / { proxy_pass https://backend; proxy_http_version 1.1;
       proxy_set_header Connection \"\"; proxy_ssl_session_reuse on; }"
@@ -142,17 +151,27 @@ federation:
 $2
 EOF
 }
-rest_party() {
+rest_party() { # the party every target asks; in the scaling mode five more on the same backend
+  echo "parties:"
+  one_party ggz 101 ggz
+  if [ "$MODE" = scaling ]; then
+    one_party ggz-2 102 ggz
+    one_party ggz-3 103 ggz
+    one_party ggz10-1 111 ggz10
+    one_party ggz10-2 112 ggz10
+    one_party ggz10-3 113 ggz10
+  fi
+}
+one_party() { # $1 id, $2 last digits of its OIN, $3 backend path (ggz: one subject known, ggz10: ten)
   cat <<EOF
-parties:
-  - id: ggz
-    name: GGZ Noordkust
-    oin: "00000099000000000101"
+  - id: $1
+    name: GGZ Noordkust ($1)
+    oin: "00000099000000000$2"
     domain: zorg-ggz
     categories: [bekend-bij]
     adapter:
       type: rest
-      url: https://127.0.0.1:19101/ggz
+      url: https://127.0.0.1:19101/$3
       trust-store: { path: "$W/pki/trust.p12", password: changeit }
       mappings: { bekend-bij: { bekend: /bekend } }
 EOF
@@ -209,10 +228,14 @@ start_gateway() { # $1 name, $2 port
   done
   echo "gateway $1 did not start:"; tail -20 "$W/$1.log"; exit 1
 }
-start_gateway ggz 18446
-start_gateway h2 18443
-start_gateway postgres 18444
-start_gateway fed 18445
+if [ "$MODE" = scaling ]; then
+  start_gateway h2 18443
+else
+  start_gateway ggz 18446
+  start_gateway h2 18443
+  start_gateway postgres 18444
+  start_gateway fed 18445
+fi
 
 TOKEN=$("$JAVA" -jar "$TOOLS" token --key "$W/keys/idp.private.jwk.json" --role coordinator --sub bench \
   --issuer https://idp.bench.example --ttl-minutes 600)
@@ -226,7 +249,7 @@ wrk.headers["Authorization"] = "Bearer $TOKEN"
 -- pause
 EOF
 # One answer per target, checked before measuring: the gateways must release the party's data.
-for t in h2:18443 postgres:18444 fed:18445; do
+for t in h2:18443 $([ "$MODE" = scaling ] || echo postgres:18444 fed:18445); do
   out=$(curl -sk -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d "$BODY" \
     "https://127.0.0.1:${t#*:}/api/v1/gegevensverzoeken")
   echo "$out" | grep -q '"uitkomst":"VERSTREKT"' || { echo "${t%%:*} did not release: $out"; exit 1; }
@@ -277,6 +300,7 @@ ms() { # wrk/hey latency text (e.g. 1.23ms, 850.00us, 1.2s) to milliseconds
 }
 
 TARGETS=(backend nginx h2 postgres federated)
+median() { sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 HZ=$(getconf CLK_TCK)
 JSTAT=$(dirname "$(readlink -f "$(command -v "$JAVA")")")/jstat
 jvms() { # the gateway processes of a target
@@ -293,16 +317,16 @@ compile_ms() { # milliseconds the JIT compilers of these JVMs have worked so far
   done
   echo "$sum"
 }
-warm() { # $1 target: load it until it is warm (see WARMUP above)
-  local t=$1 elapsed=0 previous=0 rate busy before
+warm() { # $1 target, $2 wrk script (default post.lua): load it until it is warm (see WARMUP above)
+  local t=$1 lua=${2:-$W/post.lua} elapsed=0 previous=0 rate busy before
   if [ -n "$WARMUP" ] || [ ! -x "$JSTAT" ]; then
-    wrk -t2 -c"$CONNECTIONS" -d"${WARMUP:-300}s" -s "$W/post.lua" "$(url "$t")" >/dev/null
+    wrk -t2 -c"$CONNECTIONS" -d"${WARMUP:-300}s" -s "$lua" "$(url "$t")" >/dev/null
     echo "  $t: ${WARMUP:-300} s of load"
     return
   fi
   while :; do
     before=$(compile_ms $(jvms "$t"))
-    wrk -t2 -c"$CONNECTIONS" -d20s -s "$W/post.lua" "$(url "$t")" > "$W/warm-$t.txt"
+    wrk -t2 -c"$CONNECTIONS" -d20s -s "$lua" "$(url "$t")" > "$W/warm-$t.txt"
     busy=$(( $(compile_ms $(jvms "$t")) - before ))
     rate=$(awk '/Requests\/sec/ { print $2 }' "$W/warm-$t.txt")
     elapsed=$((elapsed + 20))
@@ -317,6 +341,54 @@ warm() { # $1 target: load it until it is warm (see WARMUP above)
     previous=$rate
   done
 }
+if [ "$MODE" = scaling ]; then
+  # One request shape per combination of 1 or 3 parties and 1 or 10 subjects.
+  SHAPES=(1x1 3x1 1x10 3x10)
+  for shape in "${SHAPES[@]}"; do
+    parties=${shape%x*} subjects=${shape#*x}
+    if [ "$subjects" = 1 ]; then bsns=(999990019) ids=(ggz ggz-2 ggz-3); else bsns=("${SUBJECTS10[@]}") ids=(ggz10-1 ggz10-2 ggz10-3); fi
+    personen=$(for b in "${bsns[@]}"; do printf '{"bsn":"%s","rol":"CLIENT"},' "$b"; done | sed 's/,$//')
+    partijen=$(for id in "${ids[@]:0:$parties}"; do printf '{"partij":"%s","categorieen":["bekend-bij"]},' "$id"; done | sed 's/,$//')
+    printf '%s' "${BODY%%\"personen\"*}\"personen\":[$personen],\"partijen\":[$partijen]}" > "$W/body-$shape.json"
+    sed "s|$W/body.json|$W/body-$shape.json|" "$W/post.lua" > "$W/post-$shape.lua"
+    out=$(curl -sk -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' --data-binary "@$W/body-$shape.json" \
+      https://127.0.0.1:18443/api/v1/gegevensverzoeken)
+    [ "$(echo "$out" | grep -o '"uitkomst":"VERSTREKT"' | wc -l)" -ge "$parties" ] || { echo "$shape did not release: $out"; exit 1; }
+  done
+  echo "warming up the H2 gateway with every shape until it is warm"
+  for shape in "${SHAPES[@]}"; do warm h2 "$W/post-$shape.lua"; done
+  : > "$W/scaling.tsv"
+  for round in $(seq 1 "$ROUNDS"); do
+    for shape in "${SHAPES[@]}"; do
+      before=$(ticks "${GATEWAY_PID[h2]}")
+      wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" -s "$W/post-$shape.lua" "$(url h2)" > "$W/wrk-$shape-$round.txt"
+      after=$(ticks "${GATEWAY_PID[h2]}")
+      requests=$(awk '/requests in/ { print $1 }' "$W/wrk-$shape-$round.txt")
+      rps=$(awk '/Requests\/sec/ { print $2 }' "$W/wrk-$shape-$round.txt")
+      non2xx=$(awk '/Non-2xx/ { print $NF }' "$W/wrk-$shape-$round.txt")
+      cpu=$(awk -v t=$((after - before)) -v hz="$HZ" -v n="$requests" 'BEGIN { printf "%.3f", t * 1000 / hz / n }')
+      printf '%s\t%s\t%s\t%s\n' "$shape" "$rps" "$cpu" "${non2xx:-0}" >> "$W/scaling.tsv"
+      echo "round $round $shape: $rps req/s, CPU $cpu ms/req, non-2xx ${non2xx:-0}"
+    done
+  done
+  declare -A SRPS SCPU
+  for shape in "${SHAPES[@]}"; do
+    SRPS[$shape]=$(awk -v s="$shape" '$1 == s { print $2 }' "$W/scaling.tsv" | median)
+    SCPU[$shape]=$(awk -v s="$shape" '$1 == s { print $3 }' "$W/scaling.tsv" | median)
+  done
+  echo
+  echo "| parties x subjects | req/s (median of $ROUNDS) | CPU ms/req |"
+  echo "| --- | ---: | ---: |"
+  for shape in "${SHAPES[@]}"; do echo "| $shape | ${SRPS[$shape]} | ${SCPU[$shape]} |"; done
+  awk -v a="${SCPU[1x1]}" -v b="${SCPU[3x1]}" -v c="${SCPU[1x10]}" -v d="${SCPU[3x10]}" 'BEGIN {
+    party = (b - a) / 2; subject = (c - a) / 9; fixed = a - party - subject
+    printf "\nfitted: %.2f ms fixed, %+.2f ms per party, %+.3f ms per subject; 3 x 10 predicted %.2f, measured %.2f ms\n",
+      fixed, party, subject, fixed + 3 * party + 10 * subject, d }'
+  echo "raw wrk output: $W"
+  trap - EXIT
+  cleanup
+  exit 0
+fi
 echo "warming up (nginx and the backend 5 s; each gateway until it is warm)"
 for t in "${TARGETS[@]}"; do
   case "$t" in
@@ -341,7 +413,6 @@ for round in $(seq 1 "$ROUNDS"); do
   done
 done
 
-median() { sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 declare -A RPS CPU P50 P99
 for t in "${TARGETS[@]}"; do
   RPS[$t]=$(awk -v t="$t" '$1 == t { print $3 }' "$W/peak.tsv" | median)
