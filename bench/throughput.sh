@@ -21,6 +21,7 @@
 #              JAR (the gateways under test; default gateway/target/wams-gateway.jar, built when
 #              missing). Keys, certificates and the token are always made with this checkout's jar,
 #              so an older JAR can be measured in the same layout.
+#              ONLY (the targets to measure, e.g. "nginx federated"; default all),
 #              WARMUP (seconds of load per gateway before measuring; default: until it is warm,
 #              see below), WARMUP_MAX (the most seconds of warm-up per gateway; default 900).
 # Installs nginx, wrk and PostgreSQL from Debian's packages when they are missing (needs root).
@@ -299,7 +300,9 @@ ms() { # wrk/hey latency text (e.g. 1.23ms, 850.00us, 1.2s) to milliseconds
     else if (v ~ /s$/) { sub(/s$/, "", v); print v * 1000 } else print v }'
 }
 
-TARGETS=(backend nginx h2 postgres federated)
+# ONLY="nginx federated" measures some targets only (nginx, the yardstick, is always among them).
+read -r -a TARGETS <<< "${ONLY:-backend nginx h2 postgres federated}"
+[[ " ${TARGETS[*]} " == *" nginx "* ]] || TARGETS=(nginx "${TARGETS[@]}")
 median() { sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 HZ=$(getconf CLK_TCK)
 JSTAT=$(dirname "$(readlink -f "$(command -v "$JAVA")")")/jstat

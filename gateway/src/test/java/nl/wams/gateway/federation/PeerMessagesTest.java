@@ -242,6 +242,20 @@ class PeerMessagesTest {
     }
 
     @Test
+    void signaturesThatAreNoSignatureAreRejected() {
+        String[] parts = validRequest().split("\\.");
+        // r = s = 0 (accepted by some ECDSA implementations once), the wrong length, and r and s
+        // swapped: each must fail, whichever implementation verifies.
+        byte[] signature = new Base64URL(parts[2]).decode();
+        byte[] swapped = new byte[64];
+        System.arraycopy(signature, 32, swapped, 0, 32);
+        System.arraycopy(signature, 0, swapped, 32, 32);
+        for (byte[] forged : List.of(new byte[64], Arrays.copyOf(signature, 63), swapped)) {
+            rejected(parts[0] + "." + parts[1] + "." + Base64URL.encode(forged), Reason.BAD_SIGNATURE);
+        }
+    }
+
+    @Test
     void answerWithTamperedSignatureIsRejected() {
         String request = validRequest();
         String answer = messages.signAnswer(
