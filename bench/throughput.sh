@@ -114,12 +114,15 @@ EOF
   nginx -c "$W/nginx-$role.conf" -p "$W/nginx-$role"
 done
 
-# --- PostgreSQL (Debian's server binaries, a cluster of its own in the work folder)
-mkdir -p "$W/pg" "$W/pgsock" && chown postgres "$W/pg" "$W/pgsock"
-runuser -u postgres -- "$PGBIN/initdb" -D "$W/pg" -U postgres --auth=trust >/dev/null
-runuser -u postgres -- "$PGBIN/pg_ctl" -D "$W/pg" -o "-p 15432 -k $W/pgsock -c listen_addresses=127.0.0.1" \
-  -l "$W/pg/log" -w start >/dev/null
-runuser -u postgres -- "$PGBIN/psql" -h 127.0.0.1 -p 15432 -U postgres -qc "CREATE DATABASE wams" >/dev/null
+# --- PostgreSQL (Debian's server binaries, a cluster of its own in the work folder; not needed
+# by the scaling mode, which measures the H2 gateway alone)
+if [ "$MODE" != scaling ]; then
+  mkdir -p "$W/pg" "$W/pgsock" && chown postgres "$W/pg" "$W/pgsock"
+  runuser -u postgres -- "$PGBIN/initdb" -D "$W/pg" -U postgres --auth=trust >/dev/null
+  runuser -u postgres -- "$PGBIN/pg_ctl" -D "$W/pg" -o "-p 15432 -k $W/pgsock -c listen_addresses=127.0.0.1" \
+    -l "$W/pg/log" -w start >/dev/null
+  runuser -u postgres -- "$PGBIN/psql" -h 127.0.0.1 -p 15432 -U postgres -qc "CREATE DATABASE wams" >/dev/null
+fi
 
 # --- gateway configurations
 CATALOGUE=$ROOT/config/catalogue.yml

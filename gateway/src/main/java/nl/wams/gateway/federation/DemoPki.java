@@ -1,6 +1,7 @@
 package nl.wams.gateway.federation;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.StringWriter;
 import java.math.BigInteger;
@@ -14,6 +15,9 @@ import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
+import java.security.cert.X509CRLEntry;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
@@ -97,14 +101,13 @@ public final class DemoPki {
      * file is not a CRL signed by this CA.
      */
     public List<BigInteger> revokedSerials(Path crl) throws IOException, GeneralSecurityException {
-        try (java.io.InputStream in = Files.newInputStream(crl)) {
-            java.security.cert.X509CRL listed = (java.security.cert.X509CRL)
-                    java.security.cert.CertificateFactory.getInstance("X.509").generateCRL(in);
+        try (InputStream in = Files.newInputStream(crl)) {
+            X509CRL listed = (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(in);
             listed.verify(ca.getPublicKey());
             return listed.getRevokedCertificates() == null
                     ? List.of()
                     : listed.getRevokedCertificates().stream()
-                            .map(java.security.cert.X509CRLEntry::getSerialNumber)
+                            .map(X509CRLEntry::getSerialNumber)
                             .toList();
         }
     }

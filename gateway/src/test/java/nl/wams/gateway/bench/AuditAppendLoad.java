@@ -41,14 +41,12 @@ public final class AuditAppendLoad {
             var hikari = new HikariDataSource();
             if (h2) {
                 hikari.setJdbcUrl(AuditSetup.h2Url(folder, false));
+                AuditSetup.migrate(hikari);
             } else {
                 AuditSetup.migrate(postgres.dataSource());
                 hikari.setJdbcUrl(postgres.jdbcUrl() + "?reWriteBatchedInserts=true");
                 hikari.setUsername("postgres");
                 hikari.setPassword("postgres");
-            }
-            if (h2) {
-                AuditSetup.migrate(hikari);
             }
             AuditStore store = new AuditStore(hikari);
             var key = TestTokens.newKey("bench");
