@@ -83,7 +83,7 @@ class DeploymentFilesTest {
         assertThat(training).isNotNegative().isLessThan(indexOf(runtime, "USER "));
         assertThat(runtime.get(training)).contains("-Dspring.context.exit=onRefresh");
         assertThat(run).contains("rm -rf /tmp/training");
-        // The demo configuration it trains with exists and names the files the training reads.
+        // The demo configuration it trains with exists in the repository.
         assertThat(ROOT.resolve("config/demo/gemeente.yml")).exists();
         assertThat(runtime.stream().filter(l -> l.startsWith("ENTRYPOINT ")))
                 .singleElement()
