@@ -29,6 +29,12 @@ class RequesterConfiguration {
                 auditDataSource, dataCipher, clock, config.gateway().api().resultRetention());
     }
 
+    /** Deletes expired results in the background, in transactions of its own. */
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService resultExpiry(ResultStore store) {
+        return PeriodicJob.start("wams-result-expiry", ResultStore.EXPIRY_EVERY, store::deleteExpired);
+    }
+
     @Bean
     PendingAnswers pendingAnswers(HikariDataSource auditDataSource, DataCipher dataCipher) {
         return new PendingAnswers(auditDataSource, dataCipher);

@@ -18,7 +18,6 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import nl.wams.gateway.request.DataRequestResult;
 import nl.wams.gateway.storage.DataCipher;
-import nl.wams.gateway.storage.Housekeeping;
 import nl.wams.gateway.storage.SealedColumn;
 import nl.wams.gateway.storage.StoredTime;
 
@@ -26,7 +25,9 @@ import nl.wams.gateway.storage.StoredTime;
  * Aggregated answers, kept for a limited time so the caller can fetch them again by id, and so a
  * request that waits for a professional survives restarts and is visible to every replica. Only
  * the user who asked can read a result. Completed results expire after the configured retention;
- * pending ones are kept until they complete (at most {@link #PENDING_RETENTION}).
+ * pending ones are kept until they complete (at most {@link #PENDING_RETENTION}). Expired results
+ * are deleted by {@link #deleteExpired}, a background job's work: never in a request's or the audit
+ * writer's transaction, so clean-up does not hold up what the gateway is answering.
  */
 public final class ResultStore {
 
@@ -35,7 +36,17 @@ public final class ResultStore {
             List.of(SealedColumn.of("request_result", "result", "id", id -> id));
 
     static final Duration PENDING_RETENTION = Duration.ofDays(60);
-    private static final Duration CLEANUP_EVERY = Duration.ofMinutes(1);
+
+    /** How often the gateway deletes expired results. */
+    static final Duration EXPIRY_EVERY = Duration.ofMinutes(1);
+
+    /** Expired results deleted per transaction: a backlog never becomes one long transaction. */
+    static final int DELETE_BATCH = 500;
+
+    /** One batch of {@link #deleteExpired}: the oldest expired results, by the index on {@code expires_at}. */
+    static final String DELETE_EXPIRED = "DELETE FROM request_result WHERE id IN"
+            + " (SELECT id FROM request_result WHERE expires_at < ? ORDER BY expires_at"
+            + " FETCH FIRST " + DELETE_BATCH + " ROWS ONLY)";
 
     private final DataSource dataSource;
     private final DataCipher cipher;
@@ -43,14 +54,12 @@ public final class ResultStore {
     private final Duration retention;
     private final ObjectMapper json =
             new ObjectMapper().findAndRegisterModules().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    private final Housekeeping housekeeping;
 
     public ResultStore(DataSource dataSource, DataCipher cipher, Clock clock, Duration retention) {
         this.dataSource = dataSource;
         this.cipher = cipher;
         this.clock = clock;
         this.retention = retention;
-        this.housekeeping = new Housekeeping(clock, CLEANUP_EVERY);
     }
 
     /** Stores or replaces a result in its own transaction. */
@@ -103,7 +112,6 @@ public final class ResultStore {
 
     /** As {@link #put(Connection, DataRequestResult)}, for a row made beforehand. */
     public void put(Connection c, Row row) throws SQLException {
-        cleanupIfDue(c);
         try (PreparedStatement update = c.prepareStatement(
                 "UPDATE request_result SET requester = ?, expires_at = ?, result = ? WHERE id = ?")) {
             update.setString(1, row.requester());
@@ -119,7 +127,6 @@ public final class ResultStore {
 
     /** Stores a new result (its id is fresh) on the caller's connection, inside the caller's transaction. */
     public void insert(Connection c, Row row) throws SQLException {
-        cleanupIfDue(c);
         try (PreparedStatement insert = c.prepareStatement(
                 "INSERT INTO request_result (id, requester, expires_at, result) VALUES (?, ?, ?, ?)")) {
             insert.setString(1, row.id());
@@ -174,13 +181,24 @@ public final class ResultStore {
         return results.size() > limit ? List.copyOf(results.subList(0, limit)) : results;
     }
 
-    private void cleanupIfDue(Connection c) throws SQLException {
-        if (!housekeeping.due()) {
-            return;
+    /**
+     * Deletes the results that have expired, oldest first, at most {@link #DELETE_BATCH} per
+     * transaction of its own, until none is left; returns how many. Reads only expired rows (an
+     * index on {@code expires_at}).
+     */
+    public int deleteExpired() throws SQLException {
+        String now = StoredTime.format(clock.instant());
+        int deleted = 0;
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement delete = c.prepareStatement(DELETE_EXPIRED)) {
+            c.setAutoCommit(true);
+            int batch;
+            do {
+                delete.setString(1, now);
+                batch = delete.executeUpdate();
+                deleted += batch;
+            } while (batch == DELETE_BATCH);
         }
-        try (PreparedStatement delete = c.prepareStatement("DELETE FROM request_result WHERE expires_at < ?")) {
-            delete.setString(1, StoredTime.format(clock.instant()));
-            delete.executeUpdate();
-        }
+        return deleted;
     }
 }
