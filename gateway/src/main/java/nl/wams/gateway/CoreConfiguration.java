@@ -20,6 +20,7 @@ import nl.wams.gateway.audit.TimestampAuthority;
 import nl.wams.gateway.config.LoadedConfig;
 import nl.wams.gateway.request.TransactionIds;
 import nl.wams.gateway.storage.DataCipher;
+import nl.wams.gateway.storage.H2Compaction;
 import nl.wams.gateway.storage.PeriodicJob;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -64,6 +65,14 @@ class CoreConfiguration {
                 store,
                 new Checkpoints(AuditSetup.signingKey(config), AuditSetup.previousSigningKeys(config)),
                 AuditSetup.tsaCertificate(config));
+    }
+
+    /** Rewrites the embedded H2 file's emptiest chunks, so it does not grow without bound (PostgreSQL: idle). */
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService h2Compaction(HikariDataSource auditDataSource) {
+        return H2Compaction.applies(auditDataSource.getJdbcUrl())
+                ? PeriodicJob.start("wams-h2-compaction", H2Compaction.EVERY, new H2Compaction(auditDataSource)::run)
+                : PeriodicJob.idle("wams-h2-compaction");
     }
 
     /**

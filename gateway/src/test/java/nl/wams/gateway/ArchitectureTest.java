@@ -290,4 +290,19 @@ class ArchitectureTest {
                 })
                 .check(CLASSES);
     }
+
+    /**
+     * H2's engine internals (below its JDBC driver) are reached by one class only, the file's
+     * compaction, so an H2 upgrade that moves them breaks one place.
+     */
+    @Test
+    void onlyTheH2CompactionReachesIntoH2sEngine() {
+        noClasses()
+                .that()
+                .doNotHaveFullyQualifiedName("nl.wams.gateway.storage.H2Compaction")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.h2.engine..", "org.h2.mvstore..")
+                .check(CLASSES);
+    }
 }
