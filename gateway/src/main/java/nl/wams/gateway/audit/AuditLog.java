@@ -110,7 +110,6 @@ public final class AuditLog implements AutoCloseable {
         return nodeId;
     }
 
-    /** Entries waiting for the writer (for health and metrics: the writer keeps up when this stays small). */
     /**
      * This node's latest signed checkpoint (what peer messages carry for the receiver to witness),
      * empty before the first one or while the database cannot be read.
@@ -128,6 +127,7 @@ public final class AuditLog implements AutoCloseable {
         return Optional.ofNullable(known);
     }
 
+    /** Entries waiting for the writer (for health and metrics: the writer keeps up when this stays small). */
     public int queueDepth() {
         return queue.size();
     }

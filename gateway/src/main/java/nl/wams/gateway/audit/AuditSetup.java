@@ -46,16 +46,6 @@ public final class AuditSetup {
         COMMAND
     }
 
-    /**
-     * A pooled, migrated data source. Waits for the database to open for at most
-     * {@code audit.database-wait} (a slow disk, a lock left by a crashed process, PostgreSQL still
-     * starting); after that, {@link DatabaseUnavailableException} with one line that says why.
-     * Connection waits while running are short: a dead database means 503, fast.
-     *
-     * <p>The embedded H2 database commits with {@code WRITE_DELAY=0}: a commit is written to the file
-     * before it returns, so what the gateway reports as committed survives the death of its process
-     * (H2 does not force the file to the disk; for power loss use PostgreSQL, see docs/audit.md).
-     */
     /** The configured TSA's certificate, or null without {@code audit.timestamping}. */
     public static java.security.cert.X509Certificate tsaCertificate(LoadedConfig config) {
         var timestamping = config.gateway().audit().timestamping();
@@ -69,6 +59,18 @@ public final class AuditSetup {
         }
     }
 
+    /**
+     * A pooled, migrated data source. Waits for the database to open for at most
+     * {@code audit.database-wait} (a slow disk, a lock left by a crashed process, PostgreSQL still
+     * starting); after that, {@link DatabaseUnavailableException} with one line that says why.
+     * Connection waits while running are short: a dead database means 503, fast.
+     *
+     * <p>The embedded H2 database commits with {@code WRITE_DELAY=0}: a commit is written to the file
+     * before it returns, so what the gateway reports as committed survives the death of its process
+     * (H2 does not force the file to the disk; for power loss use PostgreSQL, see docs/audit.md). That
+     * setting also stops H2's own housekeeping: the running gateway compacts the file itself
+     * ({@code H2Compaction}).
+     */
     public static HikariDataSource dataSource(LoadedConfig config) {
         return dataSource(config, Opener.GATEWAY);
     }

@@ -331,7 +331,6 @@ public record GatewayConfig(
         }
     }
 
-    /** Who this gateway is: the organisation's OIN and name, and which roles it plays. */
     /**
      * The coordinated approach (docs/coordination.md).
      *
@@ -491,6 +490,7 @@ public record GatewayConfig(
         return provides() || (federation != null && federation.listener() != null);
     }
 
+    /** Who this gateway is: the organisation's OIN and name, and which roles it plays. */
     public record Identity(String oin, String name, List<String> roles) {}
 
     /** The requester API listener. */

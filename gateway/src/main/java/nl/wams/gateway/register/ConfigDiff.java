@@ -22,7 +22,6 @@ import nl.wams.gateway.config.LoadedConfig;
  */
 public final class ConfigDiff {
 
-    /** Sections a reload may not change, compared as a whole. */
     /** Restart-only sections that {@link #between} explains in words of their own. */
     private static final Set<String> EXPLAINED = Set.of("/catalogue", "/parties", "/provider");
 
