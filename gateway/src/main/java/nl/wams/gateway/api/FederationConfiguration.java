@@ -1,12 +1,16 @@
 package nl.wams.gateway.api;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
+import java.util.concurrent.ScheduledExecutorService;
 import nl.wams.gateway.audit.AuditLog;
 import nl.wams.gateway.config.GatewayConfig;
 import nl.wams.gateway.config.LoadedConfig;
 import nl.wams.gateway.config.TlsPolicy;
 import nl.wams.gateway.federation.FederationSetup;
+import nl.wams.gateway.federation.ReplayStore;
 import nl.wams.gateway.federation.Witnesses;
+import nl.wams.gateway.storage.PeriodicJob;
 import org.apache.catalina.connector.Connector;
 import org.apache.coyote.http11.Http11NioProtocol;
 import org.apache.tomcat.util.net.SSLHostConfig;
@@ -34,6 +38,20 @@ class FederationConfiguration {
     FederationSetup federationSetup(LoadedConfig config, AuditLog auditLog, Clock clock) {
         return new FederationSetup(
                 config, new Witnesses(auditLog, config.gateway().identity().oin(), clock));
+    }
+
+    /** Request ids peers have used: one store for the provider role and for received provisions. */
+    @Bean
+    ReplayStore replayStore(HikariDataSource auditDataSource, Clock clock) {
+        return new ReplayStore(auditDataSource, clock);
+    }
+
+    /** Deletes request ids past their term in the background (only a gateway that listens to peers keeps any). */
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService replayExpiry(LoadedConfig config, ReplayStore store) {
+        return config.gateway().listens()
+                ? PeriodicJob.start("wams-replay-expiry", ReplayStore.EXPIRY_EVERY, store::deleteExpired)
+                : PeriodicJob.idle("wams-replay-expiry");
     }
 
     /** Loads the key material at start-up when there is any: fails fast, and warns about expiring certificates. */

@@ -65,9 +65,8 @@ class CoordinationConfiguration {
     @Lazy
     @Bean
     IncomingProvisions incomingProvisions(
-            LoadedConfig config, FederationSetup federation, HikariDataSource auditDataSource, Clock clock) {
-        return new IncomingProvisions(
-                federation.messages(clock), config.gateway().identity().oin(), new ReplayStore(auditDataSource, clock));
+            LoadedConfig config, FederationSetup federation, ReplayStore replay, Clock clock) {
+        return new IncomingProvisions(federation.messages(clock), config.gateway().identity().oin(), replay);
     }
 
     @Lazy

@@ -32,7 +32,7 @@ class ProviderConfiguration {
             AdapterFactory adapters,
             AuditLog auditLog,
             Pseudonyms pseudonyms,
-            HikariDataSource auditDataSource,
+            ReplayStore replay,
             ReviewStore reviewStore,
             ObjectProvider<ProviderService.PeerRefusals> refusals,
             Clock clock) {
@@ -42,7 +42,7 @@ class ProviderConfiguration {
                 rules,
                 federation.messages(clock),
                 federation.signer(),
-                new ReplayStore(auditDataSource, clock),
+                replay,
                 adapters.backend(provider.backend(), provider.timeout()),
                 auditLog,
                 pseudonyms,
