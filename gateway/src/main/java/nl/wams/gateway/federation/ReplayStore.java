@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import javax.sql.DataSource;
+import nl.wams.gateway.storage.ExpiredRows;
 import nl.wams.gateway.storage.StoredTime;
 
 /**
@@ -20,13 +21,8 @@ public final class ReplayStore {
     /** How often the gateway deletes expired request ids. */
     public static final Duration EXPIRY_EVERY = Duration.ofMinutes(1);
 
-    /** Expired ids deleted per transaction: a backlog never becomes one long transaction. */
-    static final int DELETE_BATCH = 1000;
-
-    /** One batch of {@link #deleteExpired}: the oldest expired ids, by the index on {@code expires_at}. */
-    static final String DELETE_EXPIRED = "DELETE FROM peer_replay WHERE jti IN"
-            + " (SELECT jti FROM peer_replay WHERE expires_at < ? ORDER BY expires_at"
-            + " FETCH FIRST " + DELETE_BATCH + " ROWS ONLY)";
+    /** Expired ids, 1000 per transaction, by the index on {@code expires_at}. */
+    static final ExpiredRows EXPIRED = new ExpiredRows("peer_replay", "jti", "expires_at", 1000);
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -56,22 +52,10 @@ public final class ReplayStore {
     }
 
     /**
-     * Deletes the ids whose term has passed, oldest first, at most {@link #DELETE_BATCH} per
-     * transaction of its own, until none is left; returns how many.
+     * Deletes the ids whose term has passed, oldest first, in transactions of their own of at most
+     * {@code EXPIRED.batch()} rows, until none is left; returns how many.
      */
     public int deleteExpired() throws SQLException {
-        String now = StoredTime.format(clock.instant());
-        int deleted = 0;
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement delete = c.prepareStatement(DELETE_EXPIRED)) {
-            c.setAutoCommit(true);
-            int batch;
-            do {
-                delete.setString(1, now);
-                batch = delete.executeUpdate();
-                deleted += batch;
-            } while (batch == DELETE_BATCH);
-        }
-        return deleted;
+        return EXPIRED.delete(dataSource, clock.instant());
     }
 }

@@ -18,6 +18,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import nl.wams.gateway.request.DataRequestResult;
 import nl.wams.gateway.storage.DataCipher;
+import nl.wams.gateway.storage.ExpiredRows;
 import nl.wams.gateway.storage.SealedColumn;
 import nl.wams.gateway.storage.StoredTime;
 
@@ -40,13 +41,8 @@ public final class ResultStore {
     /** How often the gateway deletes expired results. */
     static final Duration EXPIRY_EVERY = Duration.ofMinutes(1);
 
-    /** Expired results deleted per transaction: a backlog never becomes one long transaction. */
-    static final int DELETE_BATCH = 500;
-
-    /** One batch of {@link #deleteExpired}: the oldest expired results, by the index on {@code expires_at}. */
-    static final String DELETE_EXPIRED = "DELETE FROM request_result WHERE id IN"
-            + " (SELECT id FROM request_result WHERE expires_at < ? ORDER BY expires_at"
-            + " FETCH FIRST " + DELETE_BATCH + " ROWS ONLY)";
+    /** Expired results, 500 per transaction (a result can be large), by the index on {@code expires_at}. */
+    static final ExpiredRows EXPIRED = new ExpiredRows("request_result", "id", "expires_at", 500);
 
     private final DataSource dataSource;
     private final DataCipher cipher;
@@ -182,23 +178,10 @@ public final class ResultStore {
     }
 
     /**
-     * Deletes the results that have expired, oldest first, at most {@link #DELETE_BATCH} per
-     * transaction of its own, until none is left; returns how many. Reads only expired rows (an
-     * index on {@code expires_at}).
+     * Deletes the results that have expired, oldest first, in transactions of their own of at most
+     * {@code EXPIRED.batch()} rows, until none is left; returns how many.
      */
     public int deleteExpired() throws SQLException {
-        String now = StoredTime.format(clock.instant());
-        int deleted = 0;
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement delete = c.prepareStatement(DELETE_EXPIRED)) {
-            c.setAutoCommit(true);
-            int batch;
-            do {
-                delete.setString(1, now);
-                batch = delete.executeUpdate();
-                deleted += batch;
-            } while (batch == DELETE_BATCH);
-        }
-        return deleted;
+        return EXPIRED.delete(dataSource, clock.instant());
     }
 }

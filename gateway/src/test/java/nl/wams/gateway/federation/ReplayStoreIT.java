@@ -55,7 +55,7 @@ class ReplayStoreIT {
 
     @Test
     void expiredIdsAreDeletedInBoundedBatchesUntilNoneIsLeftAndLiveOnesStay() throws Exception {
-        int expired = 2 * ReplayStore.DELETE_BATCH + 3;
+        int expired = 2 * ReplayStore.EXPIRED.batch() + 3;
         for (int i = 0; i < expired; i++) {
             store.firstUse("old-" + i, "00000099000000000001", clock.instant());
         }
@@ -66,5 +66,20 @@ class ReplayStoreIT {
         assertThat(kept()).isEqualTo(1);
         assertThat(store.firstUse("live", "00000099000000000001", clock.instant())).isFalse();
         assertThat(store.deleteExpired()).isZero();
+    }
+
+    @Test
+    void expiryReadsTheExpiredIdsByTheirIndexNotEveryStoredId() throws Exception {
+        StringBuilder plan = new StringBuilder();
+        try (Connection c = h2.getConnection();
+                var explain = c.prepareStatement("EXPLAIN " + ReplayStore.EXPIRED.statement())) {
+            explain.setString(1, "2026-11-30T12:00:00.000Z");
+            try (var rs = explain.executeQuery()) {
+                while (rs.next()) {
+                    plan.append(rs.getString(1));
+                }
+            }
+        }
+        assertThat(plan.toString().toLowerCase()).contains("ix_peer_replay_expires");
     }
 }

@@ -95,7 +95,7 @@ class ResultExpiryIT {
     void expiredResultsAreDeletedInBoundedBatchesUntilNoneIsLeftAndLiveOnesStay(Database kind) throws Exception {
         DataSource dataSource = fresh(kind);
         ResultStore store = store(dataSource);
-        int expired = 2 * ResultStore.DELETE_BATCH + 7;
+        int expired = 2 * ResultStore.EXPIRED.batch() + 7;
         storeCompleted(store, dataSource, expired);
         clock.advance(Duration.ofMinutes(20));
         storeCompleted(store, dataSource, 3);
@@ -137,7 +137,7 @@ class ResultExpiryIT {
                 }
             }
             StringBuilder plan = new StringBuilder();
-            try (var explain = c.prepareStatement("EXPLAIN " + ResultStore.DELETE_EXPIRED)) {
+            try (var explain = c.prepareStatement("EXPLAIN " + ResultStore.EXPIRED.statement())) {
                 explain.setString(1, StoredTime.format(clock.instant()));
                 try (var rs = explain.executeQuery()) {
                     while (rs.next()) {
