@@ -66,7 +66,8 @@ class CoordinationConfiguration {
     @Bean
     IncomingProvisions incomingProvisions(
             LoadedConfig config, FederationSetup federation, ReplayStore replay, Clock clock) {
-        return new IncomingProvisions(federation.messages(clock), config.gateway().identity().oin(), replay);
+        return new IncomingProvisions(
+                federation.messages(clock), config.gateway().identity().oin(), replay);
     }
 
     @Lazy

@@ -21,8 +21,8 @@ public record ExpiredRows(String table, String key, String term, int batch) {
 
     /** One batch: the oldest {@code batch} rows whose term is before the parameter. */
     public String statement() {
-        return "DELETE FROM " + table + " WHERE " + key + " IN (SELECT " + key + " FROM " + table + " WHERE "
-                + term + " < ? ORDER BY " + term + " FETCH FIRST " + batch + " ROWS ONLY)";
+        return "DELETE FROM " + table + " WHERE " + key + " IN (SELECT " + key + " FROM " + table + " WHERE " + term
+                + " < ? ORDER BY " + term + " FETCH FIRST " + batch + " ROWS ONLY)";
     }
 
     /** Deletes every row whose term is before {@code now}, batch by batch; returns how many. */

@@ -32,7 +32,7 @@ public final class H2Compaction {
     static final int TARGET_FILL_RATE = 80;
 
     /** The most a run writes, so that it holds the store lock (and every commit) only briefly. */
-    static final int WRITE_PER_RUN = 1 << 20;
+    static final int WRITE_PER_RUN = 256 << 10;
 
     private final DataSource dataSource;
 

@@ -64,7 +64,8 @@ class ReplayStoreIT {
 
         assertThat(store.deleteExpired()).isEqualTo(expired);
         assertThat(kept()).isEqualTo(1);
-        assertThat(store.firstUse("live", "00000099000000000001", clock.instant())).isFalse();
+        assertThat(store.firstUse("live", "00000099000000000001", clock.instant()))
+                .isFalse();
         assertThat(store.deleteExpired()).isZero();
     }
 
