@@ -5,27 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
-import nl.wams.gateway.audit.AuditSetup;
 import nl.wams.gateway.support.MutableClock;
+import nl.wams.gateway.support.TestH2;
 import org.h2.jdbcx.JdbcDataSource;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Request ids of peers: a replay is refused; expired ids leave by the background job only. */
 class ReplayStoreIT {
 
     MutableClock clock = new MutableClock(Instant.parse("2026-11-30T12:00:00Z"));
-    JdbcDataSource h2 = new JdbcDataSource();
-    ReplayStore store;
-
-    @BeforeEach
-    void database() {
-        h2.setURL("jdbc:h2:mem:replay-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        h2.setUser("sa");
-        AuditSetup.migrate(h2);
-        store = new ReplayStore(h2, clock);
-    }
+    JdbcDataSource h2 = TestH2.migrated("replay");
+    ReplayStore store = new ReplayStore(h2, clock);
 
     int kept() throws Exception {
         try (Connection c = h2.getConnection();

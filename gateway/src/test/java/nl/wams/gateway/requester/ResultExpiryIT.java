@@ -13,8 +13,8 @@ import nl.wams.gateway.request.Outcome;
 import nl.wams.gateway.storage.DataCipher;
 import nl.wams.gateway.storage.StoredTime;
 import nl.wams.gateway.support.MutableClock;
+import nl.wams.gateway.support.TestH2;
 import nl.wams.gateway.support.TestPostgres;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,21 +49,14 @@ class ResultExpiryIT {
 
     /** A fresh, migrated database of the kind asked for. */
     static DataSource fresh(Database kind) throws SQLException {
-        String name = "results_" + UUID.randomUUID().toString().replace("-", "");
-        DataSource dataSource;
         if (kind == Database.H2) {
-            JdbcDataSource h2 = new JdbcDataSource();
-            h2.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
-            h2.setUser("sa");
-            dataSource = h2;
-        } else {
-            PGSimpleDataSource pg = new PGSimpleDataSource();
-            pg.setURL(postgres.database(name));
-            pg.setUser("postgres");
-            dataSource = pg;
+            return TestH2.migrated("results");
         }
-        AuditSetup.migrate(dataSource);
-        return dataSource;
+        PGSimpleDataSource pg = new PGSimpleDataSource();
+        pg.setURL(postgres.database("results_" + UUID.randomUUID().toString().replace("-", "")));
+        pg.setUser("postgres");
+        AuditSetup.migrate(pg);
+        return pg;
     }
 
     ResultStore store(DataSource dataSource) {

@@ -11,30 +11,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.wams.adapters.RefusalGround;
-import nl.wams.gateway.audit.AuditSetup;
 import nl.wams.gateway.request.DataRequest;
 import nl.wams.gateway.request.DataRequestResult;
 import nl.wams.gateway.request.Outcome;
 import nl.wams.gateway.request.PartyResult;
 import nl.wams.gateway.storage.DataCipher;
 import nl.wams.gateway.support.MutableClock;
+import nl.wams.gateway.support.TestH2;
 import org.h2.jdbcx.JdbcDataSource;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class ResultStoreIT {
 
     MutableClock clock = new MutableClock(Instant.parse("2026-11-28T12:00:00Z"));
-    JdbcDataSource h2 = new JdbcDataSource();
-    ResultStore store;
-
-    @BeforeEach
-    void database() {
-        h2.setURL("jdbc:h2:mem:results-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        h2.setUser("sa");
-        AuditSetup.migrate(h2);
-        store = new ResultStore(h2, new DataCipher(new byte[32]), clock, Duration.ofMinutes(30));
-    }
+    JdbcDataSource h2 = TestH2.migrated("results");
+    ResultStore store = new ResultStore(h2, new DataCipher(new byte[32]), clock, Duration.ofMinutes(30));
 
     static DataRequestResult result(UUID id, String requester, Outcome outcome) {
         var subject = new DataRequest.Subject("999990019", DataRequest.Role.CLIENT);
