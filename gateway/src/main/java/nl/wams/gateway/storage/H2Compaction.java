@@ -57,13 +57,6 @@ public final class H2Compaction {
         }
     }
 
-    /** How much of the file's chunks is live data, in percent; empty when this process does not hold the file. */
-    public Optional<Integer> chunksFillRate() throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            return store(c).map(store -> store.getFileStore().getChunksFillRate());
-        }
-    }
-
     private static Optional<MVStore> store(Connection c) throws SQLException {
         return c.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal local
                 ? Optional.of(local.getDatabase().getStore().getMvStore())
