@@ -64,6 +64,8 @@ cleanup() {
   [ -f "$W/nginx-proxy.pid" ] && kill "$(cat "$W/nginx-proxy.pid")" 2>/dev/null || true
   [ -d "$W/pg" ] && runuser -u postgres -- "$PGBIN/pg_ctl" -D "$W/pg" -m immediate stop >/dev/null 2>&1 || true
   wait 2>/dev/null || true
+  # The raw wrk output stays; the databases go (gigabytes after a long warm-up).
+  rm -rf "$W/pg" "$W/h2" "$W/ggz" "$W/fed"
 }
 trap cleanup EXIT
 

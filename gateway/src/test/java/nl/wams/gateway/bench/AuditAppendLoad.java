@@ -22,6 +22,7 @@ import nl.wams.gateway.audit.Checkpoints;
 import nl.wams.gateway.request.TransactionIds;
 import nl.wams.gateway.storage.H2Compaction;
 import nl.wams.gateway.storage.PeriodicJob;
+import nl.wams.gateway.support.TestFiles;
 import nl.wams.gateway.support.TestPostgres;
 import nl.wams.gateway.support.TestTokens;
 
@@ -98,6 +99,8 @@ public final class AuditAppendLoad {
                     "verify: %d records, %d checkpoints, intact=%s%n",
                     report.records(), report.checkpoints(), report.intact());
             hikari.close();
+        } finally {
+            TestFiles.deleteTree(folder); // an H2 file of a long run holds gigabytes
         }
     }
 
