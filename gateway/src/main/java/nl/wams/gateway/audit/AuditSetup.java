@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 import nl.wams.gateway.config.GatewayConfig;
 import nl.wams.gateway.config.LoadedConfig;
 import nl.wams.gateway.storage.DataCipher;
+import nl.wams.gateway.storage.H2ServerAddress;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,9 +34,6 @@ public final class AuditSetup {
     private static final Logger LOG = LoggerFactory.getLogger(AuditSetup.class);
 
     private AuditSetup() {}
-
-    /** H2's auto-server (used by the audit commands while the gateway runs) listens on loopback only. */
-    static final String H2_BIND_ADDRESS = "h2.bindAddress";
 
     /** H2's error code for a database file that another process holds open. */
     static final int H2_IN_USE = 90020;
@@ -96,7 +94,7 @@ public final class AuditSetup {
             hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
             where = "PostgreSQL " + audit.database().url().replaceAll("\\?.*", "");
         } else {
-            loopbackOnlyH2Server();
+            H2ServerAddress.loopbackOnly();
             Path dir = config.resolve(audit.dataDir());
             hikari.setJdbcUrl(h2Url(dir, audit.localServer()));
             hikari.setUsername("sa");
@@ -117,24 +115,13 @@ public final class AuditSetup {
 
     /**
      * The JDBC URL of the embedded database under {@code dir}. Only with {@code localServer} does H2
-     * open a TCP server (its auto-server mode, on loopback: {@link #loopbackOnlyH2Server()}), so
+     * open a TCP server (its auto-server mode, on loopback: {@link H2ServerAddress}), so
      * that the audit commands can read the file while the gateway runs; without it the process
      * listens on nothing but its configured listeners.
      */
     public static String h2Url(Path dir, boolean localServer) {
         return "jdbc:h2:file:" + dir.resolve("audit").toAbsolutePath() + (localServer ? ";AUTO_SERVER=TRUE" : "")
                 + ";WRITE_DELAY=0";
-    }
-
-    /**
-     * When {@code audit.local-server} is on, H2's auto-server lets the audit commands read the file
-     * while the gateway runs; its TCP server must never listen beyond this machine. H2 reads the
-     * property once, so it is set before the first H2 database opens (the entry points set it too).
-     */
-    public static void loopbackOnlyH2Server() {
-        if (System.getProperty(H2_BIND_ADDRESS) == null) {
-            System.setProperty(H2_BIND_ADDRESS, "127.0.0.1");
-        }
     }
 
     /**

@@ -1,7 +1,7 @@
 package nl.wams.gateway.cli;
 
-import nl.wams.gateway.audit.AuditSetup;
 import nl.wams.gateway.audit.DatabaseUnavailableException;
+import nl.wams.gateway.storage.H2ServerAddress;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -26,7 +26,7 @@ import picocli.CommandLine.Command;
 public final class WamsGatewayCli {
 
     public static void main(String[] args) {
-        AuditSetup.loopbackOnlyH2Server(); // before any H2 database opens in this JVM
+        H2ServerAddress.loopbackOnly(); // before any H2 database opens in this JVM
         int code = commandLine().execute(args);
         if (code != RunCommand.KEEP_RUNNING) {
             System.exit(code);
