@@ -14,8 +14,11 @@ import java.text.ParseException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import nl.wams.adapters.peer.PeerTrust;
@@ -29,10 +32,34 @@ import nl.wams.gateway.config.GatewayConfig.Party;
 record KeyMaterialRules(LoadedConfig config, LocatedYaml yaml) {
 
     void check(Consumer<ConfigProblem> report) {
+        Opened opened = new Opened();
         jwksReadable(report);
         auditKeysReadable(report);
-        federationReady(report);
-        apiTransport(report);
+        federationReady(opened, report);
+        apiTransport(opened, report);
+    }
+
+    /**
+     * The key stores one check has opened, each once: opening a PKCS#12 store derives its keys from
+     * the password (tens of thousands of HMAC rounds), and in a command's fresh JVM every opening
+     * cost ~0.1 s. The demo's API and federation share one TLS store; every store was opened two or
+     * three times before.
+     */
+    private final class Opened {
+        private final Map<GatewayConfig.KeyStoreRef, Optional<KeyStore>> stores = new HashMap<>();
+
+        /** The store, or empty when the file or its password is wrong (what {@link #keyStore} reports). */
+        Optional<KeyStore> open(GatewayConfig.KeyStoreRef ref) {
+            return stores.computeIfAbsent(ref, r -> {
+                try (var in = Files.newInputStream(config.resolve(r.path()))) {
+                    var store = KeyStore.getInstance("PKCS12");
+                    store.load(in, r.secret());
+                    return Optional.of(store);
+                } catch (IOException | GeneralSecurityException e) {
+                    return Optional.empty();
+                }
+            });
+        }
     }
 
     private void jwksReadable(Consumer<ConfigProblem> report) {
@@ -119,7 +146,7 @@ record KeyMaterialRules(LoadedConfig config, LocatedYaml yaml) {
         }
     }
 
-    private void federationReady(Consumer<ConfigProblem> report) {
+    private void federationReady(Opened opened, Consumer<ConfigProblem> report) {
         GatewayConfig gateway = config.gateway();
         boolean peers = gateway.usesPeers();
         if (gateway.federation() == null) {
@@ -131,11 +158,11 @@ record KeyMaterialRules(LoadedConfig config, LocatedYaml yaml) {
             }
             return;
         }
-        keyStore("/federation/tls", gateway.federation().tls(), true, report);
-        keyStore("/federation/signing", gateway.federation().signing(), true, report);
-        keyStore("/federation/trust-store", gateway.federation().trustStore(), false, report);
-        ownOin("/federation/tls", gateway.federation().tls(), report);
-        ownOin("/federation/signing", gateway.federation().signing(), report);
+        keyStore("/federation/tls", gateway.federation().tls(), true, opened, report);
+        keyStore("/federation/signing", gateway.federation().signing(), true, opened, report);
+        keyStore("/federation/trust-store", gateway.federation().trustStore(), false, opened, report);
+        ownOin("/federation/tls", gateway.federation().tls(), opened, report);
+        ownOin("/federation/signing", gateway.federation().signing(), opened, report);
         List<Party> parties = gateway.parties();
         for (int i = 0; i < parties.size(); i++) {
             Party party = parties.get(i);
@@ -168,14 +195,17 @@ record KeyMaterialRules(LoadedConfig config, LocatedYaml yaml) {
      * the subject) must be {@code identity.oin}, or peers would refuse every message, or worse,
      * this gateway would speak as another organisation.
      */
-    private void ownOin(String pointer, GatewayConfig.KeyStoreRef ref, Consumer<ConfigProblem> report) {
+    private void ownOin(String pointer, GatewayConfig.KeyStoreRef ref, Opened opened, Consumer<ConfigProblem> report) {
         Path file = config.resolve(ref.path());
         if (ref.passwordEnv() != null && System.getenv(ref.passwordEnv()) == null) {
             return; // keyStore(...) names the variable
         }
-        try (var in = Files.newInputStream(file)) {
-            var store = KeyStore.getInstance("PKCS12");
-            store.load(in, ref.secret());
+        Optional<KeyStore> found = opened.open(ref);
+        if (found.isEmpty()) {
+            return; // reported by keyStore()
+        }
+        try {
+            var store = found.get();
             for (String alias : Collections.list(store.aliases())) {
                 if (store.isKeyEntry(alias) && store.getCertificate(alias) instanceof X509Certificate cert) {
                     String oin = PeerTrust.oin(cert).orElse(null);
@@ -189,14 +219,18 @@ record KeyMaterialRules(LoadedConfig config, LocatedYaml yaml) {
                     return;
                 }
             }
-        } catch (IOException | GeneralSecurityException e) {
-            // reported by keyStore()
+        } catch (GeneralSecurityException e) {
+            // an entry that cannot be read: reported by keyStore()
         }
     }
 
     /** The store must open with its password; key stores need a key whose certificate is valid today. */
     private void keyStore(
-            String pointer, GatewayConfig.KeyStoreRef ref, boolean needsKey, Consumer<ConfigProblem> report) {
+            String pointer,
+            GatewayConfig.KeyStoreRef ref,
+            boolean needsKey,
+            Opened opened,
+            Consumer<ConfigProblem> report) {
         Path file = config.resolve(ref.path());
         if (ref.passwordEnv() != null && System.getenv(ref.passwordEnv()) == null) {
             report.accept(yaml.problem(
@@ -205,9 +239,13 @@ record KeyMaterialRules(LoadedConfig config, LocatedYaml yaml) {
                             + ")"));
             return;
         }
-        try (var in = Files.newInputStream(file)) {
-            var store = KeyStore.getInstance("PKCS12");
-            store.load(in, ref.secret());
+        Optional<KeyStore> found = opened.open(ref);
+        if (found.isEmpty()) {
+            report.accept(yaml.problem(pointer + "/path", "cannot open PKCS#12 " + file + " (path or password wrong)"));
+            return;
+        }
+        try {
+            var store = found.get();
             for (String alias : Collections.list(store.aliases())) {
                 if (needsKey && !store.isKeyEntry(alias)) {
                     continue;
@@ -226,7 +264,7 @@ record KeyMaterialRules(LoadedConfig config, LocatedYaml yaml) {
             if (needsKey) {
                 report.accept(yaml.problem(pointer + "/path", "no private key in " + file));
             }
-        } catch (IOException | GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             report.accept(yaml.problem(pointer + "/path", "cannot open PKCS#12 " + file + " (path or password wrong)"));
         }
     }
@@ -240,10 +278,10 @@ record KeyMaterialRules(LoadedConfig config, LocatedYaml yaml) {
     }
 
     /** HTTPS unless a configuration explicitly asks for plain HTTP on loopback. */
-    private void apiTransport(Consumer<ConfigProblem> report) {
+    private void apiTransport(Opened opened, Consumer<ConfigProblem> report) {
         GatewayConfig.Api api = config.gateway().api();
         if (api.tls() != null) {
-            keyStore("/api/tls", api.tls(), true, report);
+            keyStore("/api/tls", api.tls(), true, opened, report);
             return;
         }
         boolean loopback = Set.of("127.0.0.1", "::1", "localhost").contains(api.host());

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import nl.wams.gateway.federation.DemoPki;
 import nl.wams.gateway.support.TestGateway;
 import nl.wams.gateway.support.TestTokens;
@@ -374,28 +375,43 @@ class ConfigLoaderTest {
 
     @Test
     void aPeerUrlWithoutTlsAndAKeyOfAnotherOrganisationAreRefused() throws IOException {
-        Path repo = Path.of("..").toAbsolutePath().normalize();
-        String demo = Files.readString(repo.resolve("config/demo/gemeente.yml"))
-                .replace("../../", repo + "/")
-                .replace("../catalogue.yml", repo + "/config/catalogue.yml")
-                .replace(
+        List<String> problems = demoProblems(demo -> demo.replace(
                         "url: https://127.0.0.1:9444/peer/v1/verzoeken", "url: http://127.0.0.1:9444/peer/v1/verzoeken")
-                .replace("gemeente-signing.p12", "ggz-noordkust-signing.p12");
-        Path file = dir.resolve("gemeente-changed.yml");
-        Files.writeString(file, demo);
+                .replace("gemeente-signing.p12", "ggz-noordkust-signing.p12"));
 
-        List<String> problems;
-        try {
-            new ConfigLoader().load(file);
-            throw new AssertionError("configuration was accepted");
-        } catch (InvalidConfigException e) {
-            problems = e.problems().stream().map(ConfigProblem::toString).toList();
-        }
         assertThat(problems)
                 .anySatisfy(p ->
                         assertThat(p).contains("parties[0].adapter.url: a peer gateway is reached over https:// only"))
                 .anySatisfy(p -> assertThat(p)
                         .contains("federation.signing.path: certificate")
                         .contains("carries OIN 00000099000000000101, not identity.oin 00000099000000000001"));
+    }
+
+    @Test
+    void aKeyStoreThatDoesNotOpenIsNamedAtEveryPlaceThatUsesIt() throws IOException {
+        // The demo's API and federation share one TLS store: opened once, refused at both places.
+        List<String> problems = demoProblems(demo ->
+                demo.replace("gemeente-tls.p12, password: changeit", "gemeente-tls.p12, password: s3cr3t-but-wrong"));
+
+        assertThat(problems)
+                .anySatisfy(p -> assertThat(p).contains("api.tls.path: cannot open PKCS#12"))
+                .anySatisfy(p -> assertThat(p).contains("federation.tls.path: cannot open PKCS#12"))
+                .noneSatisfy(p -> assertThat(p).contains("s3cr3t-but-wrong")); // never echoes a password
+    }
+
+    /** The problems of the demo's municipality configuration after {@code change}. */
+    private List<String> demoProblems(UnaryOperator<String> change) throws IOException {
+        Path repo = Path.of("..").toAbsolutePath().normalize();
+        String demo = Files.readString(repo.resolve("config/demo/gemeente.yml"))
+                .replace("../../", repo + "/")
+                .replace("../catalogue.yml", repo + "/config/catalogue.yml");
+        Path file = dir.resolve("gemeente-changed.yml");
+        Files.writeString(file, change.apply(demo));
+        try {
+            new ConfigLoader().load(file);
+            throw new AssertionError("configuration was accepted");
+        } catch (InvalidConfigException e) {
+            return e.problems().stream().map(ConfigProblem::toString).toList();
+        }
     }
 }
