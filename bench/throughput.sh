@@ -305,6 +305,20 @@ ms() { # wrk/hey latency text (e.g. 1.23ms, 850.00us, 1.2s) to milliseconds
     else if (v ~ /s$/) { sub(/s$/, "", v); print v * 1000 } else print v }'
 }
 
+loaded() { # one measured wrk run: $1 names its output file, $2 URL, $3 wrk script, then the
+  # processes whose CPU counts (see pids); prints "req/s CPU-ms/req non-2xx p50-ms p99-ms"
+  local out="$W/wrk-$1.txt" url=$2 lua=$3 before after requests
+  shift 3
+  before=$(ticks "$@")
+  wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency -s "$lua" "$url" > "$out"
+  after=$(ticks "$@")
+  requests=$(awk '/requests in/ { print $1 }' "$out")
+  printf '%s %s %s %s %s\n' "$(awk '/Requests\/sec/ { print $2 }' "$out")" \
+    "$(awk -v t=$((after - before)) -v hz="$HZ" -v n="$requests" 'BEGIN { printf "%.3f", t * 1000 / hz / n }')" \
+    "$(awk '/Non-2xx/ { n = $NF } END { print n + 0 }' "$out")" \
+    "$(ms "$(awk '$1 == "50%" { print $2 }' "$out")")" "$(ms "$(awk '$1 == "99%" { print $2 }' "$out")")"
+}
+
 # ONLY="nginx federated" measures some targets only (nginx, the yardstick, is always among them).
 read -r -a TARGETS <<< "${ONLY:-backend nginx h2 postgres federated}"
 [[ " ${TARGETS[*]} " == *" nginx "* ]] || TARGETS=(nginx "${TARGETS[@]}")
@@ -368,15 +382,9 @@ if [ "$MODE" = scaling ]; then
   : > "$W/scaling.tsv"
   for round in $(seq 1 "$ROUNDS"); do
     for shape in "${SHAPES[@]}"; do
-      before=$(ticks "${GATEWAY_PID[h2]}")
-      wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" -s "$W/post-$shape.lua" "$(url h2)" > "$W/wrk-$shape-$round.txt"
-      after=$(ticks "${GATEWAY_PID[h2]}")
-      requests=$(awk '/requests in/ { print $1 }' "$W/wrk-$shape-$round.txt")
-      rps=$(awk '/Requests\/sec/ { print $2 }' "$W/wrk-$shape-$round.txt")
-      non2xx=$(awk '/Non-2xx/ { print $NF }' "$W/wrk-$shape-$round.txt")
-      cpu=$(awk -v t=$((after - before)) -v hz="$HZ" -v n="$requests" 'BEGIN { printf "%.3f", t * 1000 / hz / n }')
-      printf '%s\t%s\t%s\t%s\n' "$shape" "$rps" "$cpu" "${non2xx:-0}" >> "$W/scaling.tsv"
-      echo "round $round $shape: $rps req/s, CPU $cpu ms/req, non-2xx ${non2xx:-0}"
+      read -r rps cpu non2xx _ < <(loaded "$shape-$round" "$(url h2)" "$W/post-$shape.lua" "${GATEWAY_PID[h2]}")
+      printf '%s\t%s\t%s\t%s\n' "$shape" "$rps" "$cpu" "$non2xx" >> "$W/scaling.tsv"
+      echo "round $round $shape: $rps req/s, CPU $cpu ms/req, non-2xx $non2xx"
     done
   done
   declare -A SRPS SCPU
@@ -407,17 +415,10 @@ done
 : > "$W/peak.tsv"
 for round in $(seq 1 "$ROUNDS"); do
   for t in "${TARGETS[@]}"; do
-    before=$(ticks $(pids "$t"))
-    wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency -s "$W/post.lua" "$(url "$t")" > "$W/wrk-$t-$round.txt"
-    after=$(ticks $(pids "$t"))
-    requests=$(awk '/requests in/ { print $1 }' "$W/wrk-$t-$round.txt")
-    rps=$(awk '/Requests\/sec/ { print $2 }' "$W/wrk-$t-$round.txt")
-    p50=$(ms "$(awk '$1 == "50%" { print $2 }' "$W/wrk-$t-$round.txt")")
-    p99=$(ms "$(awk '$1 == "99%" { print $2 }' "$W/wrk-$t-$round.txt")")
-    non2xx=$(awk '/Non-2xx/ { print $NF }' "$W/wrk-$t-$round.txt")
-    cpu=$(awk -v t=$((after - before)) -v hz="$HZ" -v n="$requests" 'BEGIN { printf "%.3f", t * 1000 / hz / n }')
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$t" "$round" "$rps" "$p50" "$p99" "$cpu" "${non2xx:-0}" >> "$W/peak.tsv"
-    echo "round $round $t: $rps req/s, p50 $p50 ms, p99 $p99 ms, CPU $cpu ms/req, non-2xx ${non2xx:-0}"
+    # shellcheck disable=SC2046 # pids gives several words on purpose
+    read -r rps cpu non2xx p50 p99 < <(loaded "$t-$round" "$(url "$t")" "$W/post.lua" $(pids "$t"))
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$t" "$round" "$rps" "$p50" "$p99" "$cpu" "$non2xx" >> "$W/peak.tsv"
+    echo "round $round $t: $rps req/s, p50 $p50 ms, p99 $p99 ms, CPU $cpu ms/req, non-2xx $non2xx"
   done
 done
 
