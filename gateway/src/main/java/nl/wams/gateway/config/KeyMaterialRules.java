@@ -48,7 +48,7 @@ record KeyMaterialRules(LoadedConfig config, LocatedYaml yaml) {
     private final class Opened {
         private final Map<GatewayConfig.KeyStoreRef, Optional<KeyStore>> stores = new HashMap<>();
 
-        /** The store, or empty when the file or its password is wrong (what {@link #keyStore} reports). */
+        /** The store, or empty when its file or password is wrong (which keyStore(..) reports). */
         Optional<KeyStore> open(GatewayConfig.KeyStoreRef ref) {
             return stores.computeIfAbsent(ref, r -> {
                 try (var in = Files.newInputStream(config.resolve(r.path()))) {
@@ -241,7 +241,7 @@ record KeyMaterialRules(LoadedConfig config, LocatedYaml yaml) {
         }
         Optional<KeyStore> found = opened.open(ref);
         if (found.isEmpty()) {
-            report.accept(yaml.problem(pointer + "/path", "cannot open PKCS#12 " + file + " (path or password wrong)"));
+            report.accept(cannotOpen(pointer, file));
             return;
         }
         try {
@@ -265,8 +265,12 @@ record KeyMaterialRules(LoadedConfig config, LocatedYaml yaml) {
                 report.accept(yaml.problem(pointer + "/path", "no private key in " + file));
             }
         } catch (GeneralSecurityException e) {
-            report.accept(yaml.problem(pointer + "/path", "cannot open PKCS#12 " + file + " (path or password wrong)"));
+            report.accept(cannotOpen(pointer, file));
         }
+    }
+
+    private ConfigProblem cannotOpen(String pointer, Path file) {
+        return yaml.problem(pointer + "/path", "cannot open PKCS#12 " + file + " (path or password wrong)");
     }
 
     /** A key or password named by an environment variable: the variable must be set where the gateway runs. */
