@@ -70,9 +70,7 @@ class CoreConfiguration {
     /** Rewrites the embedded H2 file's emptiest chunks, so it does not grow without bound (PostgreSQL: idle). */
     @Bean(destroyMethod = "shutdownNow")
     ScheduledExecutorService h2Compaction(HikariDataSource auditDataSource) {
-        return H2Compaction.applies(auditDataSource.getJdbcUrl())
-                ? PeriodicJob.start("wams-h2-compaction", H2Compaction.EVERY, new H2Compaction(auditDataSource)::run)
-                : PeriodicJob.idle("wams-h2-compaction");
+        return H2Compaction.job(auditDataSource.getJdbcUrl(), auditDataSource);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
 import javax.sql.DataSource;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
@@ -38,6 +39,16 @@ public final class H2Compaction {
 
     public H2Compaction(DataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    /**
+     * The gateway's compaction job for its audit database: runs every {@link #EVERY} on an embedded
+     * H2 file, idle on anything else. The gateway and {@code bench/audit-append.sh} start it here.
+     */
+    public static ScheduledExecutorService job(String jdbcUrl, DataSource dataSource) {
+        return applies(jdbcUrl)
+                ? PeriodicJob.start("wams-h2-compaction", EVERY, new H2Compaction(dataSource)::run)
+                : PeriodicJob.idle("wams-h2-compaction");
     }
 
     /** True for a data source of an embedded H2 file (PostgreSQL reclaims space by itself). */

@@ -21,7 +21,6 @@ import nl.wams.gateway.audit.AuditVerifier;
 import nl.wams.gateway.audit.Checkpoints;
 import nl.wams.gateway.request.TransactionIds;
 import nl.wams.gateway.storage.H2Compaction;
-import nl.wams.gateway.storage.PeriodicJob;
 import nl.wams.gateway.support.TestFiles;
 import nl.wams.gateway.support.TestPostgres;
 import nl.wams.gateway.support.TestTokens;
@@ -56,10 +55,7 @@ public final class AuditAppendLoad {
             TransactionIds ids = new TransactionIds(Clock.systemUTC());
             LongAdder appended = new LongAdder();
             LongAdder commits = new LongAdder();
-            // As the gateway runs it on its embedded H2 file (CoreConfiguration).
-            var compaction = h2
-                    ? PeriodicJob.start("wams-h2-compaction", H2Compaction.EVERY, new H2Compaction(hikari)::run)
-                    : PeriodicJob.idle("wams-h2-compaction");
+            var compaction = H2Compaction.job(hikari.getJdbcUrl(), hikari); // as the gateway runs it
             try (AuditLog log = new AuditLog(
                     store,
                     new Checkpoints(key),

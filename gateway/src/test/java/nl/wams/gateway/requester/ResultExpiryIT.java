@@ -13,6 +13,7 @@ import nl.wams.gateway.request.Outcome;
 import nl.wams.gateway.storage.DataCipher;
 import nl.wams.gateway.storage.StoredTime;
 import nl.wams.gateway.support.MutableClock;
+import nl.wams.gateway.support.QueryPlans;
 import nl.wams.gateway.support.TestH2;
 import nl.wams.gateway.support.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
@@ -129,16 +130,8 @@ class ResultExpiryIT {
                     s.execute("SET enable_seqscan = off");
                 }
             }
-            StringBuilder plan = new StringBuilder();
-            try (var explain = c.prepareStatement("EXPLAIN " + ResultStore.EXPIRED.statement())) {
-                explain.setString(1, StoredTime.format(clock.instant()));
-                try (var rs = explain.executeQuery()) {
-                    while (rs.next()) {
-                        plan.append(rs.getString(1)).append('\n');
-                    }
-                }
-            }
-            assertThat(plan.toString().toLowerCase()).contains("ix_request_result_expires");
+            assertThat(QueryPlans.explain(c, ResultStore.EXPIRED.statement(), StoredTime.format(clock.instant())))
+                    .contains("ix_request_result_expires");
         }
     }
 }

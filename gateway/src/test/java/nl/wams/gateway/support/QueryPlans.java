@@ -1,0 +1,25 @@
+package nl.wams.gateway.support;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+
+/** The plan H2 or PostgreSQL chooses for a statement, for tests that ask whether an index serves it. */
+public final class QueryPlans {
+
+    private QueryPlans() {}
+
+    /** {@code EXPLAIN} of {@code statement} with its one parameter bound, lower case, lines joined. */
+    public static String explain(Connection connection, String statement, String parameter) throws SQLException {
+        StringBuilder plan = new StringBuilder();
+        try (var explain = connection.prepareStatement("EXPLAIN " + statement)) {
+            explain.setString(1, parameter);
+            try (var rs = explain.executeQuery()) {
+                while (rs.next()) {
+                    plan.append(rs.getString(1)).append('\n');
+                }
+            }
+        }
+        return plan.toString().toLowerCase(Locale.ROOT);
+    }
+}
