@@ -49,7 +49,7 @@ public final class FanOutRoute extends RouteBuilder {
                         .setHeader(
                                 PARTY_HEADER,
                                 e.getMessage().getBody(PartyCall.class).partyId()))
-                .toD("direct:party-${header." + PARTY_HEADER + "}")
+                .toD(PartyRoutes.partyEndpoint("${header." + PARTY_HEADER + "}"))
                 .end();
     }
 }

@@ -7,7 +7,12 @@ import java.util.stream.Collectors;
 import nl.wams.adapters.AdapterResult;
 import org.apache.camel.ProducerTemplate;
 
-/** Asks several parties at once through the Camel routes and returns their answers in request order. */
+/**
+ * Asks the parties of one request through the Camel routes and returns their answers in request
+ * order: several at once through the fan-out route, a single party straight through its own route
+ * on the caller's thread (nothing to run in parallel, so no hand-over to the fan-out pool and back;
+ * the party's guard still runs the call on a thread of its own, within the party's deadline).
+ */
 public final class PartyFanOut {
 
     private final ProducerTemplate producer;
@@ -21,6 +26,15 @@ public final class PartyFanOut {
             return List.of();
         }
         long started = System.nanoTime();
+        if (calls.size() == 1) {
+            PartyCall call = calls.get(0).startingAt(started);
+            PartyAnswer answer =
+                    producer.requestBody(PartyRoutes.partyEndpoint(call.partyId()), call, PartyAnswer.class);
+            return List.of(
+                    answer != null
+                            ? answer
+                            : new PartyAnswer(call.partyId(), new AdapterResult.Unreachable("no answer from route")));
+        }
         List<PartyCall> stamped = calls.stream().map(c -> c.startingAt(started)).toList();
         List<?> answers = producer.requestBody(FanOutRoute.ENDPOINT, stamped, List.class);
         Map<String, PartyAnswer> byParty = answers.stream()

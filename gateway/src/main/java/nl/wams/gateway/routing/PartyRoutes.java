@@ -35,11 +35,16 @@ public final class PartyRoutes extends RouteBuilder implements HeldAnswerPolls {
     /** One route template serves every adapter type: the party's guard and adapter differ, the route does not. */
     static final String TEMPLATE = "party";
 
+    /** The endpoint of one party's route (what the fan-out sends each question to). */
+    static String partyEndpoint(String partyId) {
+        return "direct:party-" + partyId;
+    }
+
     @Override
     public void configure() {
         routeTemplate(TEMPLATE)
                 .templateParameter("partyId")
-                .from("direct:party-{{partyId}}")
+                .from(partyEndpoint("{{partyId}}"))
                 .process(this::ask);
         for (Party party : parties) {
             templatedRoute(TEMPLATE).routeId("party-" + party.id()).parameter("partyId", party.id());

@@ -79,4 +79,22 @@ class ContainerRefusalsIT {
         assertThat(answer).containsIgnoringCase("Content-Type: application/problem+json");
         assertThat(answer).contains("/problemen/ongeldig-verzoek").doesNotContain("999990019");
     }
+
+    /**
+     * A bearer token is read through Spring Security's firewall: a control character in it (byte
+     * 0x85, NEL, which the container passes as Latin-1) is refused as a bad request, not judged as
+     * a token; a letter outside ASCII passes the firewall and is then an invalid token.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"\u0085:400:ongeldig-verzoek", "\u00e9:401:niet-geauthenticeerd"})
+    void theFirewallRefusesControlCharactersInAHeaderAndLetsOtherLettersThrough(String example) throws Exception {
+        String[] parts = example.split(":");
+        String answer = raw("GET /api/v1/gegevensverzoeken/01900000-0000-7000-8000-000000000000 HTTP/1.1\r\n"
+                + "Authorization: Bearer 999990019" + parts[0] + "abc\r\n"
+                + "Host: 127.0.0.1\r\nConnection: close\r\n\r\n");
+
+        assertThat(answer).startsWith("HTTP/1.1 " + parts[1]);
+        assertThat(answer).containsIgnoringCase("Content-Type: application/problem+json");
+        assertThat(answer).contains("/problemen/" + parts[2]).doesNotContain("999990019");
+    }
 }
