@@ -8,6 +8,7 @@ import nl.wams.gateway.audit.DatabaseUnavailableException;
 import nl.wams.gateway.config.GatewayConfig;
 import nl.wams.gateway.config.LoadedConfig;
 import nl.wams.gateway.config.TlsPolicy;
+import org.springframework.boot.actuate.autoconfigure.metrics.LogbackMetricsAutoConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
@@ -29,7 +30,9 @@ import org.springframework.core.env.MapPropertySource;
             FlywayAutoConfiguration.class,
             // The demo's identity provider runs in a context of its own; a gateway is never one.
             OAuth2AuthorizationServerAutoConfiguration.class,
-            OAuth2AuthorizationServerJwtAutoConfiguration.class
+            OAuth2AuthorizationServerJwtAutoConfiguration.class,
+            // Log events are counted by an appender (operations.LogEventCounter), not a turbo filter.
+            LogbackMetricsAutoConfiguration.class
         })
 public class GatewayApplication {
 

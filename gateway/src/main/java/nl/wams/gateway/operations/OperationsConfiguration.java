@@ -1,5 +1,6 @@
 package nl.wams.gateway.operations;
 
+import ch.qos.logback.classic.LoggerContext;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,6 +33,7 @@ import nl.wams.gateway.requester.RequestAudit;
 import nl.wams.gateway.routing.PartyCallObserver;
 import nl.wams.gateway.routing.PartyHealth;
 import nl.wams.gateway.routing.PartyRoutes;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.health.Health;
@@ -138,6 +140,12 @@ class OperationsConfiguration {
                                 .publishPercentileHistogram()
                                 .register(registry))
                 .record(tookNanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** Log events by level ({@code logback_events_total}), counted where they are written. */
+    @Bean(destroyMethod = "detach")
+    LogEventCounter logEventCounter(MeterRegistry registry) {
+        return LogEventCounter.attach((LoggerContext) LoggerFactory.getILoggerFactory(), registry);
     }
 
     /** Requests refused by the policy, per rule ({@code wams_requests_refused_total}). */

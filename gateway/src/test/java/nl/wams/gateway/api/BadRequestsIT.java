@@ -35,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.security.web.FilterChainProxy;
 
 /**
  * Every kind of bad request gets its exact status and problem {@code type}, never a 500, and no
@@ -530,6 +531,17 @@ class BadRequestsIT {
     @MethodSource("badHttp")
     void badHttpIsRefused(String name, HttpRequest.Builder request, int status, String type) throws Exception {
         assertProblem(gateway.send(request.build()), status, type);
+    }
+
+    /**
+     * Spring Security's chains run without the handler lookup it puts in front of them when Spring
+     * MVC is present (WithoutHandlerLookupPerRequest); every refusal above is still made.
+     */
+    @Test
+    void theSecurityChainsRunWithoutAHandlerLookupInFrontOfThem() {
+        assertThat(gateway.bean(FilterChainProxy.class).getClass().getName())
+                .isNotEqualTo(WithoutHandlerLookupPerRequest.COMPOSITE);
+        assertThat(gateway.bean(FilterChainProxy.class).getFilterChains()).hasSizeGreaterThanOrEqualTo(2);
     }
 
     @Test

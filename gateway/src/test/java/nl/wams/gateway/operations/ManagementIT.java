@@ -103,6 +103,7 @@ class ManagementIT {
                 .containsPattern("wams_audit_commit_seconds_count [1-9]")
                 .containsPattern("wams_api_authentication_failures_total\\{reason=\"missing\"} [1-9]")
                 .containsPattern("wams_api_authentication_failures_total\\{reason=\"invalid\"} [1-9]")
+                .containsPattern("logback_events_total\\{level=\"info\"} [1-9]")
                 .doesNotContain("wams_reviews_open"); // a requester holds no reviews
         assertThat(metrics)
                 .doesNotContain(Household.CLIENT)
