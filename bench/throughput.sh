@@ -17,7 +17,13 @@
 #          how the cost of a request grows with its parties and subjects: the H2 gateway alone,
 #          requests of 1 or 3 REST parties and 1 or 10 subjects, interleaved, with the fixed cost
 #          and the cost per party and per subject fitted from them
+#        MODE=threads bench/throughput.sh [rounds=3] [seconds=10] [connections=16]
+#          where the CPU of a request goes: the H2 gateway alone, warmed, then per round the CPU
+#          milliseconds per request of each group of its threads (Tomcat's request threads, the
+#          audit writer, the party calls, the JDK HTTP client, GC, the JIT compilers, ...)
 # Environment: JAVA (default java; e.g. /usr/lib/jvm/temurin-25-jdk-amd64/bin/java),
+#              JAVA_OPTS (more options for the gateways' JVMs, e.g. a flight recording:
+#              -XX:StartFlightRecording=delay=300s,duration=30s,filename=/tmp/h2.jfr,settings=profile),
 #              JAR (the gateways under test; default gateway/target/wams-gateway.jar, built when
 #              missing). Keys, certificates and the token are always made with this checkout's jar,
 #              so an older JAR can be measured in the same layout.
@@ -33,6 +39,8 @@ SECONDS_PER_RUN=${2:-10}
 CONNECTIONS=${3:-16}
 JAVA=${JAVA:-java}
 MODE=${MODE:-compare}
+case "$MODE" in compare|scaling|threads) ;; *) echo "MODE is compare, scaling or threads"; exit 2 ;; esac
+JAVA_OPTS=${JAVA_OPTS:-}
 # Each JVM target is loaded until it is warm before anything is measured: on two cores the JIT
 # compiler works for minutes at these rates (after 60 s of load the H2 gateway ran at ~40 % of
 # the rate it settled at after 5 minutes), and a gateway runs for days. Warm means: in the last
@@ -117,8 +125,8 @@ EOF
 done
 
 # --- PostgreSQL (Debian's server binaries, a cluster of its own in the work folder; not needed
-# by the scaling mode, which measures the H2 gateway alone)
-if [ "$MODE" != scaling ]; then
+# by the scaling and threads modes, which measure the H2 gateway alone)
+if [ "$MODE" = compare ]; then
   mkdir -p "$W/pg" "$W/pgsock" && chown postgres "$W/pg" "$W/pgsock"
   runuser -u postgres -- "$PGBIN/initdb" -D "$W/pg" -U postgres --auth=trust >/dev/null
   runuser -u postgres -- "$PGBIN/pg_ctl" -D "$W/pg" -o "-p 15432 -k $W/pgsock -c listen_addresses=127.0.0.1" \
@@ -224,7 +232,8 @@ EOF
 
 declare -A GATEWAY_PID
 start_gateway() { # $1 name, $2 port
-  "$JAVA" -Xmx1g -jar "$JAR" run --config "$W/$1.yml" > "$W/$1.log" 2>&1 &
+  # shellcheck disable=SC2086 # JAVA_OPTS holds several options on purpose
+  "$JAVA" -Xmx1g $JAVA_OPTS -jar "$JAR" run --config "$W/$1.yml" > "$W/$1.log" 2>&1 &
   GATEWAY_PID[$1]=$!
   PIDS+=($!)
   for _ in $(seq 1 240); do
@@ -234,7 +243,7 @@ start_gateway() { # $1 name, $2 port
   done
   echo "gateway $1 did not start:"; tail -20 "$W/$1.log"; exit 1
 }
-if [ "$MODE" = scaling ]; then
+if [ "$MODE" != compare ]; then
   start_gateway h2 18443
 else
   start_gateway ggz 18446
@@ -255,7 +264,7 @@ wrk.headers["Authorization"] = "Bearer $TOKEN"
 -- pause
 EOF
 # One answer per target, checked before measuring: the gateways must release the party's data.
-for t in h2:18443 $([ "$MODE" = scaling ] || echo postgres:18444 fed:18445); do
+for t in h2:18443 $([ "$MODE" != compare ] || echo postgres:18444 fed:18445); do
   out=$(curl -sk -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d "$BODY" \
     "https://127.0.0.1:${t#*:}/api/v1/gegevensverzoeken")
   echo "$out" | grep -q '"uitkomst":"VERSTREKT"' || { echo "${t%%:*} did not release: $out"; exit 1; }
@@ -400,6 +409,37 @@ if [ "$MODE" = scaling ]; then
     party = (b - a) / 2; subject = (c - a) / 9; fixed = a - party - subject
     printf "\nfitted: %.2f ms fixed, %+.2f ms per party, %+.3f ms per subject; 3 x 10 predicted %.2f, measured %.2f ms\n",
       fixed, party, subject, fixed + 3 * party + 10 * subject, d }'
+  echo "raw wrk output: $W"
+  trap - EXIT
+  cleanup
+  exit 0
+fi
+if [ "$MODE" = threads ]; then
+  # Where a request's CPU goes: the H2 gateway alone, warmed like the others, then per round the
+  # CPU each group of its threads took per request (from /proc; digits in thread names folded,
+  # so that Tomcat's request threads are one group).
+  thread_ticks() { # $1 pid: "thread id|name|ticks" per thread
+    for f in /proc/"$1"/task/*/stat; do
+      [ -r "$f" ] && sed -E 's/^([0-9]+) \((.*)\) [A-Za-z] (.*)$/\1|\2|\3/' "$f"
+    done | awk -F'|' '{ split($3, a, " "); print $1 "|" $2 "|" a[11] + a[12] }'
+  }
+  echo "warming up the H2 gateway until it is warm"
+  warm h2
+  for round in $(seq 1 "$ROUNDS"); do
+    thread_ticks "${GATEWAY_PID[h2]}" > "$W/threads-before.txt"
+    wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" -s "$W/post.lua" "$(url h2)" > "$W/threads-$round.txt"
+    thread_ticks "${GATEWAY_PID[h2]}" > "$W/threads-after.txt"
+    requests=$(awk '/requests in/ { print $1 }' "$W/threads-$round.txt")
+    echo
+    echo "round $round: $(awk '/Requests\/sec/ { print $2 }' "$W/threads-$round.txt") req/s; CPU ms per request by thread:"
+    # Per thread: its ticks during the run (all of them for a thread that started during it; a
+    # thread that ended during it is lost), summed per name with its digits folded.
+    awk -F'|' -v n="$requests" -v hz="$HZ" 'NR == FNR { before[$1] = $3; next }
+      { name = $2; gsub(/[0-9]+/, "#", name); t[name] += $3 - before[$1] }
+      END { for (g in t) printf "%.3f|%s\n", t[g] * 1000 / hz / n, g }' "$W/threads-before.txt" "$W/threads-after.txt" |
+      sort -t'|' -k1,1 -gr | awk -F'|' '{ total += $1; if ($1 >= 0.005) printf "  %-20s %s\n", $2, $1 }
+        END { printf "  %-20s %.3f\n", "all threads", total }'
+  done
   echo "raw wrk output: $W"
   trap - EXIT
   cleanup
