@@ -30,10 +30,7 @@ public final class PartyFanOut {
             PartyCall call = calls.get(0).startingAt(started);
             PartyAnswer answer =
                     producer.requestBody(PartyRoutes.partyEndpoint(call.partyId()), call, PartyAnswer.class);
-            return List.of(
-                    answer != null
-                            ? answer
-                            : new PartyAnswer(call.partyId(), new AdapterResult.Unreachable("no answer from route")));
+            return List.of(answer != null ? answer : noAnswer(call));
         }
         List<PartyCall> stamped = calls.stream().map(c -> c.startingAt(started)).toList();
         List<?> answers = producer.requestBody(FanOutRoute.ENDPOINT, stamped, List.class);
@@ -41,9 +38,11 @@ public final class PartyFanOut {
                 .map(PartyAnswer.class::cast)
                 .collect(Collectors.toMap(PartyAnswer::partyId, Function.identity()));
         return calls.stream()
-                .map(c -> byParty.getOrDefault(
-                        c.partyId(),
-                        new PartyAnswer(c.partyId(), new AdapterResult.Unreachable("no answer from route"))))
+                .map(c -> byParty.getOrDefault(c.partyId(), noAnswer(c)))
                 .toList();
+    }
+
+    private static PartyAnswer noAnswer(PartyCall call) {
+        return new PartyAnswer(call.partyId(), new AdapterResult.Unreachable("no answer from route"));
     }
 }
