@@ -18,12 +18,14 @@
 #          requests of 1 or 3 REST parties and 1 or 10 subjects, interleaved, with the fixed cost
 #          and the cost per party and per subject fitted from them
 #        MODE=threads bench/throughput.sh [rounds=3] [seconds=10] [connections=16]
-#          where the CPU of a request goes: the H2 gateway alone, warmed, then per round the CPU
-#          milliseconds per request of each group of its threads (Tomcat's request threads, the
-#          audit writer, the party calls, the JDK HTTP client, GC, the JIT compilers, ...)
+#          where the CPU of a request goes: the H2 gateway alone (THREADS_OF=federated: the
+#          requester and the provider gateway of the federated path), warmed, then per round the
+#          CPU milliseconds per request of each group of its threads (Tomcat's request threads,
+#          the audit writer, the party calls, the JDK HTTP client, GC, the JIT compilers, ...)
 # Environment: JAVA (default java; e.g. /usr/lib/jvm/temurin-25-jdk-amd64/bin/java),
 #              JAVA_OPTS (more options for the gateways' JVMs, e.g. a flight recording:
-#              -XX:StartFlightRecording=delay=300s,duration=30s,filename=/tmp/h2.jfr,settings=profile),
+#              -XX:StartFlightRecording=delay=300s,duration=30s,filename=/tmp/{gateway}.jfr,settings=profile;
+#              {gateway} becomes each gateway's name: h2, postgres, fed or ggz),
 #              JAR (the gateways under test; default gateway/target/wams-gateway.jar, built when
 #              missing). Keys, certificates and the token are always made with this checkout's jar,
 #              so an older JAR can be measured in the same layout.
@@ -41,6 +43,8 @@ JAVA=${JAVA:-java}
 MODE=${MODE:-compare}
 case "$MODE" in compare|scaling|threads) ;; *) echo "MODE is compare, scaling or threads"; exit 2 ;; esac
 JAVA_OPTS=${JAVA_OPTS:-}
+THREADS_OF=${THREADS_OF:-h2}
+case "$THREADS_OF" in h2|federated) ;; *) echo "THREADS_OF is h2 or federated"; exit 2 ;; esac
 # Each JVM target is loaded until it is warm before anything is measured: on two cores the JIT
 # compiler works for minutes at these rates (after 60 s of load the H2 gateway ran at ~40 % of
 # the rate it settled at after 5 minutes), and a gateway runs for days. Warm means: in the last
@@ -232,8 +236,9 @@ EOF
 
 declare -A GATEWAY_PID
 start_gateway() { # $1 name, $2 port
+  local opts=${JAVA_OPTS//\{gateway\}/$1}
   # shellcheck disable=SC2086 # JAVA_OPTS holds several options on purpose
-  "$JAVA" -Xmx1g $JAVA_OPTS -jar "$JAR" run --config "$W/$1.yml" > "$W/$1.log" 2>&1 &
+  "$JAVA" -Xmx1g $opts -jar "$JAR" run --config "$W/$1.yml" > "$W/$1.log" 2>&1 &
   GATEWAY_PID[$1]=$!
   PIDS+=($!)
   for _ in $(seq 1 240); do
@@ -243,7 +248,10 @@ start_gateway() { # $1 name, $2 port
   done
   echo "gateway $1 did not start:"; tail -20 "$W/$1.log"; exit 1
 }
-if [ "$MODE" != compare ]; then
+if [ "$MODE" = threads ] && [ "$THREADS_OF" = federated ]; then
+  start_gateway ggz 18446
+  start_gateway fed 18445
+elif [ "$MODE" != compare ]; then
   start_gateway h2 18443
 else
   start_gateway ggz 18446
@@ -264,7 +272,10 @@ wrk.headers["Authorization"] = "Bearer $TOKEN"
 -- pause
 EOF
 # One answer per target, checked before measuring: the gateways must release the party's data.
-for t in h2:18443 $([ "$MODE" != compare ] || echo postgres:18444 fed:18445); do
+checked="h2:18443 postgres:18444 fed:18445"
+[ "$MODE" = compare ] || checked=h2:18443
+[ "$MODE" != threads ] || [ "$THREADS_OF" != federated ] || checked=fed:18445
+for t in $checked; do
   out=$(curl -sk -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d "$BODY" \
     "https://127.0.0.1:${t#*:}/api/v1/gegevensverzoeken")
   echo "$out" | grep -q '"uitkomst":"VERSTREKT"' || { echo "${t%%:*} did not release: $out"; exit 1; }
@@ -415,20 +426,24 @@ if [ "$MODE" = scaling ]; then
   exit 0
 fi
 if [ "$MODE" = threads ]; then
-  # Where a request's CPU goes: the H2 gateway alone, warmed like the others, then per round the
-  # CPU each group of its threads took per request (from /proc; digits in thread names folded,
-  # so that Tomcat's request threads are one group).
-  thread_ticks() { # $1 pid: "thread id|name|ticks" per thread
-    for f in /proc/"$1"/task/*/stat; do
-      [ -r "$f" ] && sed -E 's/^([0-9]+) \((.*)\) [A-Za-z] (.*)$/\1|\2|\3/' "$f"
+  # Where a request's CPU goes: the H2 gateway alone (or both gateways of the federated path),
+  # warmed like the others, then per round the CPU each group of its threads took per request
+  # (from /proc; each thread named after its gateway, digits in thread names folded, so that
+  # Tomcat's request threads are one group).
+  thread_ticks() { # "gateway:thread id|name|ticks" per thread of every gateway measured
+    local g
+    for g in $([ "$THREADS_OF" = federated ] && echo "fed ggz" || echo h2); do
+      for f in /proc/"${GATEWAY_PID[$g]}"/task/*/stat; do
+        [ -r "$f" ] && sed -E "s/^([0-9]+) \((.*)\) [A-Za-z] (.*)\$/$g:\1|$g \2|\3/" "$f"
+      done
     done | awk -F'|' '{ split($3, a, " "); print $1 "|" $2 "|" a[11] + a[12] }'
   }
-  echo "warming up the H2 gateway until it is warm"
-  warm h2
+  echo "warming up the $THREADS_OF gateway until it is warm"
+  warm "$THREADS_OF"
   for round in $(seq 1 "$ROUNDS"); do
-    thread_ticks "${GATEWAY_PID[h2]}" > "$W/threads-before.txt"
-    wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" -s "$W/post.lua" "$(url h2)" > "$W/threads-$round.txt"
-    thread_ticks "${GATEWAY_PID[h2]}" > "$W/threads-after.txt"
+    thread_ticks > "$W/threads-before.txt"
+    wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" -s "$W/post.lua" "$(url "$THREADS_OF")" > "$W/threads-$round.txt"
+    thread_ticks > "$W/threads-after.txt"
     requests=$(awk '/requests in/ { print $1 }' "$W/threads-$round.txt")
     echo
     echo "round $round: $(awk '/Requests\/sec/ { print $2 }' "$W/threads-$round.txt") req/s; CPU ms per request by thread:"

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import javax.sql.DataSource;
+import nl.wams.gateway.audit.InTransaction;
 import nl.wams.gateway.storage.ExpiredRows;
 import nl.wams.gateway.storage.StoredTime;
 
@@ -34,9 +35,29 @@ public final class ReplayStore {
 
     /** True the first time this jti is seen; false for a replay. SQLException when the store is down. */
     public boolean firstUse(String jti, String requesterOin, Instant expires) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement insert = c.prepareStatement(
-                        "INSERT INTO peer_replay (jti, requester_oin, expires_at) VALUES (?, ?, ?)")) {
+        try (Connection c = dataSource.getConnection()) {
+            return firstUse(c, jti, requesterOin, expires);
+        }
+    }
+
+    /**
+     * The first use of {@code jti} as work in the audit writer's transaction, so that it is
+     * committed with the record that the request was received, in the same durable commit: a
+     * replay throws {@link InTransaction.Withdrawn}, and neither the use nor the record is written.
+     * Fails closed: a store that cannot be written fails that commit, and the request goes no further.
+     */
+    public InTransaction firstUseWith(String jti, String requesterOin, Instant expires) {
+        return connection -> {
+            if (!firstUse(connection, jti, requesterOin, expires)) {
+                throw new InTransaction.Withdrawn("request id used before");
+            }
+        };
+    }
+
+    private static boolean firstUse(Connection c, String jti, String requesterOin, Instant expires)
+            throws SQLException {
+        try (PreparedStatement insert =
+                c.prepareStatement("INSERT INTO peer_replay (jti, requester_oin, expires_at) VALUES (?, ?, ?)")) {
             insert.setString(1, jti);
             insert.setString(2, requesterOin);
             // Kept a little longer than the request lives, so clock skew cannot reopen the window.

@@ -1,7 +1,6 @@
 package nl.wams.gateway.provider;
 
 import java.security.cert.X509Certificate;
-import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +11,7 @@ import nl.wams.adapters.peer.PeerMessages;
 import nl.wams.adapters.peer.PeerProtocolException;
 import nl.wams.adapters.peer.PeerRequest;
 import nl.wams.adapters.peer.PeerTrust;
+import nl.wams.gateway.audit.InTransaction;
 import nl.wams.gateway.federation.ReplayStore;
 import nl.wams.gateway.request.DataRequest;
 
@@ -54,10 +54,10 @@ record IncomingRequests(PeerMessages messages, String ownOin, ReplayStore replay
     }
 
     /**
-     * Checks one request; fails closed: a replay store that cannot be read throws, and nothing is
-     * decided.
+     * Checks one request: all but whether it was used before, which {@link #usedOnce} settles in
+     * the commit of the record that the request was received.
      */
-    Checked check(String jws, X509Certificate[] clientChain, String transactionId) throws SQLException {
+    Checked check(String jws, X509Certificate[] clientChain, String transactionId) {
         if (clientChain == null || clientChain.length == 0) {
             return refused(ProviderService.Refusal.NO_CLIENT_CERTIFICATE, null);
         }
@@ -73,10 +73,6 @@ record IncomingRequests(PeerMessages messages, String ownOin, ReplayStore replay
             audit.refused(transactionId, tlsOin.get(), e.reason().name(), e.getMessage());
             return new Checked.Refused(new ProviderService.Reply.Untrusted(e.reason()));
         }
-        if (!replay.firstUse(message.jti(), message.requesterOin(), message.expires())) {
-            audit.refused(transactionId, tlsOin.get(), "REPLAY", "jti " + message.jti() + " was used before");
-            return refused(ProviderService.Refusal.REPLAYED, null);
-        }
         PeerRequest request;
         try {
             request = PeerRequest.read(message.request(), TRIGGERS, ROLES);
@@ -87,6 +83,27 @@ record IncomingRequests(PeerMessages messages, String ownOin, ReplayStore replay
         }
         return new Checked.Ok(
                 new Accepted(transactionId, message.requesterOin(), jws, message, request, dataRequest(request)));
+    }
+
+    /**
+     * The request's id marked as used, as work in the commit of the record that it was received
+     * (one durable commit, not two): a replay withdraws that commit ({@link InTransaction.Withdrawn}).
+     */
+    InTransaction usedOnce(Accepted request) {
+        return replay.firstUseWith(
+                request.message().jti(),
+                request.requesterOin(),
+                request.message().expires());
+    }
+
+    /** A replay, refused: logged with its ground. */
+    ProviderService.Reply replayed(Accepted request) {
+        audit.refused(
+                request.transactionId(),
+                request.requesterOin(),
+                "REPLAY",
+                "jti " + request.message().jti() + " was used before");
+        return new ProviderService.Reply.Rejected(ProviderService.Refusal.REPLAYED, null);
     }
 
     /** The request as this gateway's policy reads a data request. */

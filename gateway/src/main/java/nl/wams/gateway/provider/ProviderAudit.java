@@ -8,6 +8,7 @@ import nl.wams.adapters.peer.PeerAnswer;
 import nl.wams.gateway.audit.AuditEntry;
 import nl.wams.gateway.audit.AuditEvent;
 import nl.wams.gateway.audit.AuditLog;
+import nl.wams.gateway.audit.InTransaction;
 import nl.wams.gateway.audit.Pseudonyms;
 import nl.wams.gateway.config.GatewayConfig;
 
@@ -51,8 +52,15 @@ final class ProviderAudit {
                         .build()));
     }
 
-    void received(IncomingRequests.Accepted request) {
-        append(request, entry(AuditEvent.PEER_VERZOEK_ONTVANGEN, request));
+    /**
+     * A request received, committed together with {@code alongside} (its id marked as used): both
+     * or neither. Throws what {@code alongside} withdraws with.
+     */
+    void received(IncomingRequests.Accepted request, InTransaction alongside) {
+        log.append(
+                request.trace(),
+                List.of(entry(AuditEvent.PEER_VERZOEK_ONTVANGEN, request).build()),
+                alongside);
     }
 
     /** The backend did not answer: the requester gets 503, nothing is sent. */

@@ -17,6 +17,7 @@ import nl.wams.adapters.peer.PeerProtocolException;
 import nl.wams.adapters.peer.PeerSigner;
 import nl.wams.adapters.peer.PeerTrust;
 import nl.wams.gateway.audit.AuditLog;
+import nl.wams.gateway.audit.InTransaction;
 import nl.wams.gateway.audit.Pseudonyms;
 import nl.wams.gateway.config.GatewayConfig;
 import nl.wams.gateway.federation.ReplayStore;
@@ -131,20 +132,15 @@ public final class ProviderService {
     /** Answers one signed request. Fails closed: without storage or log, nothing is decided or sent. */
     public Reply handle(String jws, X509Certificate[] clientChain, String transactionId) {
         long receivedNanos = System.nanoTime();
-        IncomingRequests.Accepted request;
-        try {
-            IncomingRequests.Checked checked = incoming.check(jws, clientChain, transactionId);
-            if (checked instanceof IncomingRequests.Checked.Refused refused) {
-                refusals.refused(
-                        refused.reply() instanceof Reply.Untrusted untrusted
-                                ? untrusted.reason().name()
-                                : ((Reply.Rejected) refused.reply()).refusal().name());
-                return refused.reply();
-            }
-            request = ((IncomingRequests.Checked.Ok) checked).request();
-        } catch (SQLException e) {
-            return STORAGE_UNAVAILABLE;
+        IncomingRequests.Checked checked = incoming.check(jws, clientChain, transactionId);
+        if (checked instanceof IncomingRequests.Checked.Refused refused) {
+            refusals.refused(
+                    refused.reply() instanceof Reply.Untrusted untrusted
+                            ? untrusted.reason().name()
+                            : ((Reply.Rejected) refused.reply()).refusal().name());
+            return refused.reply();
         }
+        IncomingRequests.Accepted request = ((IncomingRequests.Checked.Ok) checked).request();
         // The rules in force now decide this exchange to its end, also if a reload replaces them meanwhile.
         Rules in = rules.current();
         ProviderAudit audit = this.audit.under(in.version());
@@ -164,7 +160,13 @@ public final class ProviderService {
             refusals.refused("POLICY");
             return new Reply.PolicyRefused(violations);
         }
-        audit.received(request);
+        try {
+            // Its id is marked as used in the same durable commit as this record (fail closed).
+            audit.received(request, incoming.usedOnce(request));
+        } catch (InTransaction.Withdrawn usedBefore) {
+            refusals.refused(Refusal.REPLAYED.name());
+            return incoming.replayed(request);
+        }
 
         // The provider's own id for this exchange (review, status resource, answer); the requester's
         // transaction id stays in the log as the reference both organisations share.

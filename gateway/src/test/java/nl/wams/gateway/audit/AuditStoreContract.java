@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
+import nl.wams.gateway.federation.ReplayStore;
 import nl.wams.gateway.request.TransactionIds;
 import nl.wams.gateway.support.TestTokens;
 import org.junit.jupiter.api.AfterEach;
@@ -40,6 +41,7 @@ abstract class AuditStoreContract {
             s.executeUpdate("DELETE FROM audit_subject");
             s.executeUpdate("DELETE FROM audit_checkpoint");
             s.executeUpdate("DELETE FROM audit_record");
+            s.executeUpdate("DELETE FROM peer_replay");
         }
         store = new AuditStore(dataSource());
     }
@@ -162,6 +164,57 @@ abstract class AuditStoreContract {
         AuditVerifier.Report report = verify();
         assertThat(report.records()).isEqualTo(400);
         assertThat(report.intact()).as(report.findings().toString()).isTrue();
+    }
+
+    /**
+     * A provider marks a peer request's id as used in the commit of the record that it was
+     * received: one durable commit. A replay withdraws its own commit only (no record, no second
+     * use), also when it shares the writer's batch with other requests, which commit as usual.
+     */
+    @Test
+    void aRequestIdIsUsedInTheCommitOfItsRecordAndAReplayWritesNothing() throws Exception {
+        AuditLog log = log("n1", 1000);
+        ReplayStore replay = new ReplayStore(dataSource(), Clock.systemUTC());
+        Instant expires = Instant.now().plus(Duration.ofMinutes(5));
+        log.append(
+                "t",
+                List.of(entry(AuditEvent.PEER_VERZOEK_ONTVANGEN, "Z-0", null, null, "p1")),
+                replay.firstUseWith("jti-0", "00000099000000000001", expires));
+
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<Boolean>> used = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String jti = i % 2 == 0 ? "jti-0" : "jti-" + i;
+            used.add(pool.submit(() -> {
+                try {
+                    log.append(
+                            "t",
+                            List.of(entry(AuditEvent.PEER_VERZOEK_ONTVANGEN, jti, null, null, "p1")),
+                            replay.firstUseWith(jti, "00000099000000000001", expires));
+                    return true;
+                } catch (InTransaction.Withdrawn replayed) {
+                    return false;
+                }
+            }));
+        }
+        int accepted = 0;
+        for (Future<Boolean> f : used) {
+            accepted += f.get() ? 1 : 0;
+        }
+        pool.shutdown();
+
+        assertThat(accepted).isEqualTo(20);
+        assertThat(replay.firstUse("jti-0", "00000099000000000001", expires)).isFalse();
+        assertThat(replay.firstUse("jti-1", "00000099000000000001", expires)).isFalse();
+        AuditVerifier.Report report = verify();
+        assertThat(report.records()).isEqualTo(21);
+        assertThat(report.intact()).as(report.findings().toString()).isTrue();
+        try (Connection c = dataSource().getConnection();
+                Statement s = c.createStatement();
+                var rs = s.executeQuery("SELECT COUNT(*) FROM peer_replay")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(21);
+        }
     }
 
     @Test
