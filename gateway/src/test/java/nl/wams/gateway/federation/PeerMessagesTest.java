@@ -30,6 +30,7 @@ import nl.wams.adapters.peer.PeerMessages;
 import nl.wams.adapters.peer.PeerProtocolException.Reason;
 import nl.wams.adapters.peer.PeerSigner;
 import nl.wams.adapters.peer.PeerTrust;
+import nl.wams.gateway.support.MutableClock;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +51,7 @@ class PeerMessagesTest {
     static DemoPki.Issued untrustedSigning;
     static DemoPki.Issued expiredSigning;
     static PeerMessages messages;
+    static Set<TrustAnchor> anchors;
 
     @BeforeAll
     static void pki() throws Exception {
@@ -61,7 +63,8 @@ class PeerMessagesTest {
         expiredSigning = pki.signing(GEMEENTE, now.minus(Duration.ofDays(3)), now.minus(Duration.ofDays(1)));
         untrustedSigning = DemoPki.create("someone else's root", Duration.ofDays(10))
                 .signing(GEMEENTE, now.minusSeconds(60), now.plus(Duration.ofDays(1)));
-        messages = new PeerMessages(new PeerTrust(Set.of(new TrustAnchor(pki.ca(), null))), Clock.systemUTC());
+        anchors = Set.of(new TrustAnchor(pki.ca(), null));
+        messages = new PeerMessages(new PeerTrust(anchors), Clock.systemUTC());
     }
 
     static PeerSigner signer(DemoPki.Issued issued) {
@@ -117,6 +120,52 @@ class PeerMessagesTest {
         assertThat(verified.requesterOin()).isEqualTo(GEMEENTE.oin());
         assertThat(verified.request().path("doel").asText()).isEqualTo("onderzoek");
         assertThat(verified.traceId()).isEqualTo("0af7651916cd43dd8448eb211c80319c");
+    }
+
+    /**
+     * After a signing certificate's first message its verifier is kept; every later message under
+     * that certificate is still checked in full: signed with another key under the same chain, a
+     * payload changed after signing, or the certificate past its end, each is refused.
+     */
+    @Test
+    void aSigningCertificateSeenBeforeHasEveryLaterMessageCheckedInFull() throws Exception {
+        MutableClock clock = new MutableClock(Instant.now());
+        PeerMessages peer = new PeerMessages(new PeerTrust(anchors), clock);
+        String first = peer.signRequest(signer(gemeenteSigning), GGZ.oin(), "j-1", REQUEST, "t");
+        assertThat(peer.verifyRequest(first, GEMEENTE.oin(), GGZ.oin()).jti()).isEqualTo("j-1");
+
+        List<Base64> gemeenteChain = new ArrayList<>();
+        for (var cert : gemeenteSigning.chain()) {
+            gemeenteChain.add(Base64.encode(cert.getEncoded()));
+        }
+        SignedJWT otherKey = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.ES256)
+                        .type(new JOSEObjectType("wams-verzoek+jwt"))
+                        .x509CertChain(gemeenteChain)
+                        .build(),
+                claims(
+                                GEMEENTE.oin(),
+                                GGZ.oin(),
+                                clock.instant(),
+                                clock.instant().plusSeconds(60))
+                        .build());
+        otherKey.sign(new ECDSASigner((ECPrivateKey) woonSigning.keys().getPrivate()));
+        assertThatThrownBy(() -> peer.verifyRequest(otherKey.serialize(), GEMEENTE.oin(), GGZ.oin()))
+                .hasFieldOrPropertyWithValue("reason", Reason.BAD_SIGNATURE);
+
+        String[] parts = peer.signRequest(signer(gemeenteSigning), GGZ.oin(), "j-2", REQUEST, "t")
+                .split("\\.");
+        String changed = Base64URL.encode(
+                        new Base64URL(parts[1]).decodeToString().replace("j-2", "j-3"))
+                .toString();
+        assertThatThrownBy(
+                        () -> peer.verifyRequest(parts[0] + "." + changed + "." + parts[2], GEMEENTE.oin(), GGZ.oin()))
+                .hasFieldOrPropertyWithValue("reason", Reason.BAD_SIGNATURE);
+
+        clock.advance(Duration.ofDays(2)); // the signing certificate ended after one day
+        String late = peer.signRequest(signer(gemeenteSigning), GGZ.oin(), "j-4", REQUEST, "t");
+        assertThatThrownBy(() -> peer.verifyRequest(late, GEMEENTE.oin(), GGZ.oin()))
+                .hasFieldOrPropertyWithValue("reason", Reason.UNTRUSTED_CERTIFICATE);
     }
 
     @Test
