@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import nl.wams.adapters.TransactionIds;
 import nl.wams.adapters.peer.PeerProtocolException.Reason;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
@@ -77,6 +78,7 @@ public final class PeerMessages {
     private final Clock clock;
     private final Witness.Source witness;
     private final Witness.Sink witnessed;
+    private final TransactionIds messageIds;
 
     public PeerMessages(PeerTrust trust, Clock clock) {
         this(trust, clock, Witness.Source.NONE, Witness.Sink.NONE);
@@ -91,6 +93,7 @@ public final class PeerMessages {
         this.clock = clock;
         this.witness = witness;
         this.witnessed = witnessed;
+        this.messageIds = new TransactionIds(clock);
     }
 
     /**
@@ -100,6 +103,11 @@ public final class PeerMessages {
      */
     public void checkTlsChain(java.security.cert.X509Certificate[] chain) throws PeerProtocolException {
         trust.validate(List.of(chain), clock.instant());
+    }
+
+    /** A new id ({@code jti}) for a message this gateway signs: time-ordered (UUIDv7), unique. */
+    public String newMessageId() {
+        return messageIds.next().toString();
     }
 
     /** A request that passed every check but the replay check (which needs shared storage). */

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import nl.wams.adapters.AdapterRequest;
@@ -52,7 +51,7 @@ public final class PeerPartyAdapter implements PartyAdapter, HeldAnswers {
                 .signRequest(
                         settings.signer(),
                         settings.partyOin(),
-                        UUID.randomUUID().toString(),
+                        settings.messages().newMessageId(),
                         PeerRequest.of(request, settings.answerWaited()),
                         request.context() == null
                                 ? TraceIds.of(request.transactionId())

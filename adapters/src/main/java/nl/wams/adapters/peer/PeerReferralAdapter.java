@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import nl.wams.adapters.PartyHttp;
 import nl.wams.adapters.Referral;
 import nl.wams.adapters.ReferralAdapter;
@@ -53,7 +52,7 @@ public final class PeerReferralAdapter implements ReferralAdapter {
                 List.of(Referral.CATEGORY),
                 List.of(new PeerAnswer.Person(referral.bsn(), Map.of(Referral.CATEGORY, referral.fields()))),
                 referral.removed());
-        String jws = messages.signProvision(signer, deskOin, UUID.randomUUID().toString(), provision);
+        String jws = messages.signProvision(signer, deskOin, messages.newMessageId(), provision);
         PartyHttp.Exchange exchange = client.send(endpoint, jws, referral.transactionId());
         if (exchange instanceof PartyHttp.Exchange.Failed failed) {
             return new ReferralResult.Unreachable(failed.reason());

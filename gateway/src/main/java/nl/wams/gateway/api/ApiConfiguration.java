@@ -2,8 +2,8 @@ package nl.wams.gateway.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import nl.wams.adapters.TransactionIds;
 import nl.wams.gateway.config.LoadedConfig;
-import nl.wams.gateway.request.TransactionIds;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.startup.Tomcat;
 import org.springframework.beans.factory.ObjectProvider;

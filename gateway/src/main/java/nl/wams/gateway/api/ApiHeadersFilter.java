@@ -7,8 +7,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.UUID;
+import nl.wams.adapters.TransactionIds;
 import nl.wams.gateway.request.LogContext;
-import nl.wams.gateway.request.TransactionIds;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**

@@ -6,11 +6,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import nl.wams.adapters.TraceIds;
+import nl.wams.adapters.TransactionIds;
 import nl.wams.adapters.peer.Witness;
 import nl.wams.gateway.audit.AuditEntry;
 import nl.wams.gateway.audit.AuditEvent;
 import nl.wams.gateway.audit.AuditLog;
-import nl.wams.gateway.request.TransactionIds;
 
 /**
  * Witnessing between gateways (docs/audit.md, "Witnesses"): every peer message this gateway signs

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import nl.wams.adapters.TraceIds;
+import nl.wams.adapters.TransactionIds;
 import nl.wams.gateway.audit.AuditEntry;
 import nl.wams.gateway.audit.AuditEvent;
 import nl.wams.gateway.audit.AuditLog;
@@ -21,7 +22,6 @@ import nl.wams.gateway.audit.Pseudonyms;
 import nl.wams.gateway.config.GatewayConfig;
 import nl.wams.gateway.register.ActiveRules;
 import nl.wams.gateway.register.Rules;
-import nl.wams.gateway.request.TransactionIds;
 
 /**
  * Takes signals in, from citizens (public form and JSON, no account) and from professionals

@@ -26,6 +26,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import nl.wams.adapters.peer.PeerMessages;
 import nl.wams.adapters.peer.PeerProtocolException.Reason;
 import nl.wams.adapters.peer.PeerSigner;
@@ -166,6 +167,21 @@ class PeerMessagesTest {
         String late = peer.signRequest(signer(gemeenteSigning), GGZ.oin(), "j-4", REQUEST, "t");
         assertThatThrownBy(() -> peer.verifyRequest(late, GEMEENTE.oin(), GGZ.oin()))
                 .hasFieldOrPropertyWithValue("reason", Reason.UNTRUSTED_CERTIFICATE);
+    }
+
+    /** A receiver's replay store adds each new id at the end of its index, not at a random place. */
+    @Test
+    void idsOfSignedMessagesAreUniqueAndTimeOrdered() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-01T00:00:00Z"));
+        PeerMessages peer = new PeerMessages(new PeerTrust(anchors), clock);
+        String first = peer.newMessageId();
+        String second = peer.newMessageId();
+        clock.advance(Duration.ofMillis(1));
+        String later = peer.newMessageId();
+
+        assertThat(UUID.fromString(first).version()).isEqualTo(7);
+        assertThat(second).isNotEqualTo(first);
+        assertThat(later).isGreaterThan(first).isGreaterThan(second);
     }
 
     @Test

@@ -1,10 +1,14 @@
-package nl.wams.gateway.request;
+package nl.wams.adapters;
 
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.UUID;
 
-/** Generates UUIDv7 transaction ids (RFC 9562): time-ordered, so logs and indexes sort naturally. */
+/**
+ * Generates UUIDv7 ids (RFC 9562): time-ordered, so logs and indexes sort naturally. Transaction
+ * ids, and the ids ({@code jti}) of signed peer messages, so that the receiver's replay store adds
+ * each new one at the end of its index instead of at a random place in it.
+ */
 public final class TransactionIds {
 
     private final SecureRandom random = new SecureRandom();

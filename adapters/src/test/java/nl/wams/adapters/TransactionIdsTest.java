@@ -1,4 +1,4 @@
-package nl.wams.gateway.request;
+package nl.wams.adapters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
