@@ -20,8 +20,8 @@ RUN mvn -B -q -pl adapters,gateway -am -DskipTests -Dspotless.check.skip=true pa
 # spent almost half its time there; docs/performance.md, "Start-up").
 RUN java -Djarmode=tools -jar gateway/target/wams-gateway.jar extract --destination /opt/wams
 
-# Java 25 for its start-up with an AOT cache (below); warm, it is not cheaper per request than 17
-# (docs/performance.md, "Java 25 again, warm").
+# Java 25 for its start-up with an AOT cache (below) and for the federated path (its signing is
+# faster); without peers, warm, it is not cheaper per request than 17 (docs/performance.md).
 FROM eclipse-temurin:25-jre
 RUN groupadd --system --gid 10001 wams \
  && useradd --system --uid 10001 --gid wams --home-dir /nonexistent --shell /usr/sbin/nologin wams
