@@ -272,9 +272,11 @@ wrk.headers["Authorization"] = "Bearer $TOKEN"
 -- pause
 EOF
 # One answer per target, checked before measuring: the gateways must release the party's data.
-checked="h2:18443 postgres:18444 fed:18445"
-[ "$MODE" = compare ] || checked=h2:18443
-[ "$MODE" != threads ] || [ "$THREADS_OF" != federated ] || checked=fed:18445
+case "$MODE/$THREADS_OF" in
+  compare/*) checked="h2:18443 postgres:18444 fed:18445" ;;
+  threads/federated) checked=fed:18445 ;;
+  *) checked=h2:18443 ;;
+esac
 for t in $checked; do
   out=$(curl -sk -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d "$BODY" \
     "https://127.0.0.1:${t#*:}/api/v1/gegevensverzoeken")

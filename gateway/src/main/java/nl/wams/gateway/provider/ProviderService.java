@@ -134,11 +134,7 @@ public final class ProviderService {
         long receivedNanos = System.nanoTime();
         IncomingRequests.Checked checked = incoming.check(jws, clientChain, transactionId);
         if (checked instanceof IncomingRequests.Checked.Refused refused) {
-            refusals.refused(
-                    refused.reply() instanceof Reply.Untrusted untrusted
-                            ? untrusted.reason().name()
-                            : ((Reply.Rejected) refused.reply()).refusal().name());
-            return refused.reply();
+            return counted(refused.reply());
         }
         IncomingRequests.Accepted request = ((IncomingRequests.Checked.Ok) checked).request();
         // The rules in force now decide this exchange to its end, also if a reload replaces them meanwhile.
@@ -164,8 +160,7 @@ public final class ProviderService {
             // Its id is marked as used in the same durable commit as this record (fail closed).
             audit.received(request, incoming.usedOnce(request));
         } catch (InTransaction.Withdrawn usedBefore) {
-            refusals.refused(Refusal.REPLAYED.name());
-            return incoming.replayed(request);
+            return counted(incoming.replayed(request));
         }
 
         // The provider's own id for this exchange (review, status resource, answer); the requester's
@@ -195,6 +190,15 @@ public final class ProviderService {
         return answer.outcome() == PeerAnswer.Outcome.IN_BEHANDELING
                 ? new Reply.Held(signed, statusPath(ownId))
                 : new Reply.Answered(signed);
+    }
+
+    /** A refusal before the request was read, counted by its reason. */
+    private Reply counted(Reply refusal) {
+        refusals.refused(
+                refusal instanceof Reply.Untrusted untrusted
+                        ? untrusted.reason().name()
+                        : ((Reply.Rejected) refusal).refusal().name());
+        return refusal;
     }
 
     /**

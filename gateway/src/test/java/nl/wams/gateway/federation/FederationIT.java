@@ -10,8 +10,12 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import nl.wams.gateway.api.PeerListener;
 import nl.wams.gateway.audit.AuditEvent;
 import nl.wams.gateway.audit.AuditRecord;
@@ -183,6 +187,31 @@ class FederationIT {
         assertThat(records(provider))
                 .filteredOn(r -> r.entry().event() == AuditEvent.PEER_ANTWOORD_VERSTUURD)
                 .allSatisfy(r -> assertThat(r.entry().requesterOin()).isEqualTo(TestFederation.GEMEENTE.oin()));
+    }
+
+    /**
+     * The provider marks each request id used in the commit of its record of receipt, one id per
+     * received request, and the requester's ids are time-ordered (UUIDv7), so that replay index
+     * grows at its end.
+     */
+    @Test
+    void theProviderKeepsOneTimeOrderedRequestIdPerReceivedRequest() throws Exception {
+        ask("[\"bekend-bij\"]", 201);
+
+        List<String> ids = new ArrayList<>();
+        try (Connection c = provider.bean(AuditStore.class).dataSource().getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT jti FROM peer_replay")) {
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+        }
+        assertThat(ids)
+                .hasSize((int) records(provider).stream()
+                        .filter(r -> r.entry().event() == AuditEvent.PEER_VERZOEK_ONTVANGEN)
+                        .count())
+                .isNotEmpty()
+                .allSatisfy(id -> assertThat(UUID.fromString(id).version()).isEqualTo(7));
     }
 
     @Test
