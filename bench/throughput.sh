@@ -31,7 +31,8 @@
 #              so an older JAR can be measured in the same layout.
 #              ONLY (the targets to measure, e.g. "nginx federated"; default all),
 #              WARMUP (seconds of load per gateway before measuring; default: until it is warm,
-#              see below), WARMUP_MAX (the most seconds of warm-up per gateway; default 900).
+#              see below), WARMUP_MAX (the most seconds of warm-up per gateway; default 900),
+#              IDLE (MODE=threads: seconds without load between the warm-up and the rounds).
 # Installs nginx, wrk and PostgreSQL from Debian's packages when they are missing (needs root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -53,6 +54,7 @@ case "$THREADS_OF" in h2|federated) ;; *) echo "THREADS_OF is h2 or federated"; 
 # warm-up instead.
 WARMUP=${WARMUP:-}
 WARMUP_MAX=${WARMUP_MAX:-900}
+IDLE=${IDLE:-}
 TOOLS=$ROOT/gateway/target/wams-gateway.jar
 JAR=${JAR:-$TOOLS}
 
@@ -442,6 +444,18 @@ if [ "$MODE" = threads ]; then
   }
   echo "warming up the $THREADS_OF gateway until it is warm"
   warm "$THREADS_OF"
+  if [ -n "$IDLE" ]; then
+    # As in the compare layout, where the H2 gateway idles while the others warm up: what an
+    # idle spell costs the rounds after it, and which threads take it.
+    echo "idle for $IDLE s"
+    thread_ticks > "$W/threads-before.txt"
+    sleep "$IDLE"
+    thread_ticks > "$W/threads-after.txt"
+    awk -F'|' -v hz="$HZ" -v s="$IDLE" 'NR == FNR { before[$1] = $3; next }
+      { name = $2; gsub(/[0-9]+/, "#", name); t[name] += $3 - before[$1] }
+      END { for (g in t) if (t[g] > 0) printf "  %-20s %.1f ms CPU per s idle\n", g, t[g] * 1000 / hz / s }' \
+      "$W/threads-before.txt" "$W/threads-after.txt" | sort -k2 -gr
+  fi
   for round in $(seq 1 "$ROUNDS"); do
     thread_ticks > "$W/threads-before.txt"
     wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" -s "$W/post.lua" "$(url "$THREADS_OF")" > "$W/threads-$round.txt"

@@ -58,8 +58,10 @@ public final class PeerMessages {
      * five times faster than Java 17's (0.38 against 1.89 ms on the 2-core machines,
      * {@code bench/signatures.sh}), and verifying handles no secret, so how it is computed cannot leak
      * one. Kept out of the JVM's provider list: nothing else picks it up by accident. Signing stays
-     * with the JDK's implementation: Bouncy Castle's ECDSA signing inverts the secret nonce with
-     * {@code BigInteger.modInverse}, whose time depends on the nonce.
+     * with the JDK's implementation, the one the platform vets for secret keys: Bouncy Castle 1.87
+     * would sign in half the time on Java 17 (its signing inverts the nonce and multiplies in
+     * constant-time fixed-width arithmetic), but on Java 25, the runtime the image ships for
+     * gateways with peers, the JDK signs as fast (docs/federation.md).
      */
     private static final Provider VERIFYING = new BouncyCastleProvider();
 
