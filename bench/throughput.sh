@@ -32,7 +32,9 @@
 #              ONLY (the targets to measure, e.g. "nginx federated"; default all),
 #              WARMUP (seconds of load per gateway before measuring; default: until it is warm,
 #              see below), WARMUP_MAX (the most seconds of warm-up per gateway; default 900),
-#              IDLE (MODE=threads: seconds without load between the warm-up and the rounds).
+#              IDLE (MODE=threads: seconds without load between the warm-up and the rounds),
+#              QUIET_MAX (the most seconds to wait, before each measurement, for the machine to be
+#              idle: at least 90 % of the cores idle over 2 s; default 120).
 # Installs nginx, wrk and PostgreSQL from Debian's packages when they are missing (needs root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -55,6 +57,7 @@ case "$THREADS_OF" in h2|federated) ;; *) echo "THREADS_OF is h2 or federated"; 
 WARMUP=${WARMUP:-}
 WARMUP_MAX=${WARMUP_MAX:-900}
 IDLE=${IDLE:-}
+QUIET_MAX=${QUIET_MAX:-120}
 TOOLS=$ROOT/gateway/target/wams-gateway.jar
 JAR=${JAR:-$TOOLS}
 
@@ -323,6 +326,23 @@ ticks() { # CPU ticks (user + system) of the given processes and their threads; 
   done
   echo $sum
 }
+quiet() { # waits (at most QUIET_MAX seconds) until the machine is idle: what one target left
+  # running after its load (PostgreSQL's checkpoint and autovacuum, an H2 file's compaction, the
+  # kernel writing back what they wrote, a JIT finishing) must not be measured as the next
+  # target's slowness. Idle: at least 90 % of all cores idle over 2 s.
+  local waited=0 a b
+  while [ "$waited" -lt "$QUIET_MAX" ]; do
+    read -r -a a < <(head -1 /proc/stat)
+    sleep 2
+    read -r -a b < <(head -1 /proc/stat)
+    waited=$((waited + 2))
+    awk -v idle=$(( (b[4] + b[5]) - (a[4] + a[5]) )) \
+      -v all=$(( (b[1] + b[2] + b[3] + b[4] + b[5] + b[6] + b[7] + b[8]) - (a[1] + a[2] + a[3] + a[4] + a[5] + a[6] + a[7] + a[8]) )) \
+      'BEGIN { exit !(all > 0 && idle / all >= 0.9) }' && break
+  done
+  [ "$waited" -gt 2 ] && echo "  (waited $waited s for the machine to be idle before $1)" >&2
+  return 0
+}
 ms() { # wrk/hey latency text (e.g. 1.23ms, 850.00us, 1.2s) to milliseconds
   awk -v v="$1" 'BEGIN { if (v ~ /us$/) { sub(/us$/, "", v); print v / 1000 }
     else if (v ~ /ms$/) { sub(/ms$/, "", v); print v + 0 }
@@ -486,6 +506,7 @@ done
 : > "$W/peak.tsv"
 for round in $(seq 1 "$ROUNDS"); do
   for t in "${TARGETS[@]}"; do
+    quiet "$t"
     # shellcheck disable=SC2046 # pids gives several words on purpose
     read -r rps cpu non2xx p50 p99 < <(loaded "$t-$round" "$(url "$t")" "$W/post.lua" $(pids "$t"))
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$t" "$round" "$rps" "$p50" "$p99" "$cpu" "$non2xx" >> "$W/peak.tsv"
@@ -509,13 +530,19 @@ half() { # $1 target, $2 rate (req/s): "p50 p99" in ms, from wrk with a fixed pa
   printf '%s %s\n' "$(ms "$(awk '$1 == "50%" { print $2 }' "$W/half-$1-$2.txt")")" \
     "$(ms "$(awk '$1 == "99%" { print $2 }' "$W/half-$1-$2.txt")")"
 }
+declare -A HALF
+for t in "${TARGETS[@]}"; do
+  rate=$(awk -v r="${RPS[$t]}" 'BEGIN { printf "%d", r / 2 }')
+  quiet "$t at half load"
+  read -r h50 h99 < <(half "$t" "$rate")
+  read -r b50 b99 < <(half backend "$rate")
+  HALF[$t]="$rate $h50 $h99 $b50 $b99"
+done
 echo
 echo "| target | req/s (median of $ROUNDS) | x nginx | p50 ms | p99 ms | CPU ms/req | half load req/s | p50 / p99 ms at half load | added p50 / p99 ms |"
 echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 for t in "${TARGETS[@]}"; do
-  rate=$(awk -v r="${RPS[$t]}" 'BEGIN { printf "%d", r / 2 }')
-  read -r h50 h99 < <(half "$t" "$rate")
-  read -r b50 b99 < <(half backend "$rate")
+  read -r rate h50 h99 b50 b99 <<< "${HALF[$t]}"
   ratio=$(awk -v a="${RPS[$t]}" -v b="${RPS[nginx]}" 'BEGIN { printf "%.3f", a / b }')
   added=$(awk -v a="$h50" -v b="$b50" -v c="$h99" -v d="$b99" 'BEGIN { printf "%+.2f / %+.2f", a - b, c - d }')
   echo "| $t | ${RPS[$t]} | $ratio | ${P50[$t]} | ${P99[$t]} | ${CPU[$t]} | $rate | $h50 / $h99 | $added |"
