@@ -473,8 +473,8 @@ if [ "$MODE" = threads ]; then
     thread_ticks > "$W/threads-after.txt"
     awk -F'|' -v hz="$HZ" -v s="$IDLE" 'NR == FNR { before[$1] = $3; next }
       { name = $2; gsub(/[0-9]+/, "#", name); t[name] += $3 - before[$1] }
-      END { for (g in t) if (t[g] > 0) printf "  %-20s %.1f ms CPU per s idle\n", g, t[g] * 1000 / hz / s }' \
-      "$W/threads-before.txt" "$W/threads-after.txt" | sort -k2 -gr
+      END { for (g in t) if (t[g] > 0) printf "  %6.1f ms CPU per s idle  %s\n", t[g] * 1000 / hz / s, g }' \
+      "$W/threads-before.txt" "$W/threads-after.txt" | sort -k1,1 -gr
   fi
   for round in $(seq 1 "$ROUNDS"); do
     thread_ticks > "$W/threads-before.txt"
@@ -535,6 +535,7 @@ for t in "${TARGETS[@]}"; do
   rate=$(awk -v r="${RPS[$t]}" 'BEGIN { printf "%d", r / 2 }')
   quiet "$t at half load"
   read -r h50 h99 < <(half "$t" "$rate")
+  quiet "backend at $rate req/s"
   read -r b50 b99 < <(half backend "$rate")
   HALF[$t]="$rate $h50 $h99 $b50 $b99"
 done
