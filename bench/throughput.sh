@@ -330,15 +330,18 @@ quiet() { # waits (at most QUIET_MAX seconds) until the machine is idle: what on
   # running after its load (PostgreSQL's checkpoint and autovacuum, an H2 file's compaction, the
   # kernel writing back what they wrote, a JIT finishing) must not be measured as the next
   # target's slowness. Idle: at least 90 % of all cores idle over 2 s.
-  local waited=0 a b
+  local waited=0 idle all idle0 all0 f
+  cpu_times() { # idle (with I/O wait) and all ticks of every core so far
+    read -r -a f < <(head -1 /proc/stat)
+    idle=$((f[4] + f[5])) all=$((f[1] + f[2] + f[3] + f[4] + f[5] + f[6] + f[7] + f[8]))
+  }
+  cpu_times
   while [ "$waited" -lt "$QUIET_MAX" ]; do
-    read -r -a a < <(head -1 /proc/stat)
+    idle0=$idle all0=$all
     sleep 2
-    read -r -a b < <(head -1 /proc/stat)
     waited=$((waited + 2))
-    awk -v idle=$(( (b[4] + b[5]) - (a[4] + a[5]) )) \
-      -v all=$(( (b[1] + b[2] + b[3] + b[4] + b[5] + b[6] + b[7] + b[8]) - (a[1] + a[2] + a[3] + a[4] + a[5] + a[6] + a[7] + a[8]) )) \
-      'BEGIN { exit !(all > 0 && idle / all >= 0.9) }' && break
+    cpu_times
+    [ $((all - all0)) -gt 0 ] && [ $(((idle - idle0) * 10)) -ge $(((all - all0) * 9)) ] && break
   done
   [ "$waited" -gt 2 ] && echo "  (waited $waited s for the machine to be idle before $1)" >&2
   return 0
@@ -462,19 +465,25 @@ if [ "$MODE" = threads ]; then
       done
     done | awk -F'|' '{ split($3, a, " "); print $1 "|" $2 "|" a[11] + a[12] }'
   }
+  cpu_by_thread() { # $1 divisor: "ms|name" per group of threads between threads-before.txt and
+    # threads-after.txt, CPU milliseconds divided by $1, most first. Per thread its ticks in between
+    # (all of them for a thread that started meanwhile; a thread that ended meanwhile is lost),
+    # summed per name with its digits folded.
+    awk -F'|' -v n="$1" -v hz="$HZ" 'NR == FNR { before[$1] = $3; next }
+      { name = $2; gsub(/[0-9]+/, "#", name); t[name] += $3 - before[$1] }
+      END { for (g in t) printf "%.3f|%s\n", t[g] * 1000 / hz / n, g }' "$W/threads-before.txt" "$W/threads-after.txt" |
+      sort -t'|' -k1,1 -gr
+  }
   echo "warming up the $THREADS_OF gateway until it is warm"
   warm "$THREADS_OF"
   if [ -n "$IDLE" ]; then
     # As in the compare layout, where the H2 gateway idles while the others warm up: what an
     # idle spell costs the rounds after it, and which threads take it.
-    echo "idle for $IDLE s"
+    echo "idle for $IDLE s; CPU ms per second by thread:"
     thread_ticks > "$W/threads-before.txt"
     sleep "$IDLE"
     thread_ticks > "$W/threads-after.txt"
-    awk -F'|' -v hz="$HZ" -v s="$IDLE" 'NR == FNR { before[$1] = $3; next }
-      { name = $2; gsub(/[0-9]+/, "#", name); t[name] += $3 - before[$1] }
-      END { for (g in t) if (t[g] > 0) printf "  %6.1f ms CPU per s idle  %s\n", t[g] * 1000 / hz / s, g }' \
-      "$W/threads-before.txt" "$W/threads-after.txt" | sort -k1,1 -gr
+    cpu_by_thread "$IDLE" | awk -F'|' '$1 >= 0.05 { printf "  %-20s %.1f\n", $2, $1 }'
   fi
   for round in $(seq 1 "$ROUNDS"); do
     thread_ticks > "$W/threads-before.txt"
@@ -483,13 +492,8 @@ if [ "$MODE" = threads ]; then
     requests=$(awk '/requests in/ { print $1 }' "$W/threads-$round.txt")
     echo
     echo "round $round: $(awk '/Requests\/sec/ { print $2 }' "$W/threads-$round.txt") req/s; CPU ms per request by thread:"
-    # Per thread: its ticks during the run (all of them for a thread that started during it; a
-    # thread that ended during it is lost), summed per name with its digits folded.
-    awk -F'|' -v n="$requests" -v hz="$HZ" 'NR == FNR { before[$1] = $3; next }
-      { name = $2; gsub(/[0-9]+/, "#", name); t[name] += $3 - before[$1] }
-      END { for (g in t) printf "%.3f|%s\n", t[g] * 1000 / hz / n, g }' "$W/threads-before.txt" "$W/threads-after.txt" |
-      sort -t'|' -k1,1 -gr | awk -F'|' '{ total += $1; if ($1 >= 0.005) printf "  %-20s %s\n", $2, $1 }
-        END { printf "  %-20s %.3f\n", "all threads", total }'
+    cpu_by_thread "$requests" | awk -F'|' '{ total += $1; if ($1 >= 0.005) printf "  %-20s %s\n", $2, $1 }
+      END { printf "  %-20s %.3f\n", "all threads", total }'
   done
   echo "raw wrk output: $W"
   trap - EXIT
