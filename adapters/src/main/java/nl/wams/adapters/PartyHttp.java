@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
 
 /**
  * One HTTP exchange with a party, as the REST and peer adapters make it: send, then read at most
@@ -17,6 +18,29 @@ import java.time.Duration;
 public final class PartyHttp {
 
     private PartyHttp() {}
+
+    /**
+     * The client every adapter asks a party with: no redirects (a party's answer comes from the
+     * configured address or not at all), {@code connectTimeout} per connection, and the TLS context
+     * of the party ({@code null}: the JVM's trust store, no client certificate).
+     *
+     * <p>The client's own work (TLS, reading and handing over the answer) runs on its selector
+     * thread instead of being passed to a pool of worker threads: the caller waits for the answer
+     * anyway (on the party's call thread, see {@code PartyGuard}), and every hand-over between threads
+     * costs CPU. Nothing the client runs this way blocks: the answer is read by the caller from an
+     * {@link InputStream}. Measured with {@code MODE=threads bench/throughput.sh}: the party call and
+     * the client's threads took ~14 % less CPU relative to the request threads (docs/performance.md).
+     */
+    public static HttpClient client(Duration connectTimeout, SSLContext sslContext) {
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .executor(Runnable::run);
+        if (sslContext != null) {
+            builder.sslContext(sslContext);
+        }
+        return builder.build();
+    }
 
     /** What came of the exchange. */
     public sealed interface Exchange {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.Objects;
 import javax.net.ssl.SSLContext;
 import nl.wams.adapters.PartyHttp;
 
@@ -21,11 +22,7 @@ public final class PeerClient {
     private final Duration timeout;
 
     public PeerClient(SSLContext sslContext, Duration timeout) {
-        this.client = HttpClient.newBuilder()
-                .sslContext(sslContext)
-                .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.client = PartyHttp.client(timeout, Objects.requireNonNull(sslContext, "sslContext"));
         this.timeout = timeout;
     }
 

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -38,11 +39,7 @@ public final class PeerPartyAdapter implements PartyAdapter, HeldAnswers {
             throw new IllegalArgumentException("a peer adapter URL must be https:// (the request carries BSNs)");
         }
         this.settings = settings;
-        this.client = HttpClient.newBuilder()
-                .sslContext(settings.sslContext())
-                .connectTimeout(settings.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.client = PartyHttp.client(settings.timeout(), Objects.requireNonNull(settings.sslContext(), "sslContext"));
     }
 
     @Override

@@ -37,12 +37,7 @@ public final class RestPartyAdapter implements PartyAdapter {
 
     public RestPartyAdapter(RestAdapterSettings settings) {
         this.settings = settings;
-        HttpClient.Builder builder =
-                HttpClient.newBuilder().connectTimeout(settings.timeout()).followRedirects(HttpClient.Redirect.NEVER);
-        if (settings.sslContext() != null) {
-            builder.sslContext(settings.sslContext());
-        }
-        this.client = builder.build();
+        this.client = PartyHttp.client(settings.timeout(), settings.sslContext());
     }
 
     @Override

@@ -32,12 +32,7 @@ public final class RestReferralAdapter implements ReferralAdapter {
     public RestReferralAdapter(URI url, Duration timeout, SSLContext sslContext) {
         this.url = url;
         this.timeout = timeout;
-        HttpClient.Builder builder =
-                HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER);
-        if (sslContext != null) {
-            builder.sslContext(sslContext);
-        }
-        this.client = builder.build();
+        this.client = PartyHttp.client(timeout, sslContext);
     }
 
     @Override
