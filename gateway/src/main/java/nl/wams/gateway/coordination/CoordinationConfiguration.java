@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
+import nl.wams.adapters.TransactionIds;
 import nl.wams.adapters.peer.PeerClient;
 import nl.wams.gateway.audit.AuditLog;
 import nl.wams.gateway.audit.AuditStore;
@@ -59,7 +60,8 @@ class CoordinationConfiguration {
                 federation.signer(),
                 new PeerClient(federation.sslContext(), PEER_TIMEOUT),
                 auditLog,
-                caseAudit);
+                caseAudit,
+                new TransactionIds(clock));
     }
 
     @Lazy

@@ -3,10 +3,10 @@ package nl.wams.gateway.coordination;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Function;
 import nl.wams.adapters.PartyHttp;
 import nl.wams.adapters.TraceIds;
+import nl.wams.adapters.TransactionIds;
 import nl.wams.adapters.peer.PeerAnswer;
 import nl.wams.adapters.peer.PeerClient;
 import nl.wams.adapters.peer.PeerMessages;
@@ -33,8 +33,20 @@ public final class Outbox {
     private final PeerClient client;
     private final AuditLog auditLog;
     private final CaseAudit audit;
+    private final TransactionIds messageIds;
 
-    public Outbox(PeerMessages messages, PeerSigner signer, PeerClient client, AuditLog auditLog, CaseAudit audit) {
+    /**
+     * @param messageIds the ids ({@code jti}) of the messages sent: time-ordered, so that the
+     *     receiver's replay store adds each at the end of its index, as with data requests
+     */
+    public Outbox(
+            PeerMessages messages,
+            PeerSigner signer,
+            PeerClient client,
+            AuditLog auditLog,
+            CaseAudit audit,
+            TransactionIds messageIds) {
+        this.messageIds = messageIds;
         this.messages = messages;
         this.signer = signer;
         this.client = client;
@@ -67,7 +79,7 @@ public final class Outbox {
                         .outcome(provision.kind().name(), null, null)
                         .build()),
                 before);
-        String jws = messages.signProvision(signer, to.oin(), UUID.randomUUID().toString(), provision);
+        String jws = messages.signProvision(signer, to.oin(), messageIds.next().toString(), provision);
         PartyHttp.Exchange exchange = client.send(to.endpoint(), jws, transactionId);
         boolean taken = exchange instanceof PartyHttp.Exchange.Received received
                 && (received.status() == 200 || received.status() == 201);
