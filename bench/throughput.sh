@@ -352,18 +352,27 @@ ms() { # wrk/hey latency text (e.g. 1.23ms, 850.00us, 1.2s) to milliseconds
     else if (v ~ /s$/) { sub(/s$/, "", v); print v * 1000 } else print v }'
 }
 
+steal_ticks() { # "stolen all" ticks of every core so far: time the hypervisor gave this VM's cores to others
+  local f
+  read -r -a f < <(head -1 /proc/stat)
+  echo "${f[8]} $((f[1] + f[2] + f[3] + f[4] + f[5] + f[6] + f[7] + f[8]))"
+}
 loaded() { # one measured wrk run: $1 names its output file, $2 URL, $3 wrk script, then the
-  # processes whose CPU counts (see pids); prints "req/s CPU-ms/req non-2xx p50-ms p99-ms"
-  local out="$W/wrk-$1.txt" url=$2 lua=$3 before after requests
+  # processes whose CPU counts (see pids); prints "req/s CPU-ms/req non-2xx p50-ms p99-ms steal-%"
+  local out="$W/wrk-$1.txt" url=$2 lua=$3 before after requests steal0 steal1
   shift 3
   before=$(ticks "$@")
+  steal0=$(steal_ticks)
   wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency -s "$lua" "$url" > "$out"
+  steal1=$(steal_ticks)
   after=$(ticks "$@")
   requests=$(awk '/requests in/ { print $1 }' "$out")
-  printf '%s %s %s %s %s\n' "$(awk '/Requests\/sec/ { print $2 }' "$out")" \
+  printf '%s %s %s %s %s %s\n' "$(awk '/Requests\/sec/ { print $2 }' "$out")" \
     "$(awk -v t=$((after - before)) -v hz="$HZ" -v n="$requests" 'BEGIN { printf "%.3f", t * 1000 / hz / n }')" \
     "$(awk '/Non-2xx/ { n = $NF } END { print n + 0 }' "$out")" \
-    "$(ms "$(awk '$1 == "50%" { print $2 }' "$out")")" "$(ms "$(awk '$1 == "99%" { print $2 }' "$out")")"
+    "$(ms "$(awk '$1 == "50%" { print $2 }' "$out")")" "$(ms "$(awk '$1 == "99%" { print $2 }' "$out")")" \
+    "$(awk -v a="$steal0" -v b="$steal1" 'BEGIN { split(a, x, " "); split(b, y, " ");
+      printf "%.1f", (y[2] > x[2]) ? 100 * (y[1] - x[1]) / (y[2] - x[2]) : 0 }')"
 }
 
 # ONLY="nginx federated" measures some targets only (nginx, the yardstick, is always among them).
@@ -512,10 +521,17 @@ for round in $(seq 1 "$ROUNDS"); do
   for t in "${TARGETS[@]}"; do
     quiet "$t"
     # shellcheck disable=SC2046 # pids gives several words on purpose
-    read -r rps cpu non2xx p50 p99 < <(loaded "$t-$round" "$(url "$t")" "$W/post.lua" $(pids "$t"))
+    read -r rps cpu non2xx p50 p99 steal < <(loaded "$t-$round" "$(url "$t")" "$W/post.lua" $(pids "$t"))
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$t" "$round" "$rps" "$p50" "$p99" "$cpu" "$non2xx" >> "$W/peak.tsv"
-    echo "round $round $t: $rps req/s, p50 $p50 ms, p99 $p99 ms, CPU $cpu ms/req, non-2xx $non2xx"
+    echo "round $round $t: $rps req/s, p50 $p50 ms, p99 $p99 ms, CPU $cpu ms/req, non-2xx $non2xx, stolen $steal %"
   done
+done
+# The host's speed moves between rounds (nginx itself by a quarter and more): each target against
+# nginx of the same round.
+echo "x nginx per round:"
+for t in "${TARGETS[@]}"; do
+  echo "  $t: $(awk -v t="$t" -F'\t' '$1 == "nginx" { n[$2] = $3 } $1 == t { r[$2] = $3 }
+    END { for (i = 1; i in r; i++) printf "%s%.3f", (i > 1 ? " / " : ""), r[i] / n[i] }' "$W/peak.tsv")"
 done
 
 declare -A RPS CPU P50 P99
