@@ -13,10 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +22,6 @@ import nl.wams.adapters.PartyHttp;
 import nl.wams.adapters.peer.PeerAnswer;
 import nl.wams.adapters.peer.PeerClient;
 import nl.wams.adapters.peer.PeerProvision;
-import nl.wams.gateway.audit.AuditStore;
 import nl.wams.gateway.federation.DemoPki;
 import nl.wams.gateway.support.Backends;
 import nl.wams.gateway.support.Household;
@@ -285,21 +280,9 @@ class CoordinatedApproachIT {
         assertThat(status.path("status").asText()).isEqualTo("OVERGENOMEN");
         // The provision's message id is time-ordered (UUIDv7), as a data request's is, so that the
         // receiver's replay index grows at its end.
-        assertThat(replayIds(ggz))
+        assertThat(ggz.replayIds())
                 .isNotEmpty()
                 .allSatisfy(id -> assertThat(UUID.fromString(id).version()).isEqualTo(7));
-    }
-
-    private static List<String> replayIds(TestGateway gateway) throws SQLException {
-        List<String> ids = new ArrayList<>();
-        try (Connection c = gateway.bean(AuditStore.class).dataSource().getConnection();
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT jti FROM peer_replay")) {
-            while (rs.next()) {
-                ids.add(rs.getString(1));
-            }
-        }
-        return ids;
     }
 
     @Test

@@ -10,9 +10,6 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -198,15 +195,7 @@ class FederationIT {
     void theProviderKeepsOneTimeOrderedRequestIdPerReceivedRequest() throws Exception {
         ask("[\"bekend-bij\"]", 201);
 
-        List<String> ids = new ArrayList<>();
-        try (Connection c = provider.bean(AuditStore.class).dataSource().getConnection();
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT jti FROM peer_replay")) {
-            while (rs.next()) {
-                ids.add(rs.getString(1));
-            }
-        }
-        assertThat(ids)
+        assertThat(provider.replayIds())
                 .hasSize((int) records(provider).stream()
                         .filter(r -> r.entry().event() == AuditEvent.PEER_VERZOEK_ONTVANGEN)
                         .count())

@@ -8,10 +8,17 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import nl.wams.gateway.GatewayApplication;
+import nl.wams.gateway.audit.AuditStore;
 import nl.wams.gateway.config.ConfigLoader;
 import nl.wams.gateway.config.LoadedConfig;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -179,6 +186,19 @@ public final class TestGateway implements AutoCloseable {
 
     public <T> T bean(Class<T> type) {
         return context.getBean(type);
+    }
+
+    /** The ids ({@code jti}) of the signed peer messages this gateway has taken in, as its replay store keeps them. */
+    public List<String> replayIds() throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (Connection c = bean(AuditStore.class).dataSource().getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT jti FROM peer_replay")) {
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+        }
+        return ids;
     }
 
     @Override
