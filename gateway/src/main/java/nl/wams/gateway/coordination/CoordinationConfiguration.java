@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
-import nl.wams.adapters.TransactionIds;
 import nl.wams.adapters.peer.PeerClient;
 import nl.wams.gateway.audit.AuditLog;
 import nl.wams.gateway.audit.AuditStore;
@@ -60,8 +59,7 @@ class CoordinationConfiguration {
                 federation.signer(),
                 new PeerClient(federation.sslContext(), PEER_TIMEOUT),
                 auditLog,
-                caseAudit,
-                new TransactionIds(clock));
+                caseAudit);
     }
 
     @Lazy

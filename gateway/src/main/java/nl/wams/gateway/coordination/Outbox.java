@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import nl.wams.adapters.PartyHttp;
 import nl.wams.adapters.TraceIds;
-import nl.wams.adapters.TransactionIds;
 import nl.wams.adapters.peer.PeerAnswer;
 import nl.wams.adapters.peer.PeerClient;
 import nl.wams.adapters.peer.PeerMessages;
@@ -33,20 +32,8 @@ public final class Outbox {
     private final PeerClient client;
     private final AuditLog auditLog;
     private final CaseAudit audit;
-    private final TransactionIds messageIds;
 
-    /**
-     * @param messageIds the ids ({@code jti}) of the messages sent: time-ordered, so that the
-     *     receiver's replay store adds each at the end of its index, as with data requests
-     */
-    public Outbox(
-            PeerMessages messages,
-            PeerSigner signer,
-            PeerClient client,
-            AuditLog auditLog,
-            CaseAudit audit,
-            TransactionIds messageIds) {
-        this.messageIds = messageIds;
+    public Outbox(PeerMessages messages, PeerSigner signer, PeerClient client, AuditLog auditLog, CaseAudit audit) {
         this.messages = messages;
         this.signer = signer;
         this.client = client;
@@ -79,7 +66,7 @@ public final class Outbox {
                         .outcome(provision.kind().name(), null, null)
                         .build()),
                 before);
-        String jws = messages.signProvision(signer, to.oin(), messageIds.next().toString(), provision);
+        String jws = messages.signProvision(signer, to.oin(), messages.newMessageId(), provision);
         PartyHttp.Exchange exchange = client.send(to.endpoint(), jws, transactionId);
         boolean taken = exchange instanceof PartyHttp.Exchange.Received received
                 && (received.status() == 200 || received.status() == 201);
