@@ -26,9 +26,10 @@ public final class PartyHttp {
      *
      * <p>The client's own work (TLS, reading and handing over the answer) runs on its selector
      * thread instead of being passed to a pool of worker threads: the caller waits for the answer
-     * anyway (on the party's call thread, see {@code PartyGuard}), and every hand-over between threads
-     * costs CPU. Nothing the client runs this way blocks: the answer is read by the caller from an
-     * {@link InputStream}. Measured with {@code MODE=threads bench/throughput.sh}: the party call and
+     * anyway (for a data request the party's call thread, see {@code PartyGuard}; for the other
+     * callers the thread that sends), and every hand-over between threads costs CPU. Nothing the
+     * client runs this way blocks: the answer is read by the caller from an {@link InputStream}.
+     * Measured with {@code MODE=threads bench/throughput.sh}: the party call and
      * the client's threads took ~14 % less CPU relative to the request threads (docs/performance.md).
      */
     public static HttpClient client(Duration connectTimeout, SSLContext sslContext) {
