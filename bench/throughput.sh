@@ -326,21 +326,23 @@ ticks() { # CPU ticks (user + system) of the given processes and their threads; 
   done
   echo $sum
 }
+cpu_stat() { # "idle stolen all": ticks of every core so far, idle (with I/O wait), given by the
+  # hypervisor to other machines, and all of them (from the first line of /proc/stat)
+  local f
+  read -r -a f < <(head -1 /proc/stat)
+  echo "$((f[4] + f[5])) ${f[8]} $((f[1] + f[2] + f[3] + f[4] + f[5] + f[6] + f[7] + f[8]))"
+}
 quiet() { # waits (at most QUIET_MAX seconds) until the machine is idle: what one target left
   # running after its load (PostgreSQL's checkpoint and autovacuum, an H2 file's compaction, the
   # kernel writing back what they wrote, a JIT finishing) must not be measured as the next
   # target's slowness. Idle: at least 90 % of all cores idle over 2 s.
-  local waited=0 idle all idle0 all0 f
-  cpu_times() { # idle (with I/O wait) and all ticks of every core so far
-    read -r -a f < <(head -1 /proc/stat)
-    idle=$((f[4] + f[5])) all=$((f[1] + f[2] + f[3] + f[4] + f[5] + f[6] + f[7] + f[8]))
-  }
-  cpu_times
+  local waited=0 idle all idle0 all0
+  read -r idle _ all < <(cpu_stat)
   while [ "$waited" -lt "$QUIET_MAX" ]; do
     idle0=$idle all0=$all
     sleep 2
     waited=$((waited + 2))
-    cpu_times
+    read -r idle _ all < <(cpu_stat)
     [ $((all - all0)) -gt 0 ] && [ $(((idle - idle0) * 10)) -ge $(((all - all0) * 9)) ] && break
   done
   [ "$waited" -gt 2 ] && echo "  (waited $waited s for the machine to be idle before $1)" >&2
@@ -352,27 +354,21 @@ ms() { # wrk/hey latency text (e.g. 1.23ms, 850.00us, 1.2s) to milliseconds
     else if (v ~ /s$/) { sub(/s$/, "", v); print v * 1000 } else print v }'
 }
 
-steal_ticks() { # "stolen all" ticks of every core so far: time the hypervisor gave this VM's cores to others
-  local f
-  read -r -a f < <(head -1 /proc/stat)
-  echo "${f[8]} $((f[1] + f[2] + f[3] + f[4] + f[5] + f[6] + f[7] + f[8]))"
-}
 loaded() { # one measured wrk run: $1 names its output file, $2 URL, $3 wrk script, then the
   # processes whose CPU counts (see pids); prints "req/s CPU-ms/req non-2xx p50-ms p99-ms steal-%"
-  local out="$W/wrk-$1.txt" url=$2 lua=$3 before after requests steal0 steal1
+  local out="$W/wrk-$1.txt" url=$2 lua=$3 before after requests stolen0 all0 stolen1 all1
   shift 3
   before=$(ticks "$@")
-  steal0=$(steal_ticks)
+  read -r _ stolen0 all0 < <(cpu_stat)
   wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency -s "$lua" "$url" > "$out"
-  steal1=$(steal_ticks)
+  read -r _ stolen1 all1 < <(cpu_stat)
   after=$(ticks "$@")
   requests=$(awk '/requests in/ { print $1 }' "$out")
   printf '%s %s %s %s %s %s\n' "$(awk '/Requests\/sec/ { print $2 }' "$out")" \
     "$(awk -v t=$((after - before)) -v hz="$HZ" -v n="$requests" 'BEGIN { printf "%.3f", t * 1000 / hz / n }')" \
     "$(awk '/Non-2xx/ { n = $NF } END { print n + 0 }' "$out")" \
     "$(ms "$(awk '$1 == "50%" { print $2 }' "$out")")" "$(ms "$(awk '$1 == "99%" { print $2 }' "$out")")" \
-    "$(awk -v a="$steal0" -v b="$steal1" 'BEGIN { split(a, x, " "); split(b, y, " ");
-      printf "%.1f", (y[2] > x[2]) ? 100 * (y[1] - x[1]) / (y[2] - x[2]) : 0 }')"
+    "$(awk -v s=$((stolen1 - stolen0)) -v a=$((all1 - all0)) 'BEGIN { printf "%.1f", (a > 0) ? 100 * s / a : 0 }')"
 }
 
 # ONLY="nginx federated" measures some targets only (nginx, the yardstick, is always among them).
