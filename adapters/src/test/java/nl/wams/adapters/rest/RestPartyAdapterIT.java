@@ -22,7 +22,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import nl.wams.adapters.AdapterRequest;
@@ -213,6 +215,29 @@ class RestPartyAdapterIT {
                 .fetch(REQUEST);
 
         assertThat(result).isInstanceOf(AdapterResult.Answered.class);
+    }
+
+    /**
+     * The HTTP client does its own work (TLS, handing over the answer) on its selector thread: an
+     * exchange over HTTPS starts none of the JDK client's worker threads ({@code PartyHttp.client}).
+     */
+    @Test
+    void anHttpsExchangeStartsNoWorkerThreadsOfTheHttpClient() throws Exception {
+        backend.stubFor(post("/huurders").willReturn(okJson(ANSWER)));
+        Set<String> before = httpClientWorkers();
+
+        AdapterResult result = adapter("https://127.0.0.1:" + backend.getHttpsPort() + "/huurders", trusting(), 4096)
+                .fetch(REQUEST);
+
+        assertThat(result).isInstanceOf(AdapterResult.Answered.class);
+        assertThat(httpClientWorkers()).isSubsetOf(before);
+    }
+
+    private static Set<String> httpClientWorkers() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .map(Thread::getName)
+                .filter(name -> name.matches("HttpClient-\\d+-Worker-\\d+"))
+                .collect(Collectors.toSet());
     }
 
     @Test
