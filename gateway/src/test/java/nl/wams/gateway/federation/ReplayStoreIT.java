@@ -61,10 +61,13 @@ class ReplayStoreIT {
     }
 
     @Test
-    void expiryReadsTheExpiredIdsByTheirIndexNotEveryStoredId() throws Exception {
+    void expiryReadsTheExpiredIdsByTheirIndexAndDeletesThemByKey() throws Exception {
         try (Connection c = h2.getConnection()) {
-            assertThat(QueryPlans.explain(c, ReplayStore.EXPIRED.statement(), "2026-11-30T12:00:00.000Z"))
+            assertThat(QueryPlans.explain(c, ReplayStore.EXPIRED.selection(), "2026-11-30T12:00:00.000Z"))
                     .contains("ix_peer_replay_expires");
+            assertThat(QueryPlans.explain(c, ReplayStore.EXPIRED.deletion(), "old-1"))
+                    .contains(QueryPlans.H2_PRIMARY_KEY)
+                    .doesNotContain("select");
         }
     }
 }

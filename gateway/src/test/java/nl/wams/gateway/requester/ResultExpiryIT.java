@@ -121,7 +121,7 @@ class ResultExpiryIT {
 
     @ParameterizedTest
     @EnumSource(Database.class)
-    void expiryReadsTheExpiredResultsByTheirIndexNotEveryStoredResult(Database kind) throws Exception {
+    void expiryReadsTheExpiredResultsByTheirIndexAndDeletesThemByKey(Database kind) throws Exception {
         DataSource dataSource = fresh(kind);
         try (Connection c = dataSource.getConnection()) {
             if (kind == Database.POSTGRES) {
@@ -130,8 +130,12 @@ class ResultExpiryIT {
                     s.execute("SET enable_seqscan = off");
                 }
             }
-            assertThat(QueryPlans.explain(c, ResultStore.EXPIRED.statement(), StoredTime.format(clock.instant())))
+            assertThat(QueryPlans.explain(c, ResultStore.EXPIRED.selection(), StoredTime.format(clock.instant())))
                     .contains("ix_request_result_expires");
+            assertThat(QueryPlans.explain(
+                            c, ResultStore.EXPIRED.deletion(), UUID.randomUUID().toString()))
+                    .contains(kind == Database.H2 ? QueryPlans.H2_PRIMARY_KEY : "pk_request_result")
+                    .doesNotContain("select");
         }
     }
 }

@@ -7,6 +7,12 @@ import java.util.Locale;
 /** The plan H2 or PostgreSQL chooses for a statement, for tests that ask whether an index serves it. */
 public final class QueryPlans {
 
+    /**
+     * How H2 names the index of a primary key on a text column in a plan (its own name, not the
+     * constraint's): {@code PRIMARY_KEY_} and a suffix.
+     */
+    public static final String H2_PRIMARY_KEY = "primary_key_";
+
     private QueryPlans() {}
 
     /** {@code EXPLAIN} of {@code statement} with its one parameter bound, lower case, lines joined. */
