@@ -34,7 +34,10 @@
 #              see below), WARMUP_MAX (the most seconds of warm-up per gateway; default 900),
 #              IDLE (MODE=threads: seconds without load between the warm-up and the rounds),
 #              QUIET_MAX (the most seconds to wait, before each measurement, for the machine to be
-#              idle: at least 90 % of the cores idle over 2 s; default 120).
+#              idle: at least 90 % of the cores idle over 2 s; default 120),
+#              RESULT_RETENTION (the requester gateways' api.result-retention, e.g. 1m; default the
+#              gateway's 30m, which no run outlasts: a shorter one measures them with the expiry of
+#              stored results at work, as every gateway is after its first half hour).
 # Installs nginx, wrk and PostgreSQL from Debian's packages when they are missing (needs root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -58,6 +61,7 @@ WARMUP=${WARMUP:-}
 WARMUP_MAX=${WARMUP_MAX:-900}
 IDLE=${IDLE:-}
 QUIET_MAX=${QUIET_MAX:-120}
+RESULT_RETENTION=${RESULT_RETENTION:-}
 TOOLS=$ROOT/gateway/target/wams-gateway.jar
 JAR=${JAR:-$TOOLS}
 
@@ -202,7 +206,7 @@ EOF
 requester_head() { # $1 port
   cat <<EOF
 identity: { oin: "00000099000000000001", name: Gemeente Voorbeeldstad, roles: [requester] }
-api: { host: 127.0.0.1, port: $1, tls: { path: "$W/pki/gemeente-tls.p12", password: changeit } }
+api: { host: 127.0.0.1, port: $1,${RESULT_RETENTION:+ result-retention: $RESULT_RETENTION,} tls: { path: "$W/pki/gemeente-tls.p12", password: changeit } }
 EOF
 }
 { requester_head 18443; common gemeente-h2 "  data-dir: \"$W/h2\""; rest_party; } > "$W/h2.yml"

@@ -66,8 +66,6 @@ public record ExpiredRows(String table, String key, String term, int batch) {
                     e.addSuppressed(rollback);
                 }
                 throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
         }
         return deleted;
