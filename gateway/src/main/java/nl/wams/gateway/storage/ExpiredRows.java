@@ -20,7 +20,8 @@ import javax.sql.DataSource;
  * in one transaction. The delete never reads the table it deletes from: H2 runs a sub-select on the
  * table a {@code DELETE} changes again for every row it deletes (the change makes its last result
  * stale), so {@code DELETE ... WHERE key IN (SELECT key ... FETCH FIRST n ROWS ONLY)} cost time in
- * the square of the batch there (about 5 s for 1,000 rows; docs/performance.md, "Expiry").
+ * the square of the batch there (1.0-1.4 s of CPU for a batch of 1,000 instead of 13-37 ms;
+ * {@code bench/expiry.sh}, docs/performance.md, "Expiry").
  *
  * @param table the table
  * @param key its primary key (one text column)

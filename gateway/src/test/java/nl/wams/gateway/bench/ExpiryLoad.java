@@ -27,7 +27,7 @@ public final class ExpiryLoad {
 
     public static void main(String[] args) throws Exception {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
-        boolean h2 = args.length > 1 && args[1].equals("h2");
+        boolean h2 = args.length < 2 || !args[1].equals("postgres");
         Path folder = Files.createTempDirectory("wams-expiry");
         try (TestPostgres postgres = h2 ? null : TestPostgres.start();
                 HikariDataSource hikari = new HikariDataSource()) {
