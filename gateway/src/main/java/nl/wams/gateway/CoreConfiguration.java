@@ -21,7 +21,7 @@ import nl.wams.gateway.audit.TimestampAuthority;
 import nl.wams.gateway.config.LoadedConfig;
 import nl.wams.gateway.storage.DataCipher;
 import nl.wams.gateway.storage.H2Compaction;
-import nl.wams.gateway.storage.PeriodicJob;
+import nl.wams.gateway.storage.PeriodicJobs;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,6 +36,12 @@ class CoreConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** Runs the background jobs; the operations metrics observe them when they are there. */
+    @Bean
+    PeriodicJobs periodicJobs(ObjectProvider<PeriodicJobs.Observer> observer) {
+        return new PeriodicJobs(observer.getIfAvailable(() -> PeriodicJobs.Observer.NONE));
     }
 
     @Bean
@@ -69,8 +75,8 @@ class CoreConfiguration {
 
     /** Rewrites the embedded H2 file's emptiest chunks, so it does not grow without bound (PostgreSQL: idle). */
     @Bean(destroyMethod = "shutdownNow")
-    ScheduledExecutorService h2Compaction(HikariDataSource auditDataSource) {
-        return H2Compaction.job(auditDataSource.getJdbcUrl(), auditDataSource);
+    ScheduledExecutorService h2Compaction(HikariDataSource auditDataSource, PeriodicJobs jobs) {
+        return H2Compaction.job(auditDataSource.getJdbcUrl(), auditDataSource, jobs);
     }
 
     /**
@@ -83,10 +89,11 @@ class CoreConfiguration {
             AuditStore store,
             Clock clock,
             MeterRegistry registry,
-            HikariDataSource auditDataSource) {
+            HikariDataSource auditDataSource,
+            PeriodicJobs jobs) {
         var timestamping = config.gateway().audit().timestamping();
         if (timestamping == null) {
-            return PeriodicJob.idle("wams-checkpoint-timestamps");
+            return PeriodicJobs.idle("wams-checkpoint-timestamps");
         }
         CheckpointTimestamps stamps = new CheckpointTimestamps(
                 store.dataSource(),
@@ -108,7 +115,7 @@ class CoreConfiguration {
                 .description("How long the oldest checkpoint without a timestamp has waited")
                 .strongReference(true)
                 .register(registry);
-        return PeriodicJob.start("wams-checkpoint-timestamps", timestamping.every(), stamps::catchUp);
+        return jobs.start("wams-checkpoint-timestamps", timestamping.every(), stamps::catchUp);
     }
 
     private static CheckpointTimestamps.Backlog backlog(CheckpointTimestamps stamps) {

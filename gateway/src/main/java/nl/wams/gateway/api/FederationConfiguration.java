@@ -10,7 +10,7 @@ import nl.wams.gateway.config.TlsPolicy;
 import nl.wams.gateway.federation.FederationSetup;
 import nl.wams.gateway.federation.ReplayStore;
 import nl.wams.gateway.federation.Witnesses;
-import nl.wams.gateway.storage.PeriodicJob;
+import nl.wams.gateway.storage.PeriodicJobs;
 import org.apache.catalina.connector.Connector;
 import org.apache.coyote.http11.Http11NioProtocol;
 import org.apache.tomcat.util.net.SSLHostConfig;
@@ -48,10 +48,10 @@ class FederationConfiguration {
 
     /** Deletes request ids past their term in the background (only a gateway that listens to peers keeps any). */
     @Bean(destroyMethod = "shutdownNow")
-    ScheduledExecutorService replayExpiry(LoadedConfig config, ReplayStore store) {
+    ScheduledExecutorService replayExpiry(LoadedConfig config, ReplayStore store, PeriodicJobs jobs) {
         return config.gateway().listens()
-                ? PeriodicJob.start("wams-replay-expiry", ReplayStore.EXPIRY_EVERY, store::deleteExpired)
-                : PeriodicJob.idle("wams-replay-expiry");
+                ? jobs.start("wams-replay-expiry", ReplayStore.EXPIRY_EVERY, store::deleteExpired)
+                : PeriodicJobs.idle("wams-replay-expiry");
     }
 
     /** Loads the key material at start-up when there is any: fails fast, and warns about expiring certificates. */

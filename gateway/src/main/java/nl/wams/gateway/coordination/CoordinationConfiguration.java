@@ -15,7 +15,7 @@ import nl.wams.gateway.federation.IncomingProvisions;
 import nl.wams.gateway.federation.ReplayStore;
 import nl.wams.gateway.register.ActiveRules;
 import nl.wams.gateway.storage.DataCipher;
-import nl.wams.gateway.storage.PeriodicJob;
+import nl.wams.gateway.storage.PeriodicJobs;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -106,9 +106,9 @@ class CoordinationConfiguration {
     /** Deletes closed cases past their retention term; every node runs it, the store makes that safe. */
     @Bean(destroyMethod = "shutdownNow")
     ScheduledExecutorService caseRetention(
-            LoadedConfig config, ObjectProvider<Cases> cases, HikariDataSource auditDataSource) {
+            LoadedConfig config, ObjectProvider<Cases> cases, HikariDataSource auditDataSource, PeriodicJobs jobs) {
         // Takes the data source so that it stops before the data source closes.
-        return PeriodicJob.start(
+        return jobs.start(
                 "wams-case-retention",
                 config.gateway().coordination().housekeeping(),
                 () -> cases.getObject().deleteExpired());

@@ -14,7 +14,7 @@ import nl.wams.gateway.coordination.CaseStore;
 import nl.wams.gateway.register.ActiveRules;
 import nl.wams.gateway.routing.AdapterFactory;
 import nl.wams.gateway.storage.DataCipher;
-import nl.wams.gateway.storage.PeriodicJob;
+import nl.wams.gateway.storage.PeriodicJobs;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -81,15 +81,18 @@ class MeldpuntConfiguration {
      */
     @Bean(destroyMethod = "shutdownNow")
     ScheduledExecutorService meldpuntHousekeeping(
-            LoadedConfig config, ObjectProvider<Meldpunt> meldpunt, HikariDataSource auditDataSource) {
+            LoadedConfig config,
+            ObjectProvider<Meldpunt> meldpunt,
+            HikariDataSource auditDataSource,
+            PeriodicJobs jobs) {
         // Takes the data source so that it stops before the data source closes.
         if (config.gateway().meldpunt() == null) {
-            return PeriodicJob.idle("wams-meldpunt-housekeeping");
+            return PeriodicJobs.idle("wams-meldpunt-housekeeping");
         }
-        return PeriodicJob.start(
-                "wams-meldpunt-housekeeping", config.gateway().meldpunt().housekeeping(), () -> {
-                    meldpunt.getObject().triage().deleteExpired();
-                    meldpunt.getObject().routings().refresh();
-                });
+        return jobs.start(
+                "wams-meldpunt-housekeeping",
+                config.gateway().meldpunt().housekeeping(),
+                () -> meldpunt.getObject().triage().deleteExpired()
+                        + meldpunt.getObject().routings().refresh());
     }
 }

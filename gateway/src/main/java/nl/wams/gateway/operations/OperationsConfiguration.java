@@ -33,6 +33,7 @@ import nl.wams.gateway.requester.RequestAudit;
 import nl.wams.gateway.routing.PartyCallObserver;
 import nl.wams.gateway.routing.PartyHealth;
 import nl.wams.gateway.routing.PartyRoutes;
+import nl.wams.gateway.storage.PeriodicJobs;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
@@ -166,6 +167,12 @@ class OperationsConfiguration {
                 .publishPercentileHistogram()
                 .register(registry);
         return (appends, nanos) -> commits.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** The background jobs' runs, duration, items and last success ({@code wams_job_*}). */
+    @Bean
+    PeriodicJobs.Observer jobMetrics(MeterRegistry registry, Clock clock) {
+        return new JobMetrics(registry, clock);
     }
 
     /** Refused peer requests by reason ({@code wams_peer_refusals_total}). */

@@ -13,7 +13,7 @@ import nl.wams.gateway.federation.IncomingProvisions;
 import nl.wams.gateway.register.ActiveRules;
 import nl.wams.gateway.routing.AdapterFactory;
 import nl.wams.gateway.storage.DataCipher;
-import nl.wams.gateway.storage.PeriodicJob;
+import nl.wams.gateway.storage.PeriodicJobs;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -53,13 +53,16 @@ class ParticipationConfiguration {
     /** Deletes received data not adopted once its term ended (gateways that receive only). */
     @Bean(destroyMethod = "shutdownNow")
     ScheduledExecutorService receivedTerm(
-            LoadedConfig config, ObjectProvider<Participation> participation, HikariDataSource auditDataSource) {
+            LoadedConfig config,
+            ObjectProvider<Participation> participation,
+            HikariDataSource auditDataSource,
+            PeriodicJobs jobs) {
         // Takes the data source so that it stops before the data source closes.
         return config.gateway().provides() && config.gateway().federation() != null
-                ? PeriodicJob.start(
+                ? jobs.start(
                         "wams-received-term",
                         config.gateway().coordination().housekeeping(),
                         () -> participation.getObject().deleteExpired())
-                : PeriodicJob.idle("wams-received-term");
+                : PeriodicJobs.idle("wams-received-term");
     }
 }

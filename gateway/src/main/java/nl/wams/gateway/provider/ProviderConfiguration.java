@@ -13,7 +13,7 @@ import nl.wams.gateway.federation.ReplayStore;
 import nl.wams.gateway.register.ActiveRules;
 import nl.wams.gateway.routing.AdapterFactory;
 import nl.wams.gateway.storage.DataCipher;
-import nl.wams.gateway.storage.PeriodicJob;
+import nl.wams.gateway.storage.PeriodicJobs;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -60,12 +60,13 @@ class ProviderConfiguration {
 
     /** Closes reviews past their term, so that no requester waits forever. */
     @Bean(destroyMethod = "shutdownNow")
-    ScheduledExecutorService reviewExpiry(LoadedConfig config, ObjectProvider<ProviderService> provider) {
+    ScheduledExecutorService reviewExpiry(
+            LoadedConfig config, ObjectProvider<ProviderService> provider, PeriodicJobs jobs) {
         return config.gateway().provides()
-                ? PeriodicJob.start(
+                ? jobs.start(
                         "wams-review-expiry",
                         config.gateway().provider().expiryCheck(),
                         () -> provider.getObject().reviews().expire())
-                : PeriodicJob.idle("wams-review-expiry");
+                : PeriodicJobs.idle("wams-review-expiry");
     }
 }

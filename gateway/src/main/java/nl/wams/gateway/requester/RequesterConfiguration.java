@@ -14,7 +14,7 @@ import nl.wams.gateway.routing.LateAnswers;
 import nl.wams.gateway.routing.PartyFanOut;
 import nl.wams.gateway.routing.PartyRoutes;
 import nl.wams.gateway.storage.DataCipher;
-import nl.wams.gateway.storage.PeriodicJob;
+import nl.wams.gateway.storage.PeriodicJobs;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,8 +31,8 @@ class RequesterConfiguration {
 
     /** Deletes expired results in the background, in transactions of its own. */
     @Bean(destroyMethod = "shutdownNow")
-    ScheduledExecutorService resultExpiry(ResultStore store) {
-        return PeriodicJob.start("wams-result-expiry", ResultStore.EXPIRY_EVERY, store::deleteExpired);
+    ScheduledExecutorService resultExpiry(ResultStore store, PeriodicJobs jobs) {
+        return jobs.start("wams-result-expiry", ResultStore.EXPIRY_EVERY, store::deleteExpired);
     }
 
     @Bean
@@ -88,11 +88,11 @@ class RequesterConfiguration {
 
     /** Polls for held answers in the background (only parties with a peer adapter can hold answers). */
     @Bean(destroyMethod = "shutdownNow")
-    ScheduledExecutorService answerPolling(LoadedConfig config, AnswerPoller poller) {
+    ScheduledExecutorService answerPolling(LoadedConfig config, AnswerPoller poller, PeriodicJobs jobs) {
         return config.gateway().usesPeers()
-                ? PeriodicJob.start(
+                ? jobs.start(
                         "wams-answer-poller", config.gateway().reviewPolling().every(), poller::pollOnce)
-                : PeriodicJob.idle("wams-answer-poller");
+                : PeriodicJobs.idle("wams-answer-poller");
     }
 
     @Bean

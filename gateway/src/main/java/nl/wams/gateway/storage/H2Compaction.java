@@ -45,10 +45,11 @@ public final class H2Compaction {
      * The gateway's compaction job for its audit database: runs every {@link #EVERY} on an embedded
      * H2 file, idle on anything else. The gateway and {@code bench/audit-append.sh} start it here.
      */
-    public static ScheduledExecutorService job(String jdbcUrl, DataSource dataSource) {
+    public static ScheduledExecutorService job(String jdbcUrl, DataSource dataSource, PeriodicJobs jobs) {
+        H2Compaction compaction = new H2Compaction(dataSource);
         return applies(jdbcUrl)
-                ? PeriodicJob.start("wams-h2-compaction", EVERY, new H2Compaction(dataSource)::run)
-                : PeriodicJob.idle("wams-h2-compaction");
+                ? jobs.start("wams-h2-compaction", EVERY, () -> compaction.run() ? 1 : 0)
+                : PeriodicJobs.idle("wams-h2-compaction");
     }
 
     /** True for a data source of an embedded H2 file (PostgreSQL reclaims space by itself). */

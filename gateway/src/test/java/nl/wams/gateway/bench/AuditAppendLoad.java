@@ -21,6 +21,7 @@ import nl.wams.gateway.audit.AuditStore;
 import nl.wams.gateway.audit.AuditVerifier;
 import nl.wams.gateway.audit.Checkpoints;
 import nl.wams.gateway.storage.H2Compaction;
+import nl.wams.gateway.storage.PeriodicJobs;
 import nl.wams.gateway.support.TestFiles;
 import nl.wams.gateway.support.TestPostgres;
 import nl.wams.gateway.support.TestTokens;
@@ -55,7 +56,10 @@ public final class AuditAppendLoad {
             TransactionIds ids = new TransactionIds(Clock.systemUTC());
             LongAdder appended = new LongAdder();
             LongAdder commits = new LongAdder();
-            var compaction = H2Compaction.job(hikari.getJdbcUrl(), hikari); // as the gateway runs it
+            var compaction = H2Compaction.job(
+                    hikari.getJdbcUrl(),
+                    hikari,
+                    new PeriodicJobs(PeriodicJobs.Observer.NONE)); // as the gateway runs it
             try (AuditLog log = new AuditLog(
                     store,
                     new Checkpoints(key),

@@ -11,11 +11,13 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Properties;
 import nl.wams.gateway.support.Backends;
 import nl.wams.gateway.support.GatewayExtension;
 import nl.wams.gateway.support.Household;
 import nl.wams.gateway.support.ManagementPort;
+import nl.wams.gateway.support.Polling;
 import nl.wams.gateway.support.TestGateway;
 import nl.wams.gateway.support.TestTokens;
 import org.junit.jupiter.api.Order;
@@ -104,6 +106,8 @@ class ManagementIT {
                 .containsPattern("wams_api_authentication_failures_total\\{reason=\"missing\"} [1-9]")
                 .containsPattern("wams_api_authentication_failures_total\\{reason=\"invalid\"} [1-9]")
                 .containsPattern("logback_events_total\\{level=\"info\"} [1-9]")
+                .contains("wams_job_interval_seconds{job=\"wams-result-expiry\"} 60.0")
+                .contains("wams_job_last_success_timestamp_seconds{job=\"wams-result-expiry\"}")
                 .doesNotContain("wams_reviews_open"); // a requester holds no reviews
         assertThat(metrics)
                 .doesNotContain(Household.CLIENT)
@@ -112,6 +116,32 @@ class ManagementIT {
                 .doesNotContain(unreachable)
                 .doesNotContain(refused)
                 .doesNotContain("Z-OPS");
+    }
+
+    @Test
+    void backgroundJobsReportTheirRunsAndLastSuccess() throws Exception {
+        // The embedded H2 file's compaction runs every second: its runs show on the metrics.
+        Polling.until(
+                Duration.ofSeconds(20),
+                "a compaction run on the metrics",
+                () -> management("/actuator/prometheus")
+                        .body()
+                        .contains("wams_job_runs_total{job=\"wams-h2-compaction\",outcome=\"completed\"} "));
+
+        String metrics = management("/actuator/prometheus").body();
+        assertThat(metrics)
+                .containsPattern("wams_job_runs_total\\{job=\"wams-h2-compaction\",outcome=\"completed\"} [1-9]")
+                .contains("wams_job_runs_total{job=\"wams-h2-compaction\",outcome=\"failed\"} 0.0")
+                .containsPattern("wams_job_duration_seconds_count\\{job=\"wams-h2-compaction\"} [1-9]")
+                .contains("wams_job_items_total{job=\"wams-h2-compaction\"}")
+                .contains("wams_job_interval_seconds{job=\"wams-h2-compaction\"} 1.0");
+        double lastSuccess = Double.parseDouble(metrics.lines()
+                .filter(l -> l.startsWith("wams_job_last_success_timestamp_seconds{job=\"wams-h2-compaction\"}"))
+                .findFirst()
+                .orElseThrow()
+                .replaceAll(".* ", ""));
+        assertThat(lastSuccess)
+                .isCloseTo(System.currentTimeMillis() / 1000.0, org.assertj.core.data.Offset.offset(60.0));
     }
 
     @Test
