@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,9 +16,9 @@ import nl.wams.gateway.storage.PeriodicJobs;
  * The background jobs' metrics, tagged {@code job} (the job's thread name, e.g.
  * {@code wams-result-expiry}): runs by outcome ({@code wams_job_runs_total}), how long a run took
  * ({@code wams_job_duration_seconds}), items handled ({@code wams_job_items_total}: rows deleted,
- * answers fetched), when a run last completed ({@code wams_job_last_success_timestamp_seconds}, the
- * moment the job was scheduled until then) and how often it should run
- * ({@code wams_job_interval_seconds}). One alert covers every job:
+ * held answers completed, ...), when a run last completed
+ * ({@code wams_job_last_success_timestamp_seconds}, the moment the job was scheduled until then) and
+ * how often it should run ({@code wams_job_interval_seconds}). One alert covers every job:
  * {@code time() - wams_job_last_success_timestamp_seconds > 3 * wams_job_interval_seconds}.
  */
 final class JobMetrics implements PeriodicJobs.Observer {
@@ -73,7 +74,8 @@ final class JobMetrics implements PeriodicJobs.Observer {
                     .tag("job", name)
                     .register(registry);
             items = Counter.builder("wams.job.items")
-                    .description("Items a background job handled: rows deleted, answers fetched, chunks rewritten")
+                    .description(
+                            "Items a background job handled: rows deleted, held answers completed, compactions done")
                     .tag("job", name)
                     .register(registry);
             Gauge.builder("wams.job.last.success.timestamp", lastSuccessMillis, m -> m.get() / 1000.0)
@@ -88,7 +90,7 @@ final class JobMetrics implements PeriodicJobs.Observer {
             return Counter.builder("wams.job.runs")
                     .description("Runs of a background job, by how they ended")
                     .tag("job", name)
-                    .tag("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
+                    .tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
                     .register(registry);
         }
 
