@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,7 +47,7 @@ final class JobMetrics implements PeriodicJobs.Observer {
     @Override
     public void ran(PeriodicJobs.Run run) {
         Job job = job(run.job());
-        job.runs(run.outcome()).increment();
+        job.runs.get(run.outcome()).increment();
         job.duration.record(run.took());
         if (run.outcome() == PeriodicJobs.Outcome.COMPLETED) {
             job.items.increment(run.items());
@@ -60,15 +61,21 @@ final class JobMetrics implements PeriodicJobs.Observer {
 
     /** One job's meters, built once. */
     private static final class Job {
-        private final Counter completed;
-        private final Counter failed;
+        private final Map<PeriodicJobs.Outcome, Counter> runs = new EnumMap<>(PeriodicJobs.Outcome.class);
         private final Timer duration;
         private final Counter items;
         private final AtomicLong lastSuccessMillis = new AtomicLong();
 
         Job(MeterRegistry registry, String name) {
-            completed = runs(registry, name, PeriodicJobs.Outcome.COMPLETED);
-            failed = runs(registry, name, PeriodicJobs.Outcome.FAILED);
+            for (PeriodicJobs.Outcome outcome : PeriodicJobs.Outcome.values()) {
+                runs.put(
+                        outcome,
+                        Counter.builder("wams.job.runs")
+                                .description("Runs of a background job, by how they ended")
+                                .tag("job", name)
+                                .tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
+                                .register(registry));
+            }
             duration = Timer.builder("wams.job.duration")
                     .description("How long one run of a background job took")
                     .tag("job", name)
@@ -84,21 +91,6 @@ final class JobMetrics implements PeriodicJobs.Observer {
                     .tag("job", name)
                     .strongReference(true)
                     .register(registry);
-        }
-
-        private static Counter runs(MeterRegistry registry, String name, PeriodicJobs.Outcome outcome) {
-            return Counter.builder("wams.job.runs")
-                    .description("Runs of a background job, by how they ended")
-                    .tag("job", name)
-                    .tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
-                    .register(registry);
-        }
-
-        Counter runs(PeriodicJobs.Outcome outcome) {
-            return switch (outcome) {
-                case COMPLETED -> completed;
-                case FAILED -> failed;
-            };
         }
     }
 }

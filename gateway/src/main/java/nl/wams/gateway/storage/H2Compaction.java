@@ -46,10 +46,12 @@ public final class H2Compaction {
      * H2 file, idle on anything else. The gateway and {@code bench/audit-append.sh} start it here.
      */
     public static ScheduledExecutorService job(String jdbcUrl, DataSource dataSource, PeriodicJobs jobs) {
+        if (!applies(jdbcUrl)) {
+            return PeriodicJobs.idle("wams-h2-compaction");
+        }
         H2Compaction compaction = new H2Compaction(dataSource);
-        return applies(jdbcUrl)
-                ? jobs.start("wams-h2-compaction", EVERY, () -> compaction.run() ? 1 : 0)
-                : PeriodicJobs.idle("wams-h2-compaction");
+        return jobs.start(
+                "wams-h2-compaction", EVERY, () -> compaction.run() ? 1 : 0); // a run counts 1 when it rewrote
     }
 
     /** True for a data source of an embedded H2 file (PostgreSQL reclaims space by itself). */

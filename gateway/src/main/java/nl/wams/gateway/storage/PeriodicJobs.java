@@ -21,7 +21,7 @@ public final class PeriodicJobs {
 
     private static final Logger log = LoggerFactory.getLogger(PeriodicJobs.class);
 
-    /** One run of a job; returns how many items it handled (rows deleted, answers fetched, ...). */
+    /** One run of a job; returns how many items it handled (rows deleted, held answers completed, ...). */
     @FunctionalInterface
     public interface Work {
         int run() throws Exception;

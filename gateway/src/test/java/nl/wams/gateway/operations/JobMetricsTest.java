@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import nl.wams.gateway.storage.PeriodicJobs;
 import nl.wams.gateway.storage.PeriodicJobs.Outcome;
 import nl.wams.gateway.support.MutableClock;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class JobMetricsTest {
@@ -18,6 +20,11 @@ class JobMetricsTest {
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     final MutableClock clock = new MutableClock(SCHEDULED);
     final JobMetrics metrics = new JobMetrics(registry, clock);
+
+    @BeforeEach
+    void scheduleTheJobEveryMinute() {
+        metrics.scheduled(JOB, Duration.ofMinutes(1));
+    }
 
     double lastSuccess() {
         return registry.get("wams.job.last.success.timestamp")
@@ -36,8 +43,6 @@ class JobMetricsTest {
 
     @Test
     void aScheduledJobShowsItsIntervalAndCountsAsSucceededWhenItWasScheduled() {
-        metrics.scheduled(JOB, Duration.ofMinutes(1));
-
         assertThat(registry.get("wams.job.interval").tag("job", JOB).gauge().value())
                 .isEqualTo(60.0);
         assertThat(lastSuccess()).isEqualTo(SCHEDULED.getEpochSecond());
@@ -46,7 +51,6 @@ class JobMetricsTest {
 
     @Test
     void aCompletedRunCountsItsItemsAndMovesTheLastSuccess() {
-        metrics.scheduled(JOB, Duration.ofMinutes(1));
         clock.advance(Duration.ofMinutes(1));
 
         metrics.ran(new PeriodicJobs.Run(JOB, Outcome.COMPLETED, Duration.ofMillis(40), 1_000));
@@ -54,17 +58,13 @@ class JobMetricsTest {
         assertThat(runs("completed")).isEqualTo(1);
         assertThat(registry.get("wams.job.items").tag("job", JOB).counter().count())
                 .isEqualTo(1_000);
-        assertThat(registry.get("wams.job.duration")
-                        .tag("job", JOB)
-                        .timer()
-                        .totalTime(java.util.concurrent.TimeUnit.MILLISECONDS))
+        assertThat(registry.get("wams.job.duration").tag("job", JOB).timer().totalTime(TimeUnit.MILLISECONDS))
                 .isEqualTo(40);
         assertThat(lastSuccess()).isEqualTo(SCHEDULED.plusSeconds(60).getEpochSecond());
     }
 
     @Test
     void aFailedRunIsCountedAndLeavesTheLastSuccessWhereItWas() {
-        metrics.scheduled(JOB, Duration.ofMinutes(1));
         clock.advance(Duration.ofMinutes(5));
 
         metrics.ran(new PeriodicJobs.Run(JOB, Outcome.FAILED, Duration.ofMillis(3), 0));

@@ -1,6 +1,7 @@
 package nl.wams.gateway.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.sql.SQLException;
 import java.time.Duration;
@@ -41,9 +42,7 @@ class PeriodicJobsTest {
 
         assertThat(observer.runs)
                 .extracting(PeriodicJobs.Run::outcome, PeriodicJobs.Run::items)
-                .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(PeriodicJobs.Outcome.COMPLETED, 3),
-                        org.assertj.core.groups.Tuple.tuple(PeriodicJobs.Outcome.FAILED, 0));
+                .containsExactly(tuple(PeriodicJobs.Outcome.COMPLETED, 3), tuple(PeriodicJobs.Outcome.FAILED, 0));
         assertThat(observer.runs).allSatisfy(run -> {
             assertThat(run.job()).isEqualTo("wams-test-expiry");
             assertThat(run.took().isNegative()).isFalse();
