@@ -4,6 +4,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +22,7 @@ import nl.wams.gateway.audit.AuditSetup;
 import nl.wams.gateway.audit.AuditStore;
 import nl.wams.gateway.audit.AuditVerifier;
 import nl.wams.gateway.audit.Checkpoints;
+import nl.wams.gateway.requester.ResultStore;
 import nl.wams.gateway.storage.H2Compaction;
 import nl.wams.gateway.storage.PeriodicJobs;
 import nl.wams.gateway.support.TestFiles;
@@ -31,7 +34,13 @@ import nl.wams.gateway.support.TestTokens;
  * gateway's own URL, {@link AuditSetup#h2Url}) with N concurrent writers. Every append returns
  * only after its commit (the rule the gateway relies on), so this measures group commit, not
  * buffering. Reports the CPU time of this process per record too. Run with
- * {@code bench/audit-append.sh [writers] [seconds] [postgres|h2]}.
+ * {@code bench/audit-append.sh [writers] [seconds] [postgres|h2] [record|request] [sql-file]}.
+ *
+ * <p>{@code request} makes each writer's step what a data request of one party and one subject
+ * writes: two records in one commit (before the party is asked), then two records with the stored
+ * result in the next (the gateway's {@code ResultStore} row, a sealed value of the size of a
+ * small answer). A {@code sql-file} runs after the migration, e.g. to drop an index and measure
+ * what it costs per commit.
  */
 public final class AuditAppendLoad {
 
@@ -39,6 +48,8 @@ public final class AuditAppendLoad {
         int writers = args.length > 0 ? Integer.parseInt(args[0]) : 64;
         Duration duration = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 20);
         boolean h2 = args.length > 2 && args[2].equals("h2");
+        boolean requests = args.length > 3 && args[3].equals("request");
+        Path after = args.length > 4 ? Path.of(args[4]) : null;
         Path folder = Files.createTempDirectory("wams-audit-append");
         try (TestPostgres postgres = h2 ? null : TestPostgres.start()) {
             var hikari = new HikariDataSource();
@@ -50,6 +61,16 @@ public final class AuditAppendLoad {
                 hikari.setJdbcUrl(postgres.jdbcUrl() + "?reWriteBatchedInserts=true");
                 hikari.setUsername("postgres");
                 hikari.setPassword("postgres");
+            }
+            if (after != null) {
+                try (Connection c = hikari.getConnection();
+                        Statement s = c.createStatement()) {
+                    for (String sql : Files.readString(after).split(";")) {
+                        if (!sql.isBlank()) {
+                            s.execute(sql);
+                        }
+                    }
+                }
             }
             AuditStore store = new AuditStore(hikari);
             var key = TestTokens.newKey("bench");
@@ -70,21 +91,24 @@ public final class AuditAppendLoad {
                     () -> ids.next().toString(),
                     (appends, nanos) -> commits.increment())) {
                 // Warm-up: 10 seconds, not counted.
-                run(log, writers, Instant.now().plusSeconds(10), new LongAdder());
+                run(log, writers, Instant.now().plusSeconds(10), new LongAdder(), requests);
                 var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
                 long cpuBefore = os.getProcessCpuTime();
                 Instant start = Instant.now();
-                run(log, writers, start.plus(duration), appended);
+                run(log, writers, start.plus(duration), appended, requests);
                 double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
                 double cpuMs = (os.getProcessCpuTime() - cpuBefore) / 1e6;
                 System.out.printf(
-                        "%s, %d writers, %.1f s: %d durable records, %.0f records/s, %.3f ms CPU per record%n",
+                        "%s, %d writers, %.1f s: %d durable %s, %.0f per second, %.3f ms CPU per %s, %d commits%n",
                         h2 ? "H2" : "PostgreSQL",
                         writers,
                         seconds,
                         appended.sum(),
+                        requests ? "requests" : "records",
                         appended.sum() / seconds,
-                        cpuMs / appended.sum());
+                        cpuMs / appended.sum(),
+                        requests ? "request" : "record",
+                        commits.sum());
                 if (h2) {
                     // H2 reuses the space of replaced pages only once they are older than its
                     // retention time (45 s): the file follows the commit rate, not the records kept.
@@ -104,7 +128,26 @@ public final class AuditAppendLoad {
         }
     }
 
-    static void run(AuditLog log, int writers, Instant until, LongAdder appended) throws InterruptedException {
+    private static final String TRACE = "0".repeat(32);
+    private static final TransactionIds TRANSACTIONS = new TransactionIds(Clock.systemUTC());
+    /** The size of a small sealed answer as the result store keeps it (Base64 of AES-GCM). */
+    private static final String SEALED_ANSWER = "A".repeat(1_500);
+    /** Only its insert is used: it writes on the connection it is given and needs no cipher. */
+    private static final ResultStore RESULTS = new ResultStore(null, null, Clock.systemUTC(), Duration.ofMinutes(30));
+
+    private static AuditEntry entry(String transaction, String subject) {
+        return AuditEntry.of(AuditEvent.ANTWOORD_ONTVANGEN, transaction)
+                .requester("00000099000000000001", "bench")
+                .party("ggz", "00000099000000000101")
+                .purpose("onderzoek", "wmo-onderzoek", "onderzoek", "Z-BENCH")
+                .subjects(List.of(subject))
+                .categories(List.of("schulden"), List.of("schulden"))
+                .outcome("VERSTREKT", null, null)
+                .build();
+    }
+
+    static void run(AuditLog log, int writers, Instant until, LongAdder appended, boolean requests)
+            throws InterruptedException {
         CountDownLatch done = new CountDownLatch(writers);
         List<Thread> threads = new ArrayList<>();
         for (int w = 0; w < writers; w++) {
@@ -112,18 +155,18 @@ public final class AuditAppendLoad {
             Thread t = new Thread(() -> {
                 try {
                     while (Instant.now().isBefore(until)) {
-                        log.append(
-                                "0".repeat(32),
-                                List.of(AuditEntry.of(
-                                                AuditEvent.ANTWOORD_ONTVANGEN,
-                                                UUID.randomUUID().toString())
-                                        .requester("00000099000000000001", "bench")
-                                        .party("ggz", "00000099000000000101")
-                                        .purpose("onderzoek", "wmo-onderzoek", "onderzoek", "Z-BENCH")
-                                        .subjects(List.of(subject))
-                                        .categories(List.of("schulden"), List.of("schulden"))
-                                        .outcome("VERSTREKT", null, null)
-                                        .build()));
+                        if (requests) {
+                            String transaction = TRANSACTIONS.next().toString(); // time-ordered, as the gateway's
+                            log.append(TRACE, List.of(entry(transaction, subject), entry(transaction, subject)));
+                            ResultStore.Row row = new ResultStore.Row(
+                                    transaction, "bench", "2099-01-01T00:00:00.000Z", SEALED_ANSWER);
+                            log.append(
+                                    TRACE,
+                                    List.of(entry(transaction, subject), entry(transaction, subject)),
+                                    c -> RESULTS.insert(c, row));
+                        } else {
+                            log.append(TRACE, List.of(entry(UUID.randomUUID().toString(), subject)));
+                        }
                         appended.increment();
                     }
                 } finally {
