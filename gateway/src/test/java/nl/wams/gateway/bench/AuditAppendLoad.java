@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.LongAdder;
+import javax.sql.DataSource;
 import nl.wams.adapters.TransactionIds;
 import nl.wams.gateway.audit.AuditEntry;
 import nl.wams.gateway.audit.AuditEvent;
@@ -23,6 +25,7 @@ import nl.wams.gateway.audit.AuditStore;
 import nl.wams.gateway.audit.AuditVerifier;
 import nl.wams.gateway.audit.Checkpoints;
 import nl.wams.gateway.requester.ResultStore;
+import nl.wams.gateway.storage.DataCipher;
 import nl.wams.gateway.storage.H2Compaction;
 import nl.wams.gateway.storage.PeriodicJobs;
 import nl.wams.gateway.support.TestFiles;
@@ -75,6 +78,7 @@ public final class AuditAppendLoad {
             AuditStore store = new AuditStore(hikari);
             var key = TestTokens.newKey("bench");
             TransactionIds ids = new TransactionIds(Clock.systemUTC());
+            Step step = requests ? requestStep(hikari) : AuditAppendLoad::recordStep;
             LongAdder appended = new LongAdder();
             LongAdder commits = new LongAdder();
             var compaction = H2Compaction.job(
@@ -91,15 +95,16 @@ public final class AuditAppendLoad {
                     () -> ids.next().toString(),
                     (appends, nanos) -> commits.increment())) {
                 // Warm-up: 10 seconds, not counted.
-                run(log, writers, Instant.now().plusSeconds(10), new LongAdder(), requests);
+                run(log, writers, Instant.now().plusSeconds(10), new LongAdder(), step);
                 var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
                 long cpuBefore = os.getProcessCpuTime();
+                long commitsBefore = commits.sum();
                 Instant start = Instant.now();
-                run(log, writers, start.plus(duration), appended, requests);
+                run(log, writers, start.plus(duration), appended, step);
                 double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
                 double cpuMs = (os.getProcessCpuTime() - cpuBefore) / 1e6;
                 System.out.printf(
-                        "%s, %d writers, %.1f s: %d durable %s, %.0f per second, %.3f ms CPU per %s, %d commits%n",
+                        "%s, %d writers, %.1f s: %d durable %s, %.0f per second, %.3f ms CPU per %s, %.1f appends per commit%n",
                         h2 ? "H2" : "PostgreSQL",
                         writers,
                         seconds,
@@ -108,7 +113,7 @@ public final class AuditAppendLoad {
                         appended.sum() / seconds,
                         cpuMs / appended.sum(),
                         requests ? "request" : "record",
-                        commits.sum());
+                        appended.sum() * (requests ? 2.0 : 1.0) / (commits.sum() - commitsBefore));
                 if (h2) {
                     // H2 reuses the space of replaced pages only once they are older than its
                     // retention time (45 s): the file follows the commit rate, not the records kept.
@@ -129,11 +134,38 @@ public final class AuditAppendLoad {
     }
 
     private static final String TRACE = "0".repeat(32);
-    private static final TransactionIds TRANSACTIONS = new TransactionIds(Clock.systemUTC());
-    /** The size of a small sealed answer as the result store keeps it (Base64 of AES-GCM). */
-    private static final String SEALED_ANSWER = "A".repeat(1_500);
-    /** Only its insert is used: it writes on the connection it is given and needs no cipher. */
-    private static final ResultStore RESULTS = new ResultStore(null, null, Clock.systemUTC(), Duration.ofMinutes(30));
+
+    /** What one writer does in one step of the loop. */
+    @FunctionalInterface
+    interface Step {
+        void run(AuditLog log, String subject) throws SQLException;
+    }
+
+    /** One record in its own append. */
+    static void recordStep(AuditLog log, String subject) {
+        log.append(TRACE, List.of(entry(UUID.randomUUID().toString(), subject)));
+    }
+
+    /**
+     * One data request of one party and one subject as the gateway writes it: two records, then two
+     * records with the stored result (the gateway's own insert, a value sealed with its own cipher,
+     * made once: sealing runs on the request's thread, not in the writer's commit).
+     */
+    static Step requestStep(DataSource dataSource) {
+        DataCipher cipher = new DataCipher(new byte[32]);
+        ResultStore results = new ResultStore(dataSource, cipher, Clock.systemUTC(), Duration.ofMinutes(30));
+        String sealed = cipher.seal("{\"uitkomst\":\"VERSTREKT\",\"gegevens\":\"" + "x".repeat(1_000) + "\"}", "bench");
+        TransactionIds transactions = new TransactionIds(Clock.systemUTC()); // time-ordered, as the gateway's
+        return (log, subject) -> {
+            String transaction = transactions.next().toString();
+            log.append(TRACE, List.of(entry(transaction, subject), entry(transaction, subject)));
+            ResultStore.Row row = new ResultStore.Row(transaction, "bench", "2099-01-01T00:00:00.000Z", sealed);
+            log.append(
+                    TRACE,
+                    List.of(entry(transaction, subject), entry(transaction, subject)),
+                    c -> results.insert(c, row));
+        };
+    }
 
     private static AuditEntry entry(String transaction, String subject) {
         return AuditEntry.of(AuditEvent.ANTWOORD_ONTVANGEN, transaction)
@@ -146,7 +178,7 @@ public final class AuditAppendLoad {
                 .build();
     }
 
-    static void run(AuditLog log, int writers, Instant until, LongAdder appended, boolean requests)
+    static void run(AuditLog log, int writers, Instant until, LongAdder appended, Step step)
             throws InterruptedException {
         CountDownLatch done = new CountDownLatch(writers);
         List<Thread> threads = new ArrayList<>();
@@ -155,20 +187,11 @@ public final class AuditAppendLoad {
             Thread t = new Thread(() -> {
                 try {
                     while (Instant.now().isBefore(until)) {
-                        if (requests) {
-                            String transaction = TRANSACTIONS.next().toString(); // time-ordered, as the gateway's
-                            log.append(TRACE, List.of(entry(transaction, subject), entry(transaction, subject)));
-                            ResultStore.Row row = new ResultStore.Row(
-                                    transaction, "bench", "2099-01-01T00:00:00.000Z", SEALED_ANSWER);
-                            log.append(
-                                    TRACE,
-                                    List.of(entry(transaction, subject), entry(transaction, subject)),
-                                    c -> RESULTS.insert(c, row));
-                        } else {
-                            log.append(TRACE, List.of(entry(UUID.randomUUID().toString(), subject)));
-                        }
+                        step.run(log, subject);
                         appended.increment();
                     }
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
                 } finally {
                     done.countDown();
                 }
