@@ -3,7 +3,8 @@
 # own URL), N concurrent writers, each append waiting for its commit, and the CPU per record.
 # With "request": each step is what one data request writes (two records, then two records with the
 # stored result: two commits), and the CPU is per request. A SQL file runs after the migration
-# (e.g. "DROP INDEX ix_audit_record_transaction" to measure what that index costs per commit).
+# (statements separated by ";", e.g. "DROP INDEX ix_audit_record_transaction" to measure what that
+# index costs per commit).
 # Usage: bench/audit-append.sh [writers=64] [seconds=20] [postgres|h2] [record|request] [sql-file]
 set -euo pipefail
 sql=${5:+$(realpath "$5")}
