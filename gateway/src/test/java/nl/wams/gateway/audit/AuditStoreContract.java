@@ -266,6 +266,43 @@ abstract class AuditStoreContract {
     }
 
     @Test
+    void aSearchForOnePersonFindsOnlyTheirRecordsWithTheOtherFiltersNewestFirstAndPaged() throws Exception {
+        AuditLog log = log("n1", 1000);
+        for (int i = 0; i < 4; i++) {
+            log.append(
+                    "t" + i,
+                    List.of(
+                            entry(AuditEvent.VERZOEK_ONTVANGEN, "Z-" + i, null, null, "p1", "p2"),
+                            entry(AuditEvent.ANTWOORD_ONTVANGEN, "Z-" + i, "ggz", "VERSTREKT", "p1"),
+                            entry(AuditEvent.ANTWOORD_ONTVANGEN, "Z-" + i, "woon", "VERSTREKT", "p3")));
+        }
+
+        var firstPage = store.query(new AuditQuery(null, null, null, null, null, null, null, "p1", 1, 5));
+        var secondPage = store.query(new AuditQuery(null, null, null, null, null, null, null, "p1", 2, 5));
+        var atGgz = store.query(
+                new AuditQuery(null, "ggz", null, null, null, null, AuditEvent.ANTWOORD_ONTVANGEN, "p1", 1, 10));
+        var notAtWoon = store.query(new AuditQuery(null, "woon", null, null, null, null, null, "p1", 1, 10));
+        var nobody = store.query(new AuditQuery(null, null, null, null, null, null, null, "p9", 1, 10));
+
+        assertThat(firstPage.total()).isEqualTo(8);
+        assertThat(firstPage.records()).hasSize(5);
+        assertThat(secondPage.records()).hasSize(3);
+        List<AuditRecord> all = new ArrayList<>(firstPage.records());
+        all.addAll(secondPage.records());
+        assertThat(all).allSatisfy(r -> assertThat(r.entry().subjects()).contains("p1"));
+        assertThat(all)
+                .extracting(AuditRecord::seq)
+                .doesNotHaveDuplicates()
+                .isSortedAccordingTo((a, b) -> b.compareTo(a));
+        assertThat(atGgz.total()).isEqualTo(4);
+        assertThat(atGgz.records())
+                .allSatisfy(r -> assertThat(r.entry().partyId()).isEqualTo("ggz"));
+        assertThat(notAtWoon.total()).isZero();
+        assertThat(nobody.total()).isZero();
+        assertThat(nobody.records()).isEmpty();
+    }
+
+    @Test
     void subjectLookupFindsOnlyThatPersonsRecords() throws Exception {
         AuditLog log = log("n1", 1000);
         log.append(

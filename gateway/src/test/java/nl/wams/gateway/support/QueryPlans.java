@@ -15,11 +15,13 @@ public final class QueryPlans {
 
     private QueryPlans() {}
 
-    /** {@code EXPLAIN} of {@code statement} with its one parameter bound, lower case, lines joined. */
-    public static String explain(Connection connection, String statement, String parameter) throws SQLException {
+    /** {@code EXPLAIN} of {@code statement} with its parameters bound in order, lower case, lines joined. */
+    public static String explain(Connection connection, String statement, Object... parameters) throws SQLException {
         StringBuilder plan = new StringBuilder();
         try (var explain = connection.prepareStatement("EXPLAIN " + statement)) {
-            explain.setString(1, parameter);
+            for (int i = 0; i < parameters.length; i++) {
+                explain.setObject(i + 1, parameters[i]);
+            }
             try (var rs = explain.executeQuery()) {
                 while (rs.next()) {
                     plan.append(rs.getString(1)).append('\n');
