@@ -30,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import nl.wams.adapters.TransactionIds;
 import nl.wams.adapters.peer.PeerProtocolException.Reason;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
@@ -65,16 +64,13 @@ public final class PeerMessages {
      */
     private static final Provider VERIFYING = new BouncyCastleProvider();
 
-    /** Signing certificates whose verifier is kept at most; beyond that the kept ones are dropped. */
-    static final int MAX_KEPT_VERIFIERS = 1_000;
-
     /**
-     * A verifier per signing certificate (by its exact {@code x5c} encoding), with Bouncy Castle's
-     * own key made once: Bouncy Castle keeps what it precomputes for a key with that key, so the
-     * same peer's next message verifies about three times faster ({@code bench/signatures.sh}).
-     * Only the key is kept: chain, validity, revocation and signature are checked for every message.
+     * A verifier per signing certificate, with Bouncy Castle's own key made once: Bouncy Castle keeps
+     * what it precomputes for a key with that key, so the same peer's next message verifies about
+     * three times faster ({@code bench/signatures.sh}). Only the key is kept: chain, validity,
+     * revocation and signature are checked for every message.
      */
-    private final Map<String, JWSVerifier> verifiers = new ConcurrentHashMap<>();
+    private final KeptVerifiers verifiers = new KeptVerifiers();
 
     private final PeerTrust trust;
     private final Clock clock;
@@ -310,25 +306,16 @@ public final class PeerMessages {
 
     /** The verifier of the certificate {@code leaf}, encoded as {@code encoded} in the message: kept, or made and kept. */
     private JWSVerifier verifier(String encoded, X509Certificate leaf) throws JOSEException, GeneralSecurityException {
-        JWSVerifier kept = verifiers.get(encoded);
-        if (kept != null) {
-            return kept;
-        }
-        JWSVerifier made;
-        if (leaf.getPublicKey() instanceof ECPublicKey ec) {
-            ECPublicKey own = (ECPublicKey)
-                    KeyFactory.getInstance("EC", VERIFYING).generatePublic(new X509EncodedKeySpec(ec.getEncoded()));
-            ECDSAVerifier ecdsa = new ECDSAVerifier(own);
-            ecdsa.getJCAContext().setProvider(VERIFYING);
-            made = ecdsa;
-        } else {
-            made = new RSASSAVerifier((RSAPublicKey) leaf.getPublicKey());
-        }
-        if (verifiers.size() >= MAX_KEPT_VERIFIERS) {
-            verifiers.clear();
-        }
-        verifiers.put(encoded, made);
-        return made;
+        return verifiers.of(encoded, () -> {
+            if (leaf.getPublicKey() instanceof ECPublicKey ec) {
+                ECPublicKey own = (ECPublicKey)
+                        KeyFactory.getInstance("EC", VERIFYING).generatePublic(new X509EncodedKeySpec(ec.getEncoded()));
+                ECDSAVerifier ecdsa = new ECDSAVerifier(own);
+                ecdsa.getJCAContext().setProvider(VERIFYING);
+                return ecdsa;
+            }
+            return new RSASSAVerifier((RSAPublicKey) leaf.getPublicKey());
+        });
     }
 
     private static JWTClaimsSet claims(SignedJWT jwt) throws PeerProtocolException {
