@@ -27,6 +27,10 @@ public final class AuditStore {
             + " subjects, categories_asked, categories_released, fields_removed, outcome, ground, motivation,"
             + " prev_hash, hash, config_version, hash_format";
 
+    /** The records of the subject index's rows ({@code s}): from a pseudonym to its records ({@code r}) by key. */
+    private static final String SUBJECT_RECORDS =
+            " FROM audit_subject s JOIN audit_record r ON r.node_id = s.node_id AND r.seq = s.seq";
+
     private final DataSource dataSource;
 
     public AuditStore(DataSource dataSource) {
@@ -206,7 +210,8 @@ public final class AuditStore {
      * The records an {@link AuditQuery} selects, as SQL over {@code audit_record r}. A person's
      * records are found from the subject index ({@code audit_subject}, keyed by pseudonym first) and
      * joined to their records by key: a search for one person reads that person's rows, not the whole
-     * log (as a correlated {@code EXISTS} per record did: H2 ran it for every record, ~1 s per 200,000).
+     * log (as a correlated {@code EXISTS} per record did: H2 ran it for every record, ~1.7 s per 200,000
+     * records, {@code bench/audit-query.sh}).
      * A record names a pseudonym at most once in the index, so the join adds no duplicates.
      */
     record Selection(String from, String where, List<String> args) {
@@ -226,9 +231,7 @@ public final class AuditStore {
                     "r.event_type = ?",
                     query.event() == null ? null : query.event().name());
             boolean bySubject = condition(where, args, "s.pseudonym = ?", query.subject());
-            String from = bySubject
-                    ? " FROM audit_subject s JOIN audit_record r ON r.node_id = s.node_id AND r.seq = s.seq"
-                    : " FROM audit_record r";
+            String from = bySubject ? SUBJECT_RECORDS : " FROM audit_record r";
             return new Selection(from, where.toString(), List.copyOf(args));
         }
 
@@ -265,9 +268,8 @@ public final class AuditStore {
     public List<AuditRecord> bySubject(String pseudonym) throws SQLException {
         List<AuditRecord> records = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT " + prefixed("r.") + " FROM audit_record r JOIN"
-                        + " audit_subject s ON s.node_id = r.node_id AND s.seq = r.seq WHERE s.pseudonym = ?"
-                        + " ORDER BY r.occurred_at, r.node_id, r.seq")) {
+                PreparedStatement s = c.prepareStatement("SELECT " + prefixed("r.") + SUBJECT_RECORDS
+                        + " WHERE s.pseudonym = ? ORDER BY r.occurred_at, r.node_id, r.seq")) {
             s.setString(1, pseudonym);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
