@@ -29,13 +29,7 @@ public final class AuditQueryLoad {
         Path folder = Files.createTempDirectory("wams-audit-query");
         try (TestPostgres postgres = h2 ? null : TestPostgres.start();
                 HikariDataSource hikari = new HikariDataSource()) {
-            if (h2) {
-                hikari.setJdbcUrl(AuditSetup.h2Url(folder, false));
-            } else {
-                hikari.setJdbcUrl(postgres.jdbcUrl());
-                hikari.setUsername("postgres");
-                hikari.setPassword("postgres");
-            }
+            BenchDatabase.connect(hikari, folder, postgres);
             AuditSetup.migrate(hikari);
             long start = System.nanoTime();
             fill(hikari, records, h2);

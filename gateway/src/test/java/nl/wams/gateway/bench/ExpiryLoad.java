@@ -31,13 +31,7 @@ public final class ExpiryLoad {
         Path folder = Files.createTempDirectory("wams-expiry");
         try (TestPostgres postgres = h2 ? null : TestPostgres.start();
                 HikariDataSource hikari = new HikariDataSource()) {
-            if (h2) {
-                hikari.setJdbcUrl(AuditSetup.h2Url(folder, false));
-            } else {
-                hikari.setJdbcUrl(postgres.jdbcUrl());
-                hikari.setUsername("postgres");
-                hikari.setPassword("postgres");
-            }
+            BenchDatabase.connect(hikari, folder, postgres);
             AuditSetup.migrate(hikari);
             MutableClock clock = new MutableClock(Instant.parse("2026-12-01T09:00:00Z"));
             ReplayStore store = new ReplayStore(hikari, clock);
