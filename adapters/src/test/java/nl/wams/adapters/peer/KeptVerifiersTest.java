@@ -22,14 +22,19 @@ class KeptVerifiersTest {
         one = new ECDSAVerifier(new ECKeyGenerator(Curve.P_256).generate().toECPublicKey());
     }
 
+    /** Makes {@code one} and counts how often it was asked to. */
+    static KeptVerifiers.Maker counting(AtomicInteger made) {
+        return () -> {
+            made.incrementAndGet();
+            return one;
+        };
+    }
+
     @Test
     void aCertificateSeenBeforeGetsItsKeptVerifierWithoutMakingANewOne() throws Exception {
         KeptVerifiers verifiers = new KeptVerifiers();
         AtomicInteger made = new AtomicInteger();
-        KeptVerifiers.Maker maker = () -> {
-            made.incrementAndGet();
-            return one;
-        };
+        KeptVerifiers.Maker maker = counting(made);
 
         assertThat(verifiers.of("cert-a", maker)).isSameAs(one);
         assertThat(verifiers.of("cert-a", maker)).isSameAs(one);
@@ -42,10 +47,7 @@ class KeptVerifiersTest {
     void neverKeepsMoreThanTheBoundAndStillAnswersForEveryCertificateBeyondIt() throws Exception {
         KeptVerifiers verifiers = new KeptVerifiers();
         AtomicInteger made = new AtomicInteger();
-        KeptVerifiers.Maker maker = () -> {
-            made.incrementAndGet();
-            return one;
-        };
+        KeptVerifiers.Maker maker = counting(made);
 
         for (int i = 0; i < 3 * KeptVerifiers.MAX + 7; i++) {
             assertThat(verifiers.of("cert-" + i, maker)).isSameAs(one);
