@@ -28,8 +28,6 @@ import nl.wams.gateway.requester.ResultStore;
 import nl.wams.gateway.storage.DataCipher;
 import nl.wams.gateway.storage.H2Compaction;
 import nl.wams.gateway.storage.PeriodicJobs;
-import nl.wams.gateway.support.TestFiles;
-import nl.wams.gateway.support.TestPostgres;
 import nl.wams.gateway.support.TestTokens;
 
 /**
@@ -51,20 +49,10 @@ public final class AuditAppendLoad {
         int writers = args.length > 0 ? Integer.parseInt(args[0]) : 64;
         Duration duration = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 20);
         boolean h2 = args.length > 2 && args[2].equals("h2");
-        boolean requests = args.length > 3 && args[3].equals("request");
+        Shape shape = args.length > 3 && args[3].equals("request") ? Shape.REQUEST : Shape.RECORD;
         Path after = args.length > 4 ? Path.of(args[4]) : null;
-        Path folder = Files.createTempDirectory("wams-audit-append");
-        try (TestPostgres postgres = h2 ? null : TestPostgres.start()) {
-            var hikari = new HikariDataSource();
-            if (h2) {
-                hikari.setJdbcUrl(AuditSetup.h2Url(folder, false));
-                AuditSetup.migrate(hikari);
-            } else {
-                AuditSetup.migrate(postgres.dataSource());
-                hikari.setJdbcUrl(postgres.jdbcUrl() + "?reWriteBatchedInserts=true");
-                hikari.setUsername("postgres");
-                hikari.setPassword("postgres");
-            }
+        try (BenchDatabase db = BenchDatabase.open("wams-audit-append", h2, "?reWriteBatchedInserts=true")) {
+            HikariDataSource hikari = db.pool();
             if (after != null) {
                 try (Connection c = hikari.getConnection();
                         Statement s = c.createStatement()) {
@@ -78,7 +66,7 @@ public final class AuditAppendLoad {
             AuditStore store = new AuditStore(hikari);
             var key = TestTokens.newKey("bench");
             TransactionIds ids = new TransactionIds(Clock.systemUTC());
-            Step step = requests ? requestStep(hikari) : AuditAppendLoad::recordStep;
+            Step step = shape.step(hikari);
             LongAdder appended = new LongAdder();
             LongAdder commits = new LongAdder();
             var compaction = H2Compaction.job(
@@ -104,22 +92,22 @@ public final class AuditAppendLoad {
                 double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
                 double cpuMs = (os.getProcessCpuTime() - cpuBefore) / 1e6;
                 System.out.printf(
-                        "%s, %d writers, %.1f s: %d durable %s, %.0f per second, %.3f ms CPU per %s, %.1f appends per commit%n",
-                        h2 ? "H2" : "PostgreSQL",
+                        "%s, %d writers, %.1f s: %d durable %ss, %.0f per second, %.3f ms CPU per %s, %.1f appends per commit%n",
+                        db.name(),
                         writers,
                         seconds,
                         appended.sum(),
-                        requests ? "requests" : "records",
+                        shape.unit,
                         appended.sum() / seconds,
                         cpuMs / appended.sum(),
-                        requests ? "request" : "record",
-                        appended.sum() * (requests ? 2.0 : 1.0) / (commits.sum() - commitsBefore));
+                        shape.unit,
+                        appended.sum() * (double) shape.appends / (commits.sum() - commitsBefore));
                 if (h2) {
                     // H2 reuses the space of replaced pages only once they are older than its
                     // retention time (45 s): the file follows the commit rate, not the records kept.
                     System.out.printf(
                             "H2 file: %d MB after %d commits (warm-up included)%n",
-                            Files.size(folder.resolve("audit.mv.db")) >> 20, commits.sum());
+                            Files.size(db.folder().resolve("audit.mv.db")) >> 20, commits.sum());
                 }
             }
             compaction.shutdownNow();
@@ -127,9 +115,26 @@ public final class AuditAppendLoad {
             System.out.printf(
                     "verify: %d records, %d checkpoints, intact=%s%n",
                     report.records(), report.checkpoints(), report.intact());
-            hikari.close();
-        } finally {
-            TestFiles.deleteTree(folder); // an H2 file of a long run holds gigabytes
+        }
+    }
+
+    /** What a writer's step appends: one record, or what one data request writes. */
+    enum Shape {
+        RECORD("record", 1),
+        REQUEST("request", 2);
+
+        /** What the report counts, and how many appends (commits of the writer's own) each takes. */
+        final String unit;
+
+        final int appends;
+
+        Shape(String unit, int appends) {
+            this.unit = unit;
+            this.appends = appends;
+        }
+
+        Step step(DataSource dataSource) {
+            return this == RECORD ? AuditAppendLoad::recordStep : requestStep(dataSource);
         }
     }
 

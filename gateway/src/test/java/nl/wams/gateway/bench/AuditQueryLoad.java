@@ -1,17 +1,11 @@
 package nl.wams.gateway.bench;
 
-import com.zaxxer.hikari.HikariDataSource;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Instant;
 import nl.wams.gateway.audit.AuditEvent;
 import nl.wams.gateway.audit.AuditQuery;
-import nl.wams.gateway.audit.AuditSetup;
 import nl.wams.gateway.audit.AuditStore;
-import nl.wams.gateway.support.TestFiles;
-import nl.wams.gateway.support.TestPostgres;
 
 /**
  * Load driver: how long the auditors' searches take on a large log. Fills the audit table with N
@@ -26,17 +20,12 @@ public final class AuditQueryLoad {
     public static void main(String[] args) throws Exception {
         int records = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
         boolean h2 = args.length < 2 || !args[1].equals("postgres");
-        Path folder = Files.createTempDirectory("wams-audit-query");
-        try (TestPostgres postgres = h2 ? null : TestPostgres.start();
-                HikariDataSource hikari = new HikariDataSource()) {
-            BenchDatabase.connect(hikari, folder, postgres);
-            AuditSetup.migrate(hikari);
+        try (BenchDatabase db = BenchDatabase.open("wams-audit-query", h2, "")) {
             long start = System.nanoTime();
-            fill(hikari, records, h2);
+            fill(db, records);
             System.out.printf(
-                    "%s: %d records filled in %.1f s%n",
-                    h2 ? "H2" : "PostgreSQL", records, (System.nanoTime() - start) / 1e9);
-            AuditStore store = new AuditStore(hikari);
+                    "%s: %d records filled in %.1f s%n", db.name(), records, (System.nanoTime() - start) / 1e9);
+            AuditStore store = new AuditStore(db.pool());
             Instant from = Instant.parse("2026-01-01T10:00:00Z");
             for (int round = 1; round <= 3; round++) {
                 time(store, round, "everything, page 1", query(null, null, null, null, null, 1));
@@ -47,8 +36,6 @@ public final class AuditQueryLoad {
                 time(store, round, "one party, one day", query(null, "ggz-1", from, from.plusSeconds(86_400), null, 1));
                 time(store, round, "one person", query(null, null, null, null, "p123", 1));
             }
-        } finally {
-            TestFiles.deleteTree(folder);
         }
     }
 
@@ -69,7 +56,8 @@ public final class AuditQueryLoad {
     }
 
     /** N records and their subject rows, each in one statement of the database's own dialect. */
-    static void fill(HikariDataSource dataSource, int records, boolean h2) throws Exception {
+    static void fill(BenchDatabase db, int records) throws Exception {
+        boolean h2 = db.h2();
         String[] events = {
             AuditEvent.VERZOEK_ONTVANGEN.name(),
             AuditEvent.VERZOEK_VERZONDEN.name(),
@@ -83,7 +71,7 @@ public final class AuditQueryLoad {
                         + " 'yyyy-MM-dd''T''HH:mm:ss.SSS''Z''')"
                 : "to_char(TIMESTAMP '2026-01-01 00:00:00' + x * INTERVAL '1 second',"
                         + " 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')";
-        try (Connection c = dataSource.getConnection();
+        try (Connection c = db.pool().getConnection();
                 Statement s = c.createStatement()) {
             s.execute("INSERT INTO audit_record (node_id, seq, record_id, transaction_id, trace_id, span_id,"
                     + " occurred_at, event_type, party_id, purpose, case_ref, subjects, categories_asked,"

@@ -2,16 +2,11 @@ package nl.wams.gateway.bench;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
-import nl.wams.gateway.audit.AuditSetup;
 import nl.wams.gateway.federation.ReplayStore;
 import nl.wams.gateway.support.MutableClock;
-import nl.wams.gateway.support.TestFiles;
-import nl.wams.gateway.support.TestPostgres;
 
 /**
  * Load driver: what the background expiry costs. Fills the table of accepted peer request ids
@@ -28,11 +23,8 @@ public final class ExpiryLoad {
     public static void main(String[] args) throws Exception {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         boolean h2 = args.length < 2 || !args[1].equals("postgres");
-        Path folder = Files.createTempDirectory("wams-expiry");
-        try (TestPostgres postgres = h2 ? null : TestPostgres.start();
-                HikariDataSource hikari = new HikariDataSource()) {
-            BenchDatabase.connect(hikari, folder, postgres);
-            AuditSetup.migrate(hikari);
+        try (BenchDatabase db = BenchDatabase.open("wams-expiry", h2, "")) {
+            HikariDataSource hikari = db.pool();
             MutableClock clock = new MutableClock(Instant.parse("2026-12-01T09:00:00Z"));
             ReplayStore store = new ReplayStore(hikari, clock);
             for (int round = 1; round <= 3; round++) {
@@ -47,7 +39,7 @@ public final class ExpiryLoad {
                 System.out.printf(
                         "%s, round %d: %d expired ids deleted (of %d stored) in %.0f ms, %.1f ms and %.1f ms CPU"
                                 + " per 1,000%n",
-                        h2 ? "H2" : "PostgreSQL",
+                        db.name(),
                         round,
                         deleted,
                         (long) rows * (round + 1),
@@ -58,8 +50,6 @@ public final class ExpiryLoad {
                     throw new IllegalStateException("expected " + rows + " deleted, got " + deleted);
                 }
             }
-        } finally {
-            TestFiles.deleteTree(folder);
         }
     }
 
